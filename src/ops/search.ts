@@ -1,0 +1,290 @@
+/**
+ * Full-text search over passages: FTS5 syntax, bm25 within bounded candidates,
+ * OCR-garbled passages down-ranked, duplicated sections collapsed into their first
+ * copy, filters by source, perspective and date resolved to version sets before the
+ * index is read, snippets and highlights as offsets.
+ */
+import { edtfBounds } from '../core/edtf.js';
+import { InquiryError } from '../core/errors.js';
+import type { PassageRow, SourceRow, Store } from '../store/store.js';
+import { getSetting } from './settings.js';
+
+export interface SearchParams {
+  q: string;
+  source?: string[];
+  perspective?: string[];
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+  includeDuplicates?: boolean;
+}
+
+export interface Snippet {
+  text: string;
+  start: number;
+  prefix: boolean;
+  suffix: boolean;
+  highlights: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  passageKey: string;
+  sourceId: string;
+  sourceTitle: string | null;
+  perspective: string[];
+  date: string | null;
+  kind: string | null;
+  fileName: string;
+  seq: number;
+  role: string;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  score: number;
+  ocrScore: number;
+  duplicates: number;
+  dupOf: string | null;
+  snippet: Snippet;
+  highlights: Array<[number, number]>;
+}
+
+export interface SearchResult {
+  query: string;
+  ftsQuery: string;
+  rewritten: boolean;
+  total: number;
+  totalIsEstimate: boolean;
+  candidates: number;
+  limit: number;
+  offset: number;
+  hits: SearchHit[];
+}
+
+export async function search(store: Store, params: SearchParams): Promise<SearchResult> {
+  const q = (params.q ?? '').trim();
+  if (!q) throw new InquiryError('a search needs a query: q', { code: 'bad_query' });
+  const limit = clampInt(params.limit ?? 20, 1, 200, 'limit');
+  const offset = clampInt(params.offset ?? 0, 0, 10000, 'offset');
+  const sources = await store.listSources();
+  const versionIds = filterVersions(sources, params);
+  const cap = getSetting('search.candidates') as number;
+
+  let ftsQuery = q;
+  let rewritten = false;
+  let cands;
+  try {
+    cands = await store.searchCandidates({ match: ftsQuery, versionIds, cap });
+  } catch (e) {
+    if (!(e instanceof InquiryError) || e.code !== 'bad_query') throw e;
+    // not valid FTS5 syntax: search the words it contains instead
+    // each whitespace-separated chunk becomes a phrase of its tokens: Trotsky's → "trotsky s"
+    const words = q
+      .split(/\s+/)
+      .map((chunk) => foldedTokens(chunk).map((t) => t.text).join(' '))
+      .filter(Boolean)
+      .map((p) => `"${p}"`);
+    if (!words.length) throw e;
+    ftsQuery = words.join(' ');
+    rewritten = true;
+    cands = await store.searchCandidates({ match: ftsQuery, versionIds, cap });
+  }
+  const ranked = cands.hits.sort((a, b) => b.score - a.score || a.id - b.id);
+  // re-rank the head with passage quality, then page
+  const head = ranked.slice(0, Math.min(ranked.length, (offset + limit) * 4 + 50));
+  const rows = await store.getPassagesByIds(head.map((h) => h.id));
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const scored = head
+    .map((h) => {
+      const r = rowById.get(h.id);
+      return r ? { r, score: h.score * (0.35 + 0.65 * r.ocrScore) } : null;
+    })
+    .filter((x): x is { r: PassageRow; score: number } => x !== null)
+    .filter((x) => params.includeDuplicates || !x.r.dupOf)
+    .sort((a, b) => b.score - a.score || a.r.id - b.r.id);
+  const page = scored.slice(offset, offset + limit);
+  const terms = queryTerms(ftsQuery);
+  const srcById = new Map(sources.map((s) => [s.id, s]));
+  const dupCounts = new Map<string, number>();
+  for (const [vid, keys] of groupBy(page.map((x) => x.r), (r) => r.versionId)) {
+    for (const [k, n] of await store.countDuplicatesOf(vid, keys.map((r) => r.key))) dupCounts.set(`${vid}:${k}`, n);
+  }
+  const hits: SearchHit[] = page.map(({ r, score }) => {
+    const s = srcById.get(r.sourceId);
+    const rel = highlightOffsets(r.text, terms);
+    return {
+      passageKey: r.key,
+      sourceId: r.sourceId,
+      sourceTitle: s?.title ?? null,
+      perspective: s?.perspective ?? [],
+      date: s?.date ?? null,
+      kind: s?.kind ?? null,
+      fileName: s?.fileName ?? '',
+      seq: r.seq,
+      role: r.role,
+      start: r.start,
+      end: r.end,
+      rawStart: r.rawStart,
+      rawEnd: r.rawEnd,
+      score: Math.round(score * 1000) / 1000,
+      ocrScore: r.ocrScore,
+      duplicates: dupCounts.get(`${r.versionId}:${r.key}`) ?? 0,
+      dupOf: r.dupOf,
+      snippet: makeSnippet(r.text, r.start, rel),
+      highlights: rel.map(([a, b]) => [a + r.start, b + r.start] as [number, number]),
+    };
+  });
+  return {
+    query: q,
+    ftsQuery,
+    rewritten,
+    total: cands.totalIsEstimate ? cands.total : scored.length + (ranked.length - head.length),
+    totalIsEstimate: cands.totalIsEstimate,
+    candidates: cands.hits.length,
+    limit,
+    offset,
+    hits,
+  };
+}
+
+function clampInt(v: number, lo: number, hi: number, name: string): number {
+  if (!Number.isFinite(v) || !Number.isInteger(Number(v))) throw new InquiryError(`${name} must be a whole number`, { code: 'bad_param' });
+  return Math.max(lo, Math.min(hi, Number(v)));
+}
+
+function groupBy<T, K>(xs: T[], f: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = f(x);
+    const a = m.get(k);
+    if (a) a.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+/** Resolve source/perspective/date filters to the allowed version ids (null: no filter). */
+export function filterVersions(sources: SourceRow[], p: Pick<SearchParams, 'source' | 'perspective' | 'from' | 'to'>): number[] | null {
+  const srcIds = (p.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const persp = (p.perspective ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (!srcIds.length && !persp.length && !p.from && !p.to) return null;
+  const known = new Set(sources.map((s) => s.id));
+  const unknown = srcIds.filter((s) => !known.has(s));
+  if (unknown.length) throw new InquiryError(`unknown source: ${unknown.join(', ')}`, { status: 404, code: 'not_found' });
+  const lo = p.from ? boundOf(p.from, 0) : null;
+  const hi = p.to ? boundOf(p.to, 1) : null;
+  return sources
+    .filter((s) => !srcIds.length || srcIds.includes(s.id))
+    .filter((s) => !persp.length || s.perspective.some((x) => persp.includes(x)))
+    .filter((s) => {
+      if (!lo && !hi) return true;
+      const b = edtfBounds(s.date);
+      if (!b) return false; // undated sources do not match a date filter
+      return (!lo || b[1] >= lo) && (!hi || b[0] <= hi);
+    })
+    .map((s) => s.versionId);
+}
+
+function boundOf(v: string, which: 0 | 1): string {
+  const b = edtfBounds(v.trim());
+  if (!b) throw new InquiryError(`not a date: "${v}" (use YYYY, YYYY-MM or YYYY-MM-DD)`, { code: 'bad_param' });
+  return b[which];
+}
+
+// ---------------------------------------------------------------- highlighting
+
+/** fold as the index does: lowercase, diacritics removed */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
+
+export function foldedTokens(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(TOKEN_RE)) out.push({ text: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+interface QueryTerms {
+  words: Array<{ text: string; prefix: boolean }>;
+  phrases: Array<Array<{ text: string; prefix: boolean }>>;
+}
+
+/** The terms and phrases of an FTS5 query, for highlighting (operators, columns, NEAR dropped). */
+export function queryTerms(q: string): QueryTerms {
+  const words: QueryTerms['words'] = [];
+  const phrases: QueryTerms['phrases'] = [];
+  const re = /"((?:[^"]|"")*)"(\*)?|([\p{L}\p{N}_\p{M}]+)(\*)?/gu;
+  for (const m of q.matchAll(re)) {
+    if (m[1] !== undefined) {
+      const toks = foldedTokens(m[1].replace(/""/g, '"')).map((t) => ({ text: t.text, prefix: false }));
+      if (m[2] && toks.length) toks[toks.length - 1]!.prefix = true;
+      if (toks.length === 1) words.push(toks[0]!);
+      else if (toks.length > 1) phrases.push(toks);
+    } else if (m[3]) {
+      if (/^(AND|OR|NOT|NEAR)$/.test(m[3])) continue;
+      words.push({ text: fold(m[3]), prefix: !!m[4] });
+    }
+  }
+  return { words, phrases };
+}
+
+const matches = (tok: string, t: { text: string; prefix: boolean }) => (t.prefix ? tok.startsWith(t.text) : tok === t.text);
+
+/** highlight offsets relative to `text` */
+export function highlightOffsets(text: string, terms: QueryTerms): Array<[number, number]> {
+  const toks = foldedTokens(text);
+  const out: Array<[number, number]> = [];
+  toks.forEach((tok, i) => {
+    if (terms.words.some((w) => matches(tok.text, w))) out.push([tok.start, tok.end]);
+    for (const ph of terms.phrases) {
+      if (i + ph.length <= toks.length && ph.every((p, k) => matches(toks[i + k]!.text, p))) {
+        out.push([tok.start, toks[i + ph.length - 1]!.end]);
+      }
+    }
+  });
+  out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const h of out) {
+    const last = merged[merged.length - 1];
+    if (last && h[0] <= last[1]) last[1] = Math.max(last[1], h[1]);
+    else merged.push([h[0], h[1]]);
+  }
+  return merged;
+}
+
+const SNIPPET = 260;
+
+export function makeSnippet(text: string, absStart: number, hl: Array<[number, number]>): Snippet {
+  if (text.length <= SNIPPET) return { text, start: absStart, prefix: false, suffix: false, highlights: hl };
+  // the window with the most highlights, starting a little before one of them
+  let best = 0;
+  let bestCount = -1;
+  for (const [a] of hl.length ? hl : [[0, 0] as [number, number]]) {
+    const s = Math.max(0, a - 60);
+    const n = hl.filter(([x, y]) => x >= s && y <= s + SNIPPET).length;
+    if (n > bestCount) {
+      bestCount = n;
+      best = s;
+    }
+  }
+  let s = best;
+  if (s > 0) {
+    const sp = text.indexOf(' ', s);
+    if (sp >= 0 && sp - s < 30) s = sp + 1;
+  }
+  let e = Math.min(text.length, s + SNIPPET);
+  if (e < text.length) {
+    const sp = text.lastIndexOf(' ', e);
+    if (sp > s + SNIPPET / 2) e = sp;
+  }
+  return {
+    text: text.slice(s, e),
+    start: absStart + s,
+    prefix: s > 0,
+    suffix: e < text.length,
+    highlights: hl.filter(([a, b]) => a >= s && b <= e).map(([a, b]) => [a - s, b - s] as [number, number]),
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * HTTP: the JSON API (every page has a JSON twin) and the built web app. Read-only:
+ * only GET and HEAD. Errors come in one shape: { ok: false, error, errors, status }.
+ * Tests call `buildApp(store).inject(...)`: no port is opened.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InquiryError, errorMessage } from '../core/errors.js';
+import { ops } from '../ops/index.js';
+import type { Store } from '../store/store.js';
+
+export interface AppOptions {
+  /** folder of the built web app (default: dist/web of this package) */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export function defaultWebRoot(): string {
+  // src/server or dist/server → <package>/dist/web
+  return resolve(HERE, '..', '..', 'dist', 'web');
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+type Q = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+const many = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const flag = (v: string | string[] | undefined): boolean => {
+  const s = one(v);
+  return s !== undefined && s !== '0' && s !== 'false' && s !== 'no';
+};
+const num = (v: string | string[] | undefined, name: string): number | undefined => {
+  const s = one(v);
+  if (s === undefined || s === '') return undefined;
+  const n = Number(s);
+  if (!Number.isInteger(n)) throw new InquiryError(`${name} must be a whole number`, { code: 'bad_param' });
+  return n;
+};
+
+export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: opts.logger ?? false, maxParamLength: 500 });
+  const webRoot = opts.webRoot ?? defaultWebRoot();
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Content-Security-Policy', CSP);
+    return payload;
+  });
+
+  app.setErrorHandler((e: unknown, _req, reply) => sendError(reply, e));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(reply, new InquiryError(`${req.method} is not allowed: this server is read-only`, { status: 405, code: 'method_not_allowed' }));
+    }
+    if (req.url.startsWith('/api/') || req.url.endsWith('.json') || req.url.includes('.json?')) {
+      return sendError(reply, new InquiryError(`no such API route: ${req.url.split('?')[0]}`, { status: 404, code: 'not_found' }));
+    }
+    return serveStatic(req, reply, webRoot);
+  });
+
+  // ---------------- JSON API
+  const searchRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    const r = await ops.search(store, {
+      q: one(q.q) ?? '',
+      source: many(q.source),
+      perspective: many(q.perspective),
+      from: one(q.from) || undefined,
+      to: one(q.to) || undefined,
+      limit: num(q.limit, 'limit'),
+      offset: num(q.offset, 'offset'),
+      includeDuplicates: flag(q.includeDuplicates),
+    });
+    return { ok: true, ...r };
+  };
+  const sourcesRoute = async () => ({ ok: true, sources: await ops.sources(store) });
+  const sourceRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    const id = (req.params as { id: string }).id;
+    const r = await ops.show(store, { id, range: one(q.range) || undefined, raw: flag(q.raw), q: one(q.q) });
+    return { ok: true, ...r };
+  };
+  const passageRoute = async (req: FastifyRequest) => {
+    const key = (req.params as { key: string }).key;
+    const q = req.query as Q;
+    return { ok: true, passage: await ops.passage(store, key, one(q.source)) };
+  };
+  const settingsRoute = async () => ({ ok: true, settings: ops.settings() });
+  const statusRoute = async () => {
+    const s = await ops.status(store);
+    // the database path is the server's business, not the reader's
+    return { ok: true, ...s, path: s.path.split(sep).pop() };
+  };
+
+  app.get('/api/search', searchRoute);
+  app.get('/search.json', searchRoute);
+  app.get('/api/sources', sourcesRoute);
+  app.get('/sources.json', sourcesRoute);
+  app.get('/api/sources/:id', sourceRoute);
+  app.get('/api/passages/:key', passageRoute);
+  app.get('/passages/:key.json', passageRoute);
+  app.get('/-/settings.json', settingsRoute);
+  app.get('/-/status.json', statusRoute);
+  app.get('/api/status', statusRoute);
+  app.get('/api', async () => ({
+    ok: true,
+    routes: ['/api/search', '/api/sources', '/api/sources/:id', '/api/passages/:key', '/api/export/:kind', '/-/settings.json', '/-/status.json'],
+  }));
+  // /sources/:id.json — the reader's twin (the id itself may contain dots)
+  app.get('/sources/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) {
+      (req.params as { id: string }).id = file.slice(0, -5);
+      return sourceRoute(req);
+    }
+    return serveStatic(req, reply, webRoot);
+  });
+  app.get('/api/export/:kind', async (req, reply) => {
+    const q = req.query as Q;
+    const kind = (req.params as { kind: string }).kind;
+    const { contentType, chunks } = ops.export(store, {
+      kind,
+      format: one(q.format) ?? 'jsonl',
+      includeText: flag(q.includeText),
+      source: many(q.source),
+      includeDuplicates: q.includeDuplicates === undefined ? true : flag(q.includeDuplicates),
+    });
+    let body = '';
+    for await (const c of chunks) body += c;
+    reply.header('Content-Type', contentType);
+    return reply.send(body);
+  });
+
+  return app;
+}
+
+function sendError(reply: FastifyReply, e: unknown): FastifyReply {
+  let status = 500;
+  let errors: string[] = [];
+  if (e instanceof InquiryError) {
+    status = e.status;
+    errors = e.details;
+  } else if (typeof (e as { statusCode?: unknown }).statusCode === 'number') {
+    status = (e as { statusCode: number }).statusCode;
+  }
+  return reply.status(status).header('Content-Type', 'application/json; charset=utf-8').send({ ok: false, error: errorMessage(e), errors, status });
+}
+
+/** The built app's files; any other GET is a page route, answered by index.html. */
+function serveStatic(req: FastifyRequest, reply: FastifyReply, root: string): FastifyReply {
+  const urlPath = decodeURIComponent(req.url.split('?')[0] ?? '/');
+  const rel = normalize(urlPath).replace(/^([/\\])+/, '');
+  const file = join(root, rel);
+  if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && rel.startsWith('assets' + sep)) {
+    reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return reply.type(MIME[extname(file)] ?? 'application/octet-stream').send(readFileSync(file));
+  }
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    return sendError(reply, new InquiryError(`the web app is not built (no ${index}): run "npm run build"`, { status: 503, code: 'no_web_build' }));
+  }
+  if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
+    return reply.type(MIME[extname(file)] ?? 'application/octet-stream').send(readFileSync(file));
+  }
+  reply.header('Cache-Control', 'no-cache');
+  return reply.type('text/html; charset=utf-8').send(readFileSync(index));
+}
+
+export async function startServer(store: Store, o: { host: string; port: number; webRoot?: string }): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
+  const app = buildApp(store, { webRoot: o.webRoot });
+  await app.listen({ host: o.host, port: o.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return { url: `http://${hostForUrl}:${port}/`, close: () => app.close(), app };
+}

@@ -1,0 +1,94 @@
+/**
+ * Versioned, append-only migrations. Each has a timestamped id; applied ids are
+ * recorded in `migrations`. Never edit one that has shipped: add another.
+ */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: '20261122T0300-foundation',
+    sql: `
+CREATE TABLE sources (
+  id TEXT PRIMARY KEY,
+  origin TEXT NOT NULL UNIQUE,
+  file_name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  title TEXT,
+  authors TEXT NOT NULL DEFAULT '[]',
+  date TEXT,
+  date_lo TEXT,
+  date_hi TEXT,
+  date_modified TEXT,
+  url TEXT,
+  language TEXT,
+  perspective TEXT NOT NULL DEFAULT '[]',
+  kind TEXT,
+  licence TEXT,
+  container TEXT,
+  series TEXT,
+  notes TEXT,
+  meta_origin TEXT NOT NULL DEFAULT '{}',
+  current_version INTEGER,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE source_perspectives (
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  perspective TEXT NOT NULL,
+  PRIMARY KEY (perspective, source_id)
+) WITHOUT ROWID;
+CREATE TABLE versions (
+  id INTEGER PRIMARY KEY,
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  content_hash TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  format TEXT NOT NULL,
+  raw_text TEXT,
+  clean_text TEXT,
+  offset_map BLOB,
+  removed TEXT NOT NULL DEFAULT '[]',
+  duplicates TEXT NOT NULL DEFAULT '[]',
+  warnings TEXT NOT NULL DEFAULT '[]',
+  chars INTEGER NOT NULL DEFAULT 0,
+  raw_chars INTEGER NOT NULL DEFAULT 0,
+  passage_count INTEGER NOT NULL DEFAULT 0,
+  sentence_count INTEGER NOT NULL DEFAULT 0,
+  dup_passages INTEGER NOT NULL DEFAULT 0,
+  passage_lo INTEGER,
+  passage_hi INTEGER,
+  is_current INTEGER NOT NULL DEFAULT 1,
+  ingested_at TEXT NOT NULL,
+  retired_at TEXT,
+  UNIQUE (source_id, content_hash)
+);
+CREATE TABLE passages (
+  id INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  ocr REAL NOT NULL,
+  dup_of TEXT,
+  text TEXT NOT NULL,
+  sentences TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX passages_version_seq ON passages(version_id, seq);
+CREATE INDEX passages_key ON passages(key);
+CREATE INDEX passages_dup ON passages(version_id, dup_of) WHERE dup_of IS NOT NULL;
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  text,
+  content='passages',
+  content_rowid='id',
+  tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`,
+  },
+];

@@ -1,0 +1,188 @@
+/** Types of the JSON API (docs/API.md) and a small fetch helper. */
+
+export type Offsets = [number, number];
+export type PassageRole = 'paragraph' | 'heading' | 'list' | 'quote' | 'dialogue';
+
+export interface Source {
+  id: string;
+  title: string | null;
+  authors: string[];
+  date: string | null;
+  perspective: string[];
+  kind: string | null;
+  language: string | null;
+  url: string | null;
+  licence: string | null;
+  fileName: string;
+  format: string;
+  versionId: number;
+  contentHash: string;
+  ingestedAt: string;
+  chars: number;
+  rawChars: number;
+  passages: number;
+  sentences: number;
+  duplicatePassages: number;
+}
+
+export interface SourcesResponse {
+  ok: true;
+  sources: Source[];
+}
+
+export interface SearchHit {
+  passageKey: string;
+  sourceId: string;
+  sourceTitle: string | null;
+  perspective: string[];
+  date: string | null;
+  kind: string | null;
+  fileName: string;
+  seq: number;
+  role: PassageRole;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  score: number;
+  ocrScore: number;
+  duplicates: number;
+  snippet: { text: string; start: number; highlights: Offsets[]; prefix?: boolean; suffix?: boolean };
+  highlights: Offsets[];
+}
+
+export interface SearchResponse {
+  ok: true;
+  query: string;
+  ftsQuery: string;
+  rewritten: boolean;
+  total: number;
+  totalIsEstimate: boolean;
+  candidates: number;
+  limit: number;
+  offset: number;
+  hits: SearchHit[];
+}
+
+export interface ReaderPassage {
+  key: string;
+  seq: number;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  role: PassageRole;
+  ocrScore: number;
+  dupOf: string | null;
+}
+
+export interface RemovedSpan {
+  rawStart: number;
+  rawEnd: number;
+  reason: string;
+}
+
+export interface DuplicateSection {
+  start: number;
+  end: number;
+  ofStart: number;
+  ofEnd: number;
+  passages: number;
+}
+
+export interface SourceTextResponse {
+  ok: true;
+  source: Source;
+  raw: boolean;
+  range: { start: number; end: number };
+  text: string;
+  textStart: number;
+  passages: ReaderPassage[];
+  removed?: RemovedSpan[];
+  duplicates?: DuplicateSection[];
+  highlights?: Offsets[];
+}
+
+export interface PassageResponse {
+  ok: true;
+  passage: ReaderPassage & { sourceId: string; text: string };
+}
+
+export type JsonObject = Record<string, unknown>;
+
+/** An error reported by the API (`{ok:false,error,errors,status}`) or met on the way to it. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: string[];
+  constructor(message: string, status: number, errors: string[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const cache = new Map<string, unknown>();
+
+/** GET a JSON document; throws ApiError for HTTP errors, `ok:false` bodies and non-JSON answers. */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiError('Could not reach the Inquiry server.', 0, [e instanceof Error ? e.message : String(e)]);
+  }
+  const body = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ApiError(
+      res.ok ? `The server did not answer with JSON (${url}).` : `The server answered ${res.status} ${res.statusText}.`,
+      res.status,
+    );
+  }
+  if (!res.ok || (isObject(json) && json['ok'] === false)) {
+    const o = isObject(json) ? json : {};
+    const message = typeof o['error'] === 'string' && o['error'] ? o['error'] : `Request failed (${res.status}).`;
+    const errors = Array.isArray(o['errors']) ? o['errors'].map((x) => (typeof x === 'string' ? x : JSON.stringify(x))) : [];
+    const status = typeof o['status'] === 'number' ? o['status'] : res.status;
+    throw new ApiError(message, status, errors);
+  }
+  return json as T;
+}
+
+/** Like getJson, but remembers the answer for the page's lifetime (the server is read-only). */
+export async function getJsonCached<T>(url: string, signal?: AbortSignal): Promise<T> {
+  if (cache.has(url)) return cache.get(url) as T;
+  const value = await getJson<T>(url, signal);
+  cache.set(url, value);
+  return value;
+}
+
+/** Build a query string from pairs, dropping empty values. Returns '' or '?…'. */
+export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined || v === '' || v === false) continue;
+    sp.set(k, v === true ? '1' : String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+export const enc = encodeURIComponent;
+
+export function sourcePath(id: string): string {
+  return `/sources/${enc(id)}`;
+}
+
+/** Reader link to a passage; the hash is the passage anchor. */
+export function passageHref(sourceId: string, key: string, q?: string): string {
+  return `${sourcePath(sourceId)}${qs({ q })}#p-${enc(key)}`;
+}

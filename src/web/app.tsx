@@ -1,0 +1,141 @@
+import type { VNode } from 'preact';
+import { enc } from './api';
+import { KeyValuePage } from './pages/kv';
+import { PassagePage } from './pages/passage';
+import { ReaderPage } from './pages/reader';
+import { SearchPage } from './pages/search';
+import { SourcesPage } from './pages/sources';
+import type { Loc } from './router';
+import { useLocation } from './router';
+import { useTitle } from './ui';
+
+type Route =
+  | { name: 'search' }
+  | { name: 'sources' }
+  | { name: 'reader'; id: string }
+  | { name: 'passage'; key: string }
+  | { name: 'settings' }
+  | { name: 'status' }
+  | { name: 'notfound' };
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function route(path: string): Route {
+  if (path === '/' || path === '/search') return { name: 'search' };
+  if (path === '/sources') return { name: 'sources' };
+  if (path === '/-/settings') return { name: 'settings' };
+  if (path === '/-/status') return { name: 'status' };
+  let m = /^\/sources\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'reader', id: decode(m[1]!) };
+  m = /^\/passages\/([^/]+)$/.exec(path);
+  if (m) return { name: 'passage', key: decode(m[1]!) };
+  return { name: 'notfound' };
+}
+
+/** The page's JSON twin (docs/API.md). */
+function jsonHref(r: Route, loc: Loc): string | null {
+  switch (r.name) {
+    case 'search':
+      return `/api/search${loc.search}`;
+    case 'sources':
+      return '/api/sources';
+    case 'reader':
+      return `/api/sources/${enc(r.id)}${loc.search}`;
+    case 'passage':
+      return `/api/passages/${enc(r.key)}`;
+    case 'settings':
+      return '/-/settings.json';
+    case 'status':
+      return '/-/status.json';
+    default:
+      return null;
+  }
+}
+
+function Page({ r, loc }: { r: Route; loc: Loc }): VNode {
+  switch (r.name) {
+    case 'search':
+      return <SearchPage loc={loc} />;
+    case 'sources':
+      return <SourcesPage />;
+    case 'reader':
+      return <ReaderPage key={r.id} id={r.id} loc={loc} />;
+    case 'passage':
+      return <PassagePage key={r.key} passageKey={r.key} />;
+    case 'settings':
+      return <KeyValuePage key="settings" title="Settings" url="/-/settings.json" />;
+    case 'status':
+      return <KeyValuePage key="status" title="Status" url="/-/status.json" />;
+    default:
+      return <NotFound path={loc.path} />;
+  }
+}
+
+function NotFound({ path }: { path: string }): VNode {
+  useTitle('Not found');
+  return (
+    <div class="page">
+      <div class="msg msg-error" role="alert">
+        <strong class="msg-title">Not found</strong>
+        <p>
+          There is no page at <code>{path}</code>. Try <a href="/">searching</a> or the list of <a href="/sources">sources</a>.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function App(): VNode {
+  const loc = useLocation();
+  const r = route(loc.path);
+  const json = jsonHref(r, loc);
+  const section = r.name === 'search' ? 'search' : r.name === 'sources' || r.name === 'reader' ? 'sources' : null;
+  return (
+    <>
+      <a class="skip" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header class="site-head">
+        <div class="wrap head-bar">
+          <a class="brand" href="/">
+            Inquiry
+          </a>
+          <nav class="nav" aria-label="Main">
+            <a href="/search" aria-current={section === 'search' ? 'page' : undefined}>
+              Search
+            </a>
+            <a href="/sources" aria-current={section === 'sources' ? 'page' : undefined}>
+              Sources
+            </a>
+          </nav>
+          {json && (
+            <a class="json-link" href={json} title="This page's data as JSON">
+              JSON
+            </a>
+          )}
+        </div>
+        <div class="wrap">
+          <p class="tagline">Inquiry reports what each source says and does not decide who is right.</p>
+        </div>
+      </header>
+      <main id="main" class="wrap" tabIndex={-1}>
+        <Page r={r} loc={loc} />
+      </main>
+      <footer class="site-foot wrap">
+        <a href="/-/status">Status</a>
+        <a href="/-/settings">Settings</a>
+      </footer>
+    </>
+  );
+}
+
+function skipToMain(e: MouseEvent): void {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,129 @@
+/**
+ * Turning text + offset ranges into flat segments. Offsets are UTF-16 code units, i.e. plain
+ * JavaScript string indices, so no conversion is needed. Everything here is pure and DOM-free.
+ */
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export interface Labelled extends Interval {
+  label: string;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** inside a highlight */
+  mark: boolean;
+  /** this segment begins a highlight (for "next match" navigation) */
+  markStart: boolean;
+  /** inside a removed span: its reason, else null */
+  removed: string | null;
+}
+
+/**
+ * Shift by -base, clip to [min, max), sort and merge overlapping or touching ranges.
+ * Accepts `[start, end]` pairs as they come from the API; ignores malformed entries.
+ */
+export function normalizeRanges(ranges: readonly (readonly number[])[] | undefined, base: number, min: number, max: number): Interval[] {
+  const out: Interval[] = [];
+  if (!ranges) return out;
+  for (const r of ranges) {
+    const s = r[0];
+    const e = r[1];
+    if (typeof s !== 'number' || typeof e !== 'number' || !Number.isFinite(s) || !Number.isFinite(e)) continue;
+    const start = Math.max(min, s - base);
+    const end = Math.min(max, e - base);
+    if (end > start) out.push({ start, end });
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: Interval[] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** Like normalizeRanges for labelled spans, but overlaps are trimmed (the earlier span wins), not merged. */
+export function normalizeLabelled(spans: readonly Labelled[], base: number, min: number, max: number): Labelled[] {
+  const out: Labelled[] = [];
+  for (const s of spans) {
+    const start = Math.max(min, s.start - base);
+    const end = Math.min(max, s.end - base);
+    if (end > start) out.push({ start, end, label: s.label });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: Labelled[] = [];
+  let reach = min;
+  for (const s of out) {
+    const start = Math.max(s.start, reach);
+    if (s.end > start) {
+      result.push({ start, end: s.end, label: s.label });
+      reach = s.end;
+    }
+  }
+  return result;
+}
+
+/** Index of the first interval (sorted, non-overlapping) whose end is > pos. */
+function firstEndingAfter(list: readonly Interval[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Cut [from, to) into segments at the edges of the given marks and removed spans. Both lists must be
+ * normalized (sorted, non-overlapping). Cost is O(log n + k) for k intervals touching the range.
+ */
+export function segment(from: number, to: number, marks: readonly Interval[], removed: readonly Labelled[] = []): Segment[] {
+  if (to <= from) return [];
+  const cuts = new Set<number>([from, to]);
+  const localMarks: Interval[] = [];
+  for (let i = firstEndingAfter(marks, from); i < marks.length; i++) {
+    const m = marks[i]!;
+    if (m.start >= to) break;
+    localMarks.push(m);
+    if (m.start > from) cuts.add(m.start);
+    if (m.end < to) cuts.add(m.end);
+  }
+  const localRemoved: Labelled[] = [];
+  for (let i = firstEndingAfter(removed, from); i < removed.length; i++) {
+    const r = removed[i]!;
+    if (r.start >= to) break;
+    localRemoved.push(r);
+    if (r.start > from) cuts.add(r.start);
+    if (r.end < to) cuts.add(r.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segs: Segment[] = [];
+  let mi = 0;
+  let ri = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    while (mi < localMarks.length && localMarks[mi]!.end <= start) mi++;
+    while (ri < localRemoved.length && localRemoved[ri]!.end <= start) ri++;
+    const m = localMarks[mi];
+    const r = localRemoved[ri];
+    const mark = !!m && m.start <= start;
+    const removedLabel = r && r.start <= start ? r.label : null;
+    const prev = segs[segs.length - 1];
+    // join with the previous segment when nothing changes (a cut that only mattered elsewhere)
+    if (prev && prev.end === start && prev.mark === mark && prev.removed === removedLabel && !(mark && m!.start === start)) {
+      prev.end = end;
+    } else {
+      segs.push({ start, end, mark, markStart: mark && m!.start === start, removed: removedLabel });
+    }
+  }
+  return segs;
+}

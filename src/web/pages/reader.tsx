@@ -1,0 +1,381 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { Component } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ReaderPassage, Source, SourceTextResponse } from '../api';
+import { enc, qs, sourcePath } from '../api';
+import type { Interval, Labelled } from '../highlight';
+import { normalizeLabelled, normalizeRanges } from '../highlight';
+import type { Loc } from '../router';
+import { navigate } from '../router';
+import { ErrorBox, fmtInt, Loading, marked, safeHttpUrl, Tags, useApi, useTitle } from '../ui';
+
+const LOW_OCR = 0.6;
+const FLASH_MS = 2200;
+
+function readerHref(id: string, o: { q?: string; raw?: boolean; range?: string; hash?: string }): string {
+  return `${sourcePath(id)}${qs({ q: o.q?.trim(), raw: o.raw, range: o.range })}${o.hash ?? ''}`;
+}
+
+export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
+  const p = loc.params;
+  const raw = p.get('raw') === '1';
+  const range = p.get('range') ?? '';
+  const q = (p.get('q') ?? '').trim();
+  const res = useApi<SourceTextResponse>(`/api/sources/${enc(id)}${qs({ raw, range, q })}`);
+  // while another source loads, do not keep showing the previous one
+  const data = res.data && (!res.loading || res.data.source?.id === id) ? res.data : null;
+  useTitle(data ? data.source.title || data.source.id : id);
+
+  const [qInput, setQInput] = useState(q);
+  useEffect(() => setQInput(q), [q]);
+  const textRef = useRef<HTMLDivElement>(null);
+  const jumpToMatch = useRef(false);
+  /** number of highlighted matches in the rendered text; -1 until counted */
+  const [matches, setMatches] = useState(-1);
+  const [current, setCurrent] = useState(-1);
+
+  // after the text renders (or the hash changes): count matches, scroll to the hash passage and flash it
+  useEffect(() => {
+    const root = textRef.current;
+    if (!data || res.loading || !root) return;
+    const count = root.querySelectorAll('mark[data-m]').length;
+    setMatches(count);
+    setCurrent(-1);
+    const hash = loc.hash.startsWith('#') ? safeDecode(loc.hash.slice(1)) : '';
+    if (hash) {
+      const el = document.getElementById(hash);
+      if (el && root.contains(el)) {
+        el.scrollIntoView({ block: 'start' });
+        flash(el);
+      }
+    } else if (jumpToMatch.current && count > 0) {
+      goTo(0);
+    }
+    jumpToMatch.current = false;
+  }, [data, res.loading, loc.n]);
+
+  /** Go to the next (+1) or previous (-1) match; before any, start from the first match below the top of the window. */
+  const step = (dir: 1 | -1): void => {
+    if (current >= 0) return goTo(current + dir);
+    const marks = textRef.current?.querySelectorAll<HTMLElement>('mark[data-m]') ?? [];
+    let i = 0;
+    while (i < marks.length && marks[i]!.getBoundingClientRect().top < 0) i++;
+    goTo(dir === 1 ? i : i - 1);
+  };
+
+  const goTo = (i: number): void => {
+    const marks = textRef.current?.querySelectorAll<HTMLElement>('mark[data-m]');
+    if (!marks || marks.length === 0) return;
+    const n = ((i % marks.length) + marks.length) % marks.length;
+    textRef.current?.querySelector('mark.current')?.classList.remove('current');
+    const el = marks[n]!;
+    el.classList.add('current');
+    el.scrollIntoView({ block: 'center' });
+    setCurrent(n);
+  };
+
+  const submitQuery = (e: Event): void => {
+    e.preventDefault();
+    jumpToMatch.current = true;
+    const value = (e.currentTarget as HTMLFormElement).querySelector('input')?.value ?? qInput;
+    navigate(readerHref(id, { q: value, raw, range }));
+  };
+
+  const toggleRaw = (): void => navigate(readerHref(id, { q, raw: !raw, range, hash: loc.hash }));
+
+  if (!data) {
+    return <div class="page reader-page">{res.error ? <ErrorBox error={res.error} /> : <Loading label="Loading the text…" />}</div>;
+  }
+  const s = data.source;
+  return (
+    <div class="page reader-page" aria-busy={res.loading}>
+      <SourceHeader source={data.source} />
+
+      <div class="reader-tools">
+        <button
+          type="button"
+          class={`switch ${raw ? 'is-raw' : 'is-clean'}`}
+          data-testid="raw-toggle"
+          aria-pressed={raw}
+          title={raw ? 'Showing the raw text as decoded from the file; click for the cleaned text' : 'Showing the cleaned text; click for the raw text'}
+          onClick={toggleRaw}
+        >
+          <span class="sr-only">Raw text: </span>
+          <span class="switch-opt switch-clean" aria-hidden="true">
+            Clean
+          </span>
+          <span class="switch-opt switch-raw" aria-hidden="true">
+            Raw
+          </span>
+        </button>
+        <form class="reader-query" role="search" onSubmit={submitQuery}>
+          <label class="sr-only" for="reader-q">
+            Highlight in this text
+          </label>
+          <input
+            id="reader-q"
+            type="search"
+            placeholder="Highlight in this text…"
+            autocomplete="off"
+            spellcheck={false}
+            value={qInput}
+            onInput={(e) => setQInput(e.currentTarget.value)}
+          />
+          <button type="submit" class="btn">
+            Highlight
+          </button>
+        </form>
+        {q && matches >= 0 && (
+          <div class="matches" aria-live="polite">
+            <span>
+              {matches === 0 ? 'no matches' : current >= 0 ? `${current + 1} / ${matches}` : `${fmtInt(matches)} ${matches === 1 ? 'match' : 'matches'}`}
+            </span>
+            {matches > 0 && (
+              <>
+                <button type="button" class="btn btn-icon" onClick={() => step(-1)} aria-label="Previous match" title="Previous match">
+                  ↑
+                </button>
+                <button type="button" class="btn btn-icon" onClick={() => step(1)} aria-label="Next match" title="Next match">
+                  ↓
+                </button>
+              </>
+            )}
+            <a class="btn btn-icon" href={readerHref(id, { raw, range })} aria-label="Clear highlights" title="Clear highlights">
+              ×
+            </a>
+          </div>
+        )}
+      </div>
+
+      {res.error && <ErrorBox error={res.error} />}
+      {range && (
+        <div class="msg msg-info">
+          Showing an excerpt: characters {fmtInt(data.range.start)}–{fmtInt(data.range.end)} of {fmtInt(s.chars)}.{' '}
+          <a href={readerHref(id, { q, raw })}>Show the whole text</a>
+        </div>
+      )}
+      {data.raw && (
+        <div class="msg msg-info">
+          Raw text as decoded from the file. <del class="removed">Struck-out</del> stretches were removed by cleaning
+          {(data.removed?.length ?? 0) > 0 ? ` (${fmtInt(data.removed?.length)}; hover one for the reason)` : ' (none in this text)'}.
+        </div>
+      )}
+      {!data.raw && <DuplicatesNote data={data} />}
+
+      <div class={res.loading ? 'stale' : undefined} ref={textRef}>
+        <ReaderText data={data} />
+      </div>
+    </div>
+  );
+}
+
+function DuplicatesNote({ data }: { data: SourceTextResponse }): VNode | null {
+  const dups = data.duplicates ?? [];
+  if (dups.length === 0) return null;
+  const passages = dups.reduce((a, d) => a + (d.passages || 0), 0);
+  return (
+    <p class="hint">
+      This text repeats {dups.length === 1 ? 'an earlier section' : `earlier sections ${fmtInt(dups.length)} times`}
+      {passages > 0 ? ` (${fmtInt(passages)} ${passages === 1 ? 'passage' : 'passages'})` : ''}; the repeats are marked.
+    </p>
+  );
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function flash(el: HTMLElement): void {
+  el.classList.remove('flash');
+  void el.offsetWidth; // restart the animation
+  el.classList.add('flash');
+  window.setTimeout(() => el.classList.remove('flash'), FLASH_MS);
+}
+
+function SourceHeader({ source: s }: { source: Source }): VNode {
+  const url = safeHttpUrl(s.url);
+  const rows: [string, ComponentChildren][] = [
+    ['Authors', s.authors?.length ? s.authors.join('; ') : null],
+    ['Date', s.date],
+    ['Kind', s.kind],
+    ['Perspective', s.perspective?.length ? <Tags items={s.perspective} /> : null],
+    ['Language', s.language],
+    [
+      'URL',
+      s.url ? (
+        url ? (
+          <a href={url} rel="external noopener noreferrer" target="_blank" class="break">
+            {s.url}
+          </a>
+        ) : (
+          <span class="break">{s.url}</span>
+        )
+      ) : null,
+    ],
+    ['File', <span class="mono break">{s.fileName}</span>],
+    [
+      'Content hash',
+      <code class="mono break" title="hash of the file's bytes as ingested">
+        {s.contentHash}
+      </code>,
+    ],
+    ['Licence', s.licence],
+    [
+      'Size',
+      `${fmtInt(s.chars)} characters clean, ${fmtInt(s.rawChars)} raw · ${fmtInt(s.passages)} passages${
+        s.duplicatePassages ? ` (${fmtInt(s.duplicatePassages)} repeated)` : ''
+      }`,
+    ],
+  ];
+  return (
+    <header class="reader-head">
+      <p class="crumbs">
+        <a href="/sources">Sources</a> <span aria-hidden="true">/</span> <span class="mono">{s.id}</span>
+      </p>
+      <h1 class="source-title" data-testid="source-title">
+        {s.title || s.id}
+      </h1>
+      <dl class="meta">
+        {rows.map(([k, v]) =>
+          v === null || v === undefined || v === '' ? null : (
+            <div class="meta-row" key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ),
+        )}
+      </dl>
+    </header>
+  );
+}
+
+interface TextProps {
+  data: SourceTextResponse;
+}
+
+/**
+ * The text itself. Re-renders only when a new answer arrives: highlight navigation and flashing
+ * touch the DOM directly, and typing in the query box must not re-diff thousands of passages.
+ */
+class ReaderText extends Component<TextProps> {
+  override shouldComponentUpdate(next: TextProps): boolean {
+    return next.data !== this.props.data;
+  }
+
+  override render({ data }: TextProps): VNode {
+    const lang = data.source.language || undefined;
+    return data.raw ? (
+      <div class="reader-text source-text raw" data-testid="reader-text" lang={lang}>
+        {rawBody(data)}
+      </div>
+    ) : (
+      <div class="reader-text source-text clean" data-testid="reader-text" lang={lang}>
+        {cleanBody(data)}
+      </div>
+    );
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return n < lo ? lo : n > hi ? hi : n;
+}
+
+function cleanBody(data: SourceTextResponse): ComponentChildren[] {
+  const text = data.text ?? '';
+  const n = text.length;
+  const base = data.textStart ?? 0;
+  const id = data.source.id;
+  const marks = normalizeRanges(data.highlights, base, 0, n);
+  const passages = [...(data.passages ?? [])].sort((a, b) => a.start - b.start);
+  const keys = new Set(passages.map((p) => p.key));
+  const out: ComponentChildren[] = [];
+  let cursor = 0;
+  const gap = (to: number): void => {
+    if (to > cursor && /\S/.test(text.slice(cursor, to))) {
+      out.push(
+        <div class="gap" key={`g${cursor}`}>
+          {marked(text, cursor, to, marks)}
+        </div>,
+      );
+    }
+  };
+  for (const p of passages) {
+    const s = clamp(p.start - base, 0, n);
+    const e = clamp(p.end - base, 0, n);
+    if (e <= s && n > 0) continue;
+    gap(s);
+    out.push(cleanPassage(p, id, text, s, e, marks, keys));
+    cursor = Math.max(cursor, e);
+  }
+  gap(n);
+  if (out.length === 0) out.push(<p class="muted">This text is empty.</p>);
+  return out;
+}
+
+function cleanPassage(p: ReaderPassage, id: string, text: string, s: number, e: number, marks: Interval[], keys: Set<string>): VNode {
+  const low = typeof p.ocrScore === 'number' && p.ocrScore < LOW_OCR;
+  const dup = p.dupOf != null;
+  let cls = `passage role-${p.role}`;
+  if (low) cls += ' low-ocr';
+  if (dup) cls += ' dup';
+  const heading = p.role === 'heading';
+  return (
+    <div class={cls} id={`p-${p.key}`} key={p.key} data-testid="reader-passage" data-seq={p.seq}>
+      <a class="pilcrow" href={`${sourcePath(id)}#p-${enc(p.key)}`} title={`Permalink to passage ${p.seq + 1}`} aria-label={`Permalink to passage ${p.seq + 1}`}>
+        ¶
+      </a>
+      {(low || dup) && (
+        <div class="passage-notes">
+          {low && (
+            <span class="badge badge-warn" title={`OCR quality score ${p.ocrScore.toFixed(2)}`}>
+              low OCR quality
+            </span>
+          )}
+          {dup && (
+            <span class="badge badge-dup">
+              repeats an earlier section ·{' '}
+              <a href={keys.has(p.dupOf!) ? `#p-${enc(p.dupOf!)}` : `${sourcePath(id)}#p-${enc(p.dupOf!)}`}>first occurrence</a>
+            </span>
+          )}
+        </div>
+      )}
+      <div class="ptext" {...(heading ? { role: 'heading', 'aria-level': 2 } : {})}>
+        {marked(text, s, e, marks)}
+      </div>
+    </div>
+  );
+}
+
+function rawBody(data: SourceTextResponse): ComponentChildren[] {
+  const text = data.text ?? '';
+  const n = text.length;
+  const base = data.textStart ?? 0;
+  const marks = normalizeRanges(data.highlights, base, 0, n);
+  const removed: Labelled[] = normalizeLabelled(
+    (data.removed ?? []).map((r) => ({ start: r.rawStart, end: r.rawEnd, label: r.reason })),
+    base,
+    0,
+    n,
+  );
+  const passages = [...(data.passages ?? [])].sort((a, b) => a.rawStart - b.rawStart);
+  const out: ComponentChildren[] = [];
+  let cursor = 0;
+  for (const p of passages) {
+    const s = clamp(p.rawStart - base, 0, n);
+    const e = clamp(p.rawEnd - base, 0, n);
+    if (e <= s || s < cursor) continue;
+    if (s > cursor) out.push(...marked(text, cursor, s, marks, removed));
+    out.push(
+      <span class="passage" id={`p-${p.key}`} key={p.key} data-testid="reader-passage" data-seq={p.seq}>
+        {marked(text, s, e, marks, removed)}
+      </span>,
+    );
+    cursor = e;
+  }
+  if (n > cursor) out.push(...marked(text, cursor, n, marks, removed));
+  return out;
+}

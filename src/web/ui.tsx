@@ -1,0 +1,122 @@
+/** Small shared pieces: data loading hook, error and loading states, tags, highlighted text. */
+import type { ComponentChildren, VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, getJson, getJsonCached } from './api';
+import type { Interval, Labelled } from './highlight';
+import { segment } from './highlight';
+
+export interface Loaded<T> {
+  /** the latest answer; while a new URL loads, the previous answer stays here (see `loading`) */
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+}
+
+interface State<T> {
+  url: string | null;
+  data: T | null;
+  error: ApiError | null;
+}
+
+/** Fetch JSON for `url` (null: nothing to fetch). Aborts superseded requests. */
+export function useApi<T>(url: string | null, opts: { cache?: boolean } = {}): Loaded<T> {
+  const [state, setState] = useState<State<T>>({ url: null, data: null, error: null });
+  useEffect(() => {
+    if (url === null) return;
+    const ctl = new AbortController();
+    (opts.cache ? getJsonCached<T> : getJson<T>)(url, ctl.signal).then(
+      (data) => {
+        if (!ctl.signal.aborted) setState({ url, data, error: null });
+      },
+      (e: unknown) => {
+        if (ctl.signal.aborted) return;
+        const error = e instanceof ApiError ? e : new ApiError(e instanceof Error ? e.message : String(e), 0);
+        setState((s) => ({ url, data: s.data, error }));
+      },
+    );
+    return () => ctl.abort();
+  }, [url]);
+  if (url === null) return { data: null, error: null, loading: false };
+  const settled = state.url === url;
+  return { data: state.data, error: settled ? state.error : null, loading: !settled };
+}
+
+export function useTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · Inquiry` : 'Inquiry';
+  }, [title]);
+}
+
+export function ErrorBox({ error, title }: { error: ApiError; title?: string }): VNode {
+  const label = title ?? (error.status === 404 ? 'Not found' : error.status ? `Error ${error.status}` : 'Error');
+  return (
+    <div class="msg msg-error" role="alert">
+      <strong class="msg-title">{label}</strong>
+      <p>{error.message}</p>
+      {error.errors.length > 0 && (
+        <ul>
+          {error.errors.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }): VNode {
+  return (
+    <p class="loading" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+export function Notice({ children }: { children: ComponentChildren }): VNode {
+  return <div class="msg msg-info">{children}</div>;
+}
+
+/** Perspective labels: one neutral style for every perspective. */
+export function Tags({ items }: { items: readonly string[] | null | undefined }): VNode | null {
+  if (!items || items.length === 0) return null;
+  return (
+    <span class="tags">
+      {items.map((p) => (
+        <span class="tag" key={p}>
+          {p}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * Text from `from` to `to` of `text`, with highlights as <mark> and removed spans as <del>.
+ * Builds text nodes only: the source text is never interpreted as markup.
+ */
+export function marked(text: string, from: number, to: number, marks: readonly Interval[], removed: readonly Labelled[] = []): ComponentChildren[] {
+  const out: ComponentChildren[] = [];
+  for (const s of segment(from, to, marks, removed)) {
+    const t = text.slice(s.start, s.end);
+    let node: ComponentChildren = s.mark ? (s.markStart ? <mark data-m="">{t}</mark> : <mark>{t}</mark>) : t;
+    if (s.removed !== null) node = <del class="removed" title={`removed: ${s.removed}`}>{node}</del>;
+    out.push(node);
+  }
+  return out;
+}
+
+/** Only http(s) URLs become links (a source's url field is data, not trusted markup). */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function fmtInt(n: number | null | undefined): string {
+  return typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US') : '—';
+}
