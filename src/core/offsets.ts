@@ -140,7 +140,9 @@ export class OffsetMap {
       const b0 = inner.seg[b + 2] as number;
       const b1 = inner.seg[b + 3] as number;
       if (inner.seg[b + 4] === 1) {
-        push(out, c0, c1, this.toRawStart(b0), b1 > b0 ? this.toRawEnd(b1) : this.toRawStart(b0), 1);
+        // an insertion inside a rewritten stretch stands for that whole stretch
+        const r0 = this.toRawStart(b0);
+        push(out, c0, c1, r0, Math.max(r0, b1 > 0 ? this.toRawEnd(b1) : r0), 1);
         continue;
       }
       // copy: split along this map's segments

@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where `vite` (dev server) forwards API calls; the built app is served by `inquiry serve` itself. */
-const api = process.env['INQUIRY_DEV_API'] ?? 'http://127.0.0.1:4173';
+const api = process.env['INQUIRY_DEV_API'] ?? 'http://127.0.0.1:8765';
 
 export default defineConfig({
   root: here,

@@ -43,6 +43,8 @@ const NAMED: Record<string, string> = {
 /** forum quote markers on a line of their own */
 const QUOTE_LINE_RE =
   /^[ \t]*(?:QUOTE|Quote:?|\[quote(?:=[^\]\n]{0,80})?\]|\[\/quote\]|Quote from: [^\n]{0,120}|Originally Posted by [^\n]{0,80}|Цитата:?)[ \t]*$/gm;
+/** an opening BBCode marker at the start of a line, glued to the quoted text */
+const QUOTE_OPEN_INLINE_RE = /\[quote(?:=[^\]\n]{0,80})?\][ \t]*/gi;
 /** a marker glued to the end of a quoted sentence: ...Kaishek.'QUOTE */
 const QUOTE_TAIL_RE = /(?<=[.!?'"’”)\]])[ \t]*(?:QUOTE|\[\/quote\])[ \t]*$/gm;
 /** e-mail style "> " prefixes */
@@ -78,6 +80,13 @@ export function cleanText(input: string, opts: CleanOptions = {}): Cleaned {
     const end = Math.min(input.length, m.index + m[0].length + 1);
     e1.push({ start: m.index, end, text: '', reason: 'forum quote marker' });
     if (!/^\s*\[\/quote\]/i.test(m[0])) quoteMarks.push(end);
+  }
+  for (const m of input.matchAll(QUOTE_OPEN_INLINE_RE)) {
+    if (m.index > 0 && input[m.index - 1] !== '\n') continue;
+    const end = m.index + m[0].length;
+    if (input[end] === '\n' || end >= input.length) continue; // on its own line: handled above
+    e1.push({ start: m.index, end, text: '', reason: 'forum quote marker' });
+    quoteMarks.push(end);
   }
   for (const m of input.matchAll(QUOTE_TAIL_RE)) {
     e1.push({ start: m.index, end: m.index + m[0].length, text: '', reason: 'forum quote marker' });
@@ -186,7 +195,7 @@ export function whitespaceEdits(t: string): Edit[] {
       continue;
     } else if (!TERMINAL.test(prevLine) && nextLower && !LIST_START.test(nextLine)) {
       replacement = ' '; // a paragraph (or line) broken in mid-sentence
-    } else if (wrapped && newlines === 1 && !LIST_START.test(nextLine) && !isShortHeading(prevLine)) {
+    } else if (wrapped && newlines === 1 && !LIST_START.test(nextLine) && !isCapsHeading(prevLine)) {
       replacement = ' ';
     } else {
       replacement = newlines >= 2 ? '\n\n' : '\n';
@@ -202,8 +211,9 @@ function countNewlines(s: string): number {
   return n;
 }
 
-function isShortHeading(line: string): boolean {
-  return line.length < 60 && !TERMINAL.test(line);
+function isCapsHeading(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
 /**
