@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { processDocument } from '../src/ingest/process.ts';
-import { readFileDocuments } from '../src/ingest/readers/index.ts';
+import { processDocument } from '../src/ingest/process.js';
+import { readFileDocuments } from '../src/ingest/readers/index.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'test/golden/output');

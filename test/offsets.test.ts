@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, type Edit, OffsetMap } from '../src/core/offsets.ts';
+import { applyEdits, type Edit, OffsetMap } from '../src/core/offsets.js';
 
 test('applyEdits: deletions, replacements and insertions map back', () => {
   const raw = 'Hello <u>brave</u> new &amp; world';

@@ -20,6 +20,7 @@ export const MAX_PASSAGE = 2000;
 const TARGET_PASSAGE = 1200;
 const MERGE_LIMIT = 600;
 const SHORT_PARA = 120;
+const SCRAP = 25;
 
 const LIST_RE = /^(?:[-*•–]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s|[a-z]\)\s)/;
 const DIALOGUE_RE = /^[\p{Lu}][\p{Lu}'’.\- ]{1,40}:\s/u;
@@ -68,8 +69,8 @@ function isHeading(line: string, next: string | null): boolean {
 
 /**
  * Passages: one per paragraph; long paragraphs cut at sentence boundaries (then at
- * spaces, then anywhere) to at most MAX_PASSAGE; runs of short paragraphs of the same
- * role (dialogue lines, list items, short lines) merged up to MERGE_LIMIT.
+ * spaces, then anywhere) to at most MAX_PASSAGE; runs of short dialogue lines or list
+ * items, and scraps of a few characters, merged up to MERGE_LIMIT.
  */
 export function passages(text: string, paras: Para[]): Chunk[] {
   const out: Chunk[] = [];
@@ -85,7 +86,8 @@ export function passages(text: string, paras: Para[]): Chunk[] {
       for (const c of splitLong(text, p.start, p.end)) out.push({ ...c, role: p.role });
       continue;
     }
-    const mergeable = p.role !== 'heading' && len < SHORT_PARA;
+    // dialogue lines and list items run together; a prose paragraph stands alone unless it is a scrap
+    const mergeable = (p.role === 'dialogue' || p.role === 'list') ? len < SHORT_PARA : p.role !== 'heading' && len < SCRAP;
     if (pending) {
       const pend: Chunk = pending;
       if (mergeable && pend.role === p.role && p.end - pend.start <= MERGE_LIMIT) {

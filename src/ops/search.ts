@@ -101,16 +101,15 @@ export async function search(store: Store, params: SearchParams): Promise<Search
       return r ? { r, score: h.score * (0.35 + 0.65 * r.ocrScore) } : null;
     })
     .filter((x): x is { r: PassageRow; score: number } => x !== null)
-    .filter((x) => params.includeDuplicates || !x.r.dupOf)
     .sort((a, b) => b.score - a.score || a.r.id - b.r.id);
   const page = scored.slice(offset, offset + limit);
   const terms = queryTerms(ftsQuery);
   const srcById = new Map(sources.map((s) => [s.id, s]));
-  const dupCounts = new Map<string, number>();
-  for (const [vid, keys] of groupBy(page.map((x) => x.r), (r) => r.versionId)) {
-    for (const [k, n] of await store.countDuplicatesOf(vid, keys.map((r) => r.key))) dupCounts.set(`${vid}:${k}`, n);
+  const dups = new Map<string, PassageRow[]>();
+  for (const [vid, rs] of groupBy(page.map((x) => x.r), (r) => r.versionId)) {
+    for (const [k, list] of await store.duplicatesOf(vid, rs.map((r) => r.key))) dups.set(`${vid}:${k}`, list);
   }
-  const hits: SearchHit[] = page.map(({ r, score }) => {
+  const toHit = (r: PassageRow, score: number): SearchHit => {
     const s = srcById.get(r.sourceId);
     const rel = highlightOffsets(r.text, terms);
     return {
@@ -129,12 +128,18 @@ export async function search(store: Store, params: SearchParams): Promise<Search
       rawEnd: r.rawEnd,
       score: Math.round(score * 1000) / 1000,
       ocrScore: r.ocrScore,
-      duplicates: dupCounts.get(`${r.versionId}:${r.key}`) ?? 0,
+      duplicates: dups.get(`${r.versionId}:${r.key}`)?.length ?? 0,
       dupOf: r.dupOf,
       snippet: makeSnippet(r.text, r.start, rel),
       highlights: rel.map(([a, b]) => [a + r.start, b + r.start] as [number, number]),
     };
-  });
+  };
+  const hits: SearchHit[] = [];
+  for (const { r, score } of page) {
+    hits.push(toHit(r, score));
+    // duplicated sections are not indexed: on request, list each repeat right after its first copy
+    if (params.includeDuplicates) for (const d of dups.get(`${r.versionId}:${r.key}`) ?? []) hits.push(toHit(d, score));
+  }
   return {
     query: q,
     ftsQuery,

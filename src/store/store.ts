@@ -104,7 +104,8 @@ export interface Store {
   getPassages(versionId: number, range?: { start: number; end: number }): Promise<PassageRow[]>;
   getPassagesByIds(ids: number[]): Promise<PassageRow[]>;
   getPassageByKey(key: string, sourceId?: string): Promise<PassageRow | null>;
-  countDuplicatesOf(versionId: number, keys: string[]): Promise<Map<string, number>>;
+  /** passages of duplicated sections that repeat these passages (by key) */
+  duplicatesOf(versionId: number, keys: string[]): Promise<Map<string, PassageRow[]>>;
   iteratePassages(filter: PassageFilter): AsyncIterable<PassageRow>;
   searchCandidates(q: SearchCandidatesQuery): Promise<SearchCandidates>;
   stats(): Promise<StoreStats>;

@@ -325,12 +325,12 @@ export class SqliteStore implements Store {
     return r ? this.passageFromRow(r) : null;
   }
 
-  async countDuplicatesOf(versionId: number, keys: string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    const s = this.st('SELECT count(*) AS n FROM passages WHERE version_id = ? AND dup_of = ?');
+  async duplicatesOf(versionId: number, keys: string[]): Promise<Map<string, PassageRow[]>> {
+    const out = new Map<string, PassageRow[]>();
+    const s = this.st(`${SqliteStore.PASSAGE_SELECT} WHERE p.version_id = ? AND p.dup_of = ? ORDER BY p.seq`);
     for (const k of keys) {
-      const n = (s.get(versionId, k) as { n: number }).n;
-      if (n) out.set(k, n);
+      const rows = (s.all(versionId, k) as Row[]).map((r) => this.passageFromRow(r));
+      if (rows.length) out.set(k, rows);
     }
     return out;
   }
