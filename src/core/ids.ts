@@ -59,7 +59,7 @@ export class KeyAllocator {
   }
 }
 
-/** whitespace- and case-insensitive form used for keys and duplicate detection */
+/** the form hashed for keys: white space runs folded to one space, ends trimmed */
 export function normalizeForKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return /\s\s|[\t\n\r\f\u00a0]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

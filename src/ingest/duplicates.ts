@@ -8,10 +8,14 @@
  * in all, or 2+ passages of 600+. A single repeated paragraph is not a section (a quotation used
  * twice is reuse, which the reuse analysis reports).
  */
+import { tokenize } from '../core/text.js';
+
 export interface DupInput {
   start: number;
   end: number;
   text: string;
+  /** the passage's lowercase words, if already tokenized */
+  words?: string[];
 }
 
 export interface DupResult {
@@ -20,13 +24,14 @@ export interface DupResult {
   sections: Array<{ first: number; count: number; of: number }>;
 }
 
+/** letters and digits only, lowercase: spacing, punctuation and case do not tell copies apart */
 function norm(t: string): string {
-  return t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return tokenize(t).norm.join('');
 }
 
 export function findDuplicateSections(ps: DupInput[]): DupResult {
   const n = ps.length;
-  const h = ps.map((p) => norm(p.text));
+  const h = ps.map((p) => (p.words ? p.words.join('') : norm(p.text)));
   const dupOf = new Array<number>(n).fill(-1);
   const sections: DupResult['sections'] = [];
   const where = new Map<string, number[]>();

@@ -6,10 +6,11 @@
 import { findDate } from '../core/edtf.js';
 import { KeyAllocator, sha256Hex } from '../core/ids.js';
 import type { OffsetMap } from '../core/offsets.js';
+import { tokenize } from '../core/text.js';
 import type { PassageRecord, ProcessedSource, RemovedSpan, SentenceRecord, SourceMeta } from '../core/types.js';
 import { cleanText } from './clean/index.js';
 import { findDuplicateSections } from './duplicates.js';
-import { QualityScorer } from './quality.js';
+import { scorePassages } from './quality.js';
 import type { Extracted } from './readers/types.js';
 import { paragraphs, passages as toPassages, sentences as toSentences } from './segment.js';
 
@@ -44,8 +45,9 @@ export function processDocument(input: ProcessInput): ProcessedSource & { templa
   const paras = paragraphs(clean, quoteStarts, headingHints);
   const chunks = toPassages(clean, paras);
   const texts = chunks.map((c) => clean.slice(c.start, c.end));
-  const scorer = new QualityScorer(texts);
-  const dups = findDuplicateSections(chunks.map((c, i) => ({ start: c.start, end: c.end, text: texts[i]! })));
+  const toks = texts.map((t) => tokenize(t));
+  const ocr = scorePassages(texts, toks);
+  const dups = findDuplicateSections(chunks.map((c, i) => ({ start: c.start, end: c.end, text: texts[i]!, words: toks[i]!.norm })));
 
   const pkeys = new KeyAllocator(input.sourceId);
   const skeys = new KeyAllocator(input.sourceId);
@@ -64,7 +66,7 @@ export function processDocument(input: ProcessInput): ProcessedSource & { templa
       rawEnd,
       text,
       role: c.role,
-      ocrScore: scorer.score(text),
+      ocrScore: ocr[i]!,
       dupOf: null,
     });
     for (const s of toSentences(clean, c.start, c.end)) {

@@ -54,10 +54,19 @@ export function paragraphs(text: string, quoteStarts: number[] = [], headingHint
 
 function isHeading(line: string, next: string | null): boolean {
   if (line.length > 200) return false;
-  const letters = line.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 4) {
-    const upper = line.replace(/[^\p{Lu}]/gu, '').length;
-    if (upper / letters.length >= 0.85 && /\p{L}{2,}\s+\p{L}{2,}|\p{L}{5,}/u.test(line)) return true;
+  // letters whose case changes, and how many of them are capitals
+  const lower = line.toLowerCase();
+  const upperS = line.toUpperCase();
+  let cased = 0;
+  let caps = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (lower[i] !== upperS[i]) {
+      cased++;
+      if (line[i] === upperS[i]) caps++;
+    }
+  }
+  if (cased >= 4 && lower.length === line.length && upperS.length === line.length) {
+    if (caps / cased >= 0.85 && /\p{L}{2,}\s+\p{L}{2,}|\p{L}{5,}/u.test(line)) return true;
   }
   if (line.length > 90 || TERMINAL_RE.test(line)) return false;
   if (!/^[\p{Lu}\d"“«]/u.test(line)) return false;

@@ -16,6 +16,7 @@
  *     or end inside a word, as OCR and copy-paste cut them ("...planation can be found").
  */
 import type { Edit } from '../../core/offsets.js';
+import { tokenize, type Tokens } from '../../core/text.js';
 
 const LINE_FURNITURE = [
   // wiki chrome
@@ -48,24 +49,6 @@ const NAV_WORDS = new Set([
 const CONSENT_CUE =
   /\b(?:cookies?|privacy policy|privacy notice|terms of (?:use|service)|consent|gdpr|this (?:web)?site uses|by (?:continuing|using) (?:to (?:use|browse) )?this (?:web)?site)\b|(?:файл(?:ы|ов) cookie|куки|политик[аи] конфиденциальности|этот сайт использует)/i;
 
-/** Token with its span; `norm` is lowercase letters/digits only. */
-interface Tok {
-  start: number;
-  end: number;
-  norm: string;
-}
-
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
-function tokens(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
-  WORD_RE.lastIndex = from;
-  for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") });
-  }
-  return out;
-}
-
 interface Line {
   start: number;
   end: number; // exclusive, before the \n
@@ -86,7 +69,10 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+const LONG = '\u0000long';
+
 function lineKey(text: string, l: Line): string {
+  if (l.end - l.start > 400) return LONG;
   return text
     .slice(l.start, l.end)
     .trim()
@@ -118,9 +104,10 @@ export function findBoilerplate(text: string, opts: BoilerplateOptions = {}): Bo
   // 1. furniture lines; 2. breadcrumbs
   keys.forEach((k, i) => {
     const l = lines[i]!;
-    if (!k) return;
-    if (FURNITURE_SET.has(k)) edits.push(lineEdit(text, l, 'boilerplate: page furniture'));
-    else if (isBreadcrumb(k)) edits.push(lineEdit(text, l, 'boilerplate: breadcrumb'));
+    if (!k || k === LONG) return;
+    if (k.length <= 60 && FURNITURE_SET.has(k)) edits.push(lineEdit(text, l, 'boilerplate: page furniture'));
+    else if (k.length <= 160 && /[>»›]/.test(k) && isBreadcrumb(k)) edits.push(lineEdit(text, l, 'boilerplate: breadcrumb'));
+    else if (k.includes(' | ') && isMenuBar(k)) edits.push(lineEdit(text, l, 'boilerplate: navigation list'));
   });
 
   // 3. navigation lists at the head and tail
@@ -132,9 +119,15 @@ export function findBoilerplate(text: string, opts: BoilerplateOptions = {}): Bo
   }
 
   // 4. consent banners
-  const templates = learnBannerTemplates(text, lines, keys);
-  const all = [...templates, ...(opts.extraTemplates ?? [])];
-  for (const t of all) edits.push(...bannerFragments(text, lines, t));
+  const cand: number[] = [];
+  keys.forEach((k, i) => {
+    if (k && k !== LONG && CONSENT_CUE.test(k)) cand.push(i);
+  });
+  const extra = opts.extraTemplates ?? [];
+  if (!cand.length && !extra.length) return { edits, templates: [] };
+  const toks = tokenize(text);
+  const templates = learnBannerTemplates(text, lines, keys, cand, toks);
+  for (const t of [...templates, ...extra]) edits.push(...bannerFragments(text, toks, t));
   return { edits, templates };
 }
 
@@ -147,6 +140,14 @@ function isBreadcrumb(k: string): boolean {
   if (seps < 1 || (parts.length < 2 && !/\s[>»›]$/.test(k))) return false;
   if (/[.!?]$/.test(k)) return false;
   return parts.every((p) => p.trim().split(/\s+/).length <= 6 && p.length <= 48);
+}
+
+/** a menu bar: four or more items separated by " | ", nearly all short ("Home | News | Archive | ...") */
+function isMenuBar(k: string): boolean {
+  const items = k.split('|').map((x) => x.trim()).filter(Boolean);
+  if (items.length < 4) return false;
+  const short = items.filter((x) => x.split(/\s+/).length <= 4 && x.length <= 40 && !/[.!?]$/.test(x)).length;
+  return short / items.length >= 0.8;
 }
 
 function isNavItem(k: string): boolean {
@@ -188,46 +189,52 @@ function tailRange(keys: string[]): [number, number] | null {
  * (the fragments of a banner cut and spliced elsewhere). Of overlapping candidates
  * the longest wins.
  */
-function learnBannerTemplates(text: string, lines: Line[], keys: string[]): string[] {
-  const cand: number[] = [];
-  keys.forEach((k, i) => {
-    if (k && k.length <= 400 && CONSENT_CUE.test(k)) cand.push(i);
-  });
+function learnBannerTemplates(text: string, lines: Line[], keys: string[], cand: number[], toks: Tokens): string[] {
   if (!cand.length) return [];
-  // trigram counts over lines (each line counted once per trigram)
-  const tri = new Map<string, number>();
-  lines.forEach((l) => {
-    const toks = tokens(text, l.start, l.end).map((t) => t.norm);
-    const seen = new Set<string>();
-    for (let i = 0; i + 2 < toks.length; i++) seen.add(`${toks[i]} ${toks[i + 1]} ${toks[i + 2]}`);
-    for (const g of seen) tri.set(g, (tri.get(g) ?? 0) + 1);
-  });
+  // the whole text as lowercase words, to count how often a trigram recurs
+  const flat = ' ' + toks.norm.join(' ') + ' ';
+  const countTri = (g: string): number => {
+    let n = 0;
+    let at = flat.indexOf(g);
+    while (at >= 0 && n < 2) {
+      n++;
+      at = flat.indexOf(g, at + 1);
+    }
+    return n;
+  };
   const accepted: string[] = [];
   const ranked = cand
-    .map((i) => ({ i, toks: tokens(text, lines[i]!.start, lines[i]!.end).map((t) => t.norm) }))
+    .map((i) => {
+      const t = tokenize(text, lines[i]!.start, lines[i]!.end);
+      return { i, toks: t.norm };
+    })
     .sort((a, b) => b.toks.length - a.toks.length);
-  for (const { i, toks } of ranked) {
-    if (toks.length < 3) continue;
+  for (const { i, toks: words } of ranked) {
+    if (words.length < 3) continue;
     let recurring = 0;
     let total = 0;
-    for (let j = 0; j + 2 < toks.length; j++) {
+    for (let j = 0; j + 2 < words.length; j++) {
       total++;
-      if ((tri.get(`${toks[j]} ${toks[j + 1]} ${toks[j + 2]}`) ?? 0) >= 2) recurring++;
+      if (countTri(` ${words[j]} ${words[j + 1]} ${words[j + 2]} `) >= 2) recurring++;
     }
     const share = total ? recurring / total : 0;
-    if (process.env.INQUIRY_DEBUG_BANNER) console.error('banner candidate', share.toFixed(2), toks.join(' '));
+    if (process.env.INQUIRY_DEBUG_BANNER) console.error('banner candidate', share.toFixed(2), words.join(' '));
     const key = keys[i]!;
-    const repeatsWhole = keys.filter((k) => k === key).length >= 2;
+    const repeatsWhole = cand.filter((k) => keys[k] === key).length >= 2;
     if (share < 0.6 && !repeatsWhole) continue;
-    const joined = toks.join(' ');
+    const joined = words.join(' ');
     if (accepted.some((a) => a.includes(joined))) continue;
     accepted.push(joined);
   }
   return accepted;
 }
 
-/** Remove every run of template words in the text (see module comment). */
-function bannerFragments(text: string, lines: Line[], template: string): Edit[] {
+/**
+ * Remove every run of template words in the text (see module comment). A run may
+ * cross a single line break (a banner wrapped or spliced across lines), never a
+ * blank line.
+ */
+function bannerFragments(text: string, toks: Tokens, template: string): Edit[] {
   const t = template.split(' ');
   if (t.length < 3) return [];
   const pos = new Map<string, number[]>();
@@ -237,57 +244,66 @@ function bannerFragments(text: string, lines: Line[], template: string): Edit[] 
     else pos.set(w, [j]);
   });
   const edits: Edit[] = [];
-  for (const l of lines) {
-    const toks = tokens(text, l.start, l.end);
-    let i = 0;
-    while (i < toks.length) {
-      let bestLen = 0;
-      let bestJ = -1;
-      const starts = new Set<number>(pos.get(toks[i]!.norm) ?? []);
-      // the first word may be a tail of a template word ("planation" of "explanation")
-      if (!starts.size && toks[i]!.norm.length >= 4) {
-        t.forEach((w, j) => {
-          if (w.length > toks[i]!.norm.length && w.endsWith(toks[i]!.norm)) starts.add(j);
-        });
-      }
-      for (const j of starts) {
-        let k = 1;
-        while (i + k < toks.length && j + k < t.length && toks[i + k]!.norm === t[j + k]) k++;
-        // the last word may be a head of the next template word ("acc" of "accepted")
-        if (i + k < toks.length && j + k < t.length) {
-          const nx = toks[i + k]!.norm;
-          if (nx.length >= 3 && t[j + k]!.startsWith(nx) && toks[i + k]!.end === l.end) k++;
-        }
-        if (k > bestLen) {
-          bestLen = k;
-          bestJ = j;
-        }
-      }
-      const runStart = toks[i]!.start;
-      const runEndTok = toks[i + bestLen - 1];
-      const wholeLine = runEndTok !== undefined && isWholeLine(text, l, runStart, runEndTok.end);
-      const hasCue = bestLen >= 2 && runEndTok !== undefined && CONSENT_CUE.test(text.slice(runStart, runEndTok.end));
-      const atEdge =
-        runEndTok !== undefined && (text.slice(l.start, runStart).trim() === '' || /^[\s.,;:!?)\]"'’”]*$/.test(text.slice(runEndTok.end, l.end)));
-      if (bestJ >= 0 && runEndTok && (bestLen >= 4 || (wholeLine && bestLen >= 2) || (hasCue && (bestLen >= 3 || atEdge)))) {
-        let end = runEndTok.end;
-        // take the punctuation and space that belong to the banner
-        while (end < l.end && /[.,;:!?)\]"'’”]/.test(text[end]!)) end++;
-        while (end < l.end && (text[end] === ' ' || text[end] === '\t')) end++;
-        let start = runStart;
-        if (end >= l.end) {
-          // the run ends the line: take the space before it too
-          while (start > l.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-        }
-        if (start === l.start && end >= l.end) end = Math.min(text.length, l.end + 1);
-        edits.push({ start, end, text: '', reason: 'boilerplate: consent banner' });
-        i += bestLen;
-      } else i++;
+  const n = toks.norm.length;
+  const joinable = (a: number) => {
+    // may a run continue from token a to token a+1? not across a blank line
+    const gap = text.slice(toks.end[a]!, toks.start[a + 1]!);
+    return gap.indexOf('\n') === gap.lastIndexOf('\n') || !/\n[ \t]*\n/.test(gap);
+  };
+  let i = 0;
+  while (i < n) {
+    const w = toks.norm[i]!;
+    let starts = pos.get(w);
+    // the first word may be a tail of a template word ("planation" of "explanation")
+    if (!starts && w.length >= 4) {
+      const tails: number[] = [];
+      t.forEach((tw, j) => {
+        if (tw.length > w.length && tw.endsWith(w)) tails.push(j);
+      });
+      if (tails.length) starts = tails;
     }
+    if (!starts) {
+      i++;
+      continue;
+    }
+    let bestLen = 0;
+    for (const j of starts) {
+      let k = 1;
+      while (i + k < n && j + k < t.length && toks.norm[i + k] === t[j + k] && joinable(i + k - 1)) k++;
+      // the last word may be a head of the next template word, cut at a line end ("acc" of "accepted")
+      if (i + k < n && j + k < t.length && joinable(i + k - 1)) {
+        const nx = toks.norm[i + k]!;
+        const after = text.charCodeAt(toks.end[i + k]!);
+        if (nx.length >= 3 && t[j + k]!.startsWith(nx) && (after === 10 || Number.isNaN(after))) k++;
+      }
+      if (k > bestLen) bestLen = k;
+    }
+    if (bestLen < 2) {
+      i++;
+      continue;
+    }
+    const runStart = toks.start[i]!;
+    const runEnd = toks.end[i + bestLen - 1]!;
+    const lineStart = text.lastIndexOf('\n', runStart - 1) + 1;
+    let lineEnd = text.indexOf('\n', runEnd);
+    if (lineEnd < 0) lineEnd = text.length;
+    const atStart = text.slice(lineStart, runStart).trim() === '';
+    const atEnd = /^[\s.,;:!?)\]"'’”]*$/.test(text.slice(runEnd, lineEnd));
+    const hasCue = CONSENT_CUE.test(text.slice(runStart, runEnd));
+    if (bestLen >= 4 || (atStart && atEnd) || (hasCue && (bestLen >= 3 || atStart || atEnd))) {
+      let end = runEnd;
+      // take the punctuation and space that belong to the banner
+      while (end < lineEnd && /[.,;:!?)\]"'’”]/.test(text[end]!)) end++;
+      while (end < lineEnd && (text[end] === ' ' || text[end] === '\t')) end++;
+      let start = runStart;
+      if (end >= lineEnd) {
+        // the run ends the line: take the space before it too
+        while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      }
+      if (start === lineStart && end >= lineEnd) end = Math.min(text.length, lineEnd + 1);
+      edits.push({ start, end, text: '', reason: 'boilerplate: consent banner' });
+      i += bestLen;
+    } else i++;
   }
   return edits;
-}
-
-function isWholeLine(text: string, l: Line, s: number, e: number): boolean {
-  return text.slice(l.start, s).trim() === '' && /^[\s.,;:!?)\]"'’”]*$/.test(text.slice(e, l.end));
 }

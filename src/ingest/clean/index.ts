@@ -146,18 +146,18 @@ export function whitespaceEdits(t: string): Edit[] {
   // per-line trim and collapse of inner runs
   for (const l of lines) {
     let s = l.start;
-    while (s < l.end && (t[s] === ' ' || t[s] === '\t' || t[s] === '\u00a0')) s++;
+    while (s < l.end && isBlank(t.charCodeAt(s))) s++;
     if (s > l.start) edits.push({ start: l.start, end: s, text: '', reason: 'whitespace' });
     let e = l.end;
-    while (e > s && (t[e - 1] === ' ' || t[e - 1] === '\t' || t[e - 1] === '\u00a0')) e--;
+    while (e > s && isBlank(t.charCodeAt(e - 1))) e--;
     if (e < l.end) edits.push({ start: e, end: l.end, text: '', reason: 'whitespace' });
     for (let i = s; i < e; i++) {
-      if (t[i] === ' ' || t[i] === '\t') {
-        let j = i + 1;
-        while (j < e && (t[j] === ' ' || t[j] === '\t')) j++;
-        if (j - i > 1 || t[i] === '\t') edits.push({ start: i, end: j, text: ' ', reason: 'whitespace' });
-        i = j - 1;
-      }
+      const c = t.charCodeAt(i);
+      if (c !== 32 && c !== 9) continue;
+      let j = i + 1;
+      while (j < e && (t.charCodeAt(j) === 32 || t.charCodeAt(j) === 9)) j++;
+      if (j - i > 1 || c === 9) edits.push({ start: i, end: j, text: ' ', reason: 'whitespace' });
+      i = j - 1;
     }
   }
   // content lines with their trimmed bounds
@@ -165,8 +165,8 @@ export function whitespaceEdits(t: string): Edit[] {
     .map((l) => {
       let s = l.start;
       let e = l.end;
-      while (s < e && /[ \t\u00a0]/.test(t[s]!)) s++;
-      while (e > s && /[ \t\u00a0]/.test(t[e - 1]!)) e--;
+      while (s < e && isBlank(t.charCodeAt(s))) s++;
+      while (e > s && isBlank(t.charCodeAt(e - 1))) e--;
       return { s, e };
     })
     .filter((x) => x.e > x.s);
@@ -203,6 +203,10 @@ export function whitespaceEdits(t: string): Edit[] {
     if (gap !== replacement) edits.push({ start: a.e, end: b.s, text: replacement, reason: 'whitespace' });
   }
   return edits;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
 }
 
 function countNewlines(s: string): number {
