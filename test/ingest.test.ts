@@ -95,11 +95,31 @@ test('cleaning removes the seeds\' noise by general rules', async () => {
   assert.ok(garbled.ocrScore < scores[Math.floor(scores.length / 2)]!);
 });
 
-test('re-ingesting the unchanged corpus changes nothing', async () => {
+test('re-ingesting the unchanged corpus changes nothing (inline and in a worker thread)', async () => {
   const before = await snapshot();
   const s = await ingestPaths(store, [CORPUS]);
   assert.equal(s.sources.unchanged, 5);
   assert.deepEqual(await snapshot(), before);
+  const w = await ingestPaths(store, [CORPUS], { workers: true });
+  assert.equal(w.sources.unchanged, 5);
+  assert.deepEqual(await snapshot(), before);
+});
+
+test('the worker thread gives the same result as inline processing', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'inquiry-worker-'));
+  try {
+    const a = openSqliteStore(join(d, 'a.sqlite'));
+    const b = openSqliteStore(join(d, 'b.sqlite'));
+    const sa = await ingestPaths(a, [CORPUS, join(ROOT, 'test/golden/input')], { workers: false });
+    const sb = await ingestPaths(b, [CORPUS, join(ROOT, 'test/golden/input')], { workers: true });
+    assert.deepEqual(sb.sources, sa.sources);
+    const rows = (s: SqliteStore) => s.db.prepare('SELECT v.source_id, p.key, p.start, p."end", p.raw_start, p.raw_end, p.ocr, p.dup_of FROM passages p JOIN versions v ON v.id = p.version_id ORDER BY v.source_id, p.seq').all();
+    assert.deepEqual(rows(b), rows(a));
+    await a.close();
+    await b.close();
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
 });
 
 async function snapshot() {

@@ -14,8 +14,8 @@ export interface DupInput {
   start: number;
   end: number;
   text: string;
-  /** the passage's lowercase words, if already tokenized */
-  words?: string[];
+  /** a key of the passage's words (case, punctuation, spacing ignored), if already computed */
+  norm?: string;
 }
 
 export interface DupResult {
@@ -31,7 +31,7 @@ function norm(t: string): string {
 
 export function findDuplicateSections(ps: DupInput[]): DupResult {
   const n = ps.length;
-  const h = ps.map((p) => (p.words ? p.words.join('') : norm(p.text)));
+  const h = ps.map((p) => p.norm ?? norm(p.text));
   const dupOf = new Array<number>(n).fill(-1);
   const sections: DupResult['sections'] = [];
   const where = new Map<string, number[]>();

@@ -6,11 +6,10 @@
 import { findDate } from '../core/edtf.js';
 import { KeyAllocator, sha256Hex } from '../core/ids.js';
 import type { OffsetMap } from '../core/offsets.js';
-import { tokenize } from '../core/text.js';
 import type { PassageRecord, ProcessedSource, RemovedSpan, SentenceRecord, SourceMeta } from '../core/types.js';
 import { cleanText } from './clean/index.js';
 import { findDuplicateSections } from './duplicates.js';
-import { scorePassages } from './quality.js';
+import { scanWords, scorePassages, wordsKey } from './quality.js';
 import type { Extracted } from './readers/types.js';
 import { paragraphs, passages as toPassages, sentences as toSentences } from './segment.js';
 
@@ -45,9 +44,9 @@ export function processDocument(input: ProcessInput): ProcessedSource & { templa
   const paras = paragraphs(clean, quoteStarts, headingHints);
   const chunks = toPassages(clean, paras);
   const texts = chunks.map((c) => clean.slice(c.start, c.end));
-  const toks = texts.map((t) => tokenize(t));
-  const ocr = scorePassages(texts, toks);
-  const dups = findDuplicateSections(chunks.map((c, i) => ({ start: c.start, end: c.end, text: texts[i]!, words: toks[i]!.norm })));
+  const words = texts.map(scanWords);
+  const ocr = scorePassages(texts, words);
+  const dups = findDuplicateSections(chunks.map((c, i) => ({ start: c.start, end: c.end, text: texts[i]!, norm: wordsKey(words[i]!) })));
 
   const pkeys = new KeyAllocator(input.sourceId);
   const skeys = new KeyAllocator(input.sourceId);

@@ -3,115 +3,203 @@
  * down-ranked in search and shown as such in the reader. Signals, per passage:
  *  - unknown words: lowercase Latin words of 3+ letters found neither in an English
  *    word list (word-list package) nor in the document's own vocabulary (words used in
- *    3+ passages of it); Cyrillic words are checked against the document's vocabulary
- *    by their first five letters (inflection);
+ *    3+ passages of it); Cyrillic words are checked against the document's vocabulary,
+ *    by their first five letters too (inflection);
  *  - malformed tokens: letters mixed with digits (l0ve), inner capitals (tHe), U+FFFD;
- *  - stray symbols: characters that are neither letters, digits, space nor common
- *    punctuation;
+ *  - stray symbols: ASCII characters that are neither letters, digits, space nor
+ *    common punctuation, and U+FFFD;
  *  - stutters: the same word twice in a row ("the the").
+ * Words are hashed as they are scanned (FNV-1a over lowercased code units), so no
+ * string is made per word: this runs at tokenizer speed.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { tokenize, type Tokens } from '../core/text.js';
+import { isWordChar } from '../core/text.js';
 
-let english: Set<string> | null = null;
-function englishWords(): Set<string> {
+const F_DIGIT = 1;
+const F_LETTER = 2;
+const F_INNERCAP = 4;
+const F_ASCII_LOWER = 8; // the surface form is all a-z (and apostrophes)
+const F_CYR = 16;
+const F_ORDINAL = 32; // 1st, 2nd, 1930s
+
+/** The words of one passage, as hashes and flags. */
+export interface Words {
+  /** hash of the lowercase word */
+  h: number[];
+  /** hash without the last one / two code units (plural, possessive) */
+  h1: number[];
+  h2: number[];
+  /** hash of the first five code units (Cyrillic stems) */
+  h5: number[];
+  len: number[];
+  flags: number[];
+  /** how the word ends: 's' (possessive 's) and 's' (plural) checks */
+  tail: number[];
+}
+
+const FNV = 0x811c9dc5;
+const mix = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+
+function lower(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 0xc0) return c;
+  if ((c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) return c + 32;
+  if (c >= 0x400 && c <= 0x40f) return c + 80;
+  if (c === 0x2019) return 39;
+  return c;
+}
+
+export function scanWords(text: string): Words {
+  const w: Words = { h: [], h1: [], h2: [], h5: [], len: [], flags: [], tail: [] };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const s = i;
+    let h = FNV;
+    let p1 = FNV;
+    let p2 = FNV;
+    let h5 = FNV;
+    let flags = F_ASCII_LOWER | F_CYR;
+    let k = 0;
+    let lastDigitAt = -1;
+    let prevLower = false;
+    let last = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i < n && isWordChar(c)) {
+        // ok
+      } else if ((c === 39 || c === 0x2019) && i + 1 < n && i > s && isWordChar(text.charCodeAt(i + 1))) {
+        // apostrophe inside a word
+      } else break;
+      const lc = lower(c);
+      p2 = p1;
+      p1 = h;
+      h = mix(h, lc);
+      if (k < 5) h5 = h;
+      k++;
+      if (c >= 48 && c <= 57) {
+        flags |= F_DIGIT;
+        lastDigitAt = k;
+      } else if (c !== 39 && c !== 0x2019) flags |= F_LETTER;
+      const isUpper = lc !== c && c !== 0x2019;
+      if (isUpper && prevLower) flags |= F_INNERCAP;
+      prevLower = (c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x45f);
+      if (!((c >= 97 && c <= 122) || c === 39 || c === 0x2019)) flags &= ~F_ASCII_LOWER;
+      if (!(c >= 0x400 && c <= 0x4ff)) flags &= ~F_CYR;
+      last = lc;
+      i++;
+    }
+    if (flags & F_DIGIT && flags & F_LETTER) {
+      // digits then a short suffix: 1st, 22nd, 1930s
+      const suffix = text.slice(s + lastDigitAt, i).toLowerCase();
+      if (lastDigitAt > 0 && /^(?:st|nd|rd|th|s)$/.test(suffix) && /^\d+$/.test(text.slice(s, s + lastDigitAt))) flags |= F_ORDINAL;
+    }
+    w.h.push(h);
+    w.h1.push(p1);
+    w.h2.push(p2);
+    w.h5.push(h5);
+    w.len.push(k);
+    w.flags.push(flags);
+    w.tail.push(last);
+  }
+  return w;
+}
+
+/** an order-sensitive key of a passage's words (case, punctuation and spacing ignored) */
+export function wordsKey(w: Words): string {
+  let a = 0x9e3779b9;
+  let b = 0x85ebca6b;
+  for (let i = 0; i < w.h.length; i++) {
+    a = Math.imul(a ^ w.h[i]!, 2654435761);
+    b = Math.imul(b ^ w.h[i]!, 1597334677) ^ (a >>> 15);
+  }
+  return w.h.length ? `${w.h.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}` : '';
+}
+
+function hashString(s: string): number {
+  let h = FNV;
+  for (let i = 0; i < s.length; i++) h = mix(h, lower(s.charCodeAt(i)));
+  return h;
+}
+
+let english: Set<number> | null = null;
+function englishWords(): Set<number> {
   if (english) return english;
+  const set = new Set<number>();
   try {
     const require = createRequire(import.meta.url);
-    english = new Set(readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'utf8').split('\n'));
+    const words = readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'utf8').split('\n');
+    for (const word of words) if (word) set.add(hashString(word));
   } catch {
-    english = new Set();
+    /* no word list: the document's own vocabulary still counts */
   }
-  return english;
+  english = set;
+  return set;
 }
 
 /** common punctuation and symbols that are not noise */
-const OK_SYMBOLS = new Set(Array.from(' \n\t.,;:!?\'"“”‘’«»()[]-–—…/&%$€£§#*+=@°'));
-
-const CYR = (c: number) => c >= 0x400 && c <= 0x4ff;
+const OK_ASCII = new Uint8Array(128);
+for (const ch of ' \n\t.,;:!?\'"()[]-/&%$#*+=@') OK_ASCII[ch.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) OK_ASCII[c] = 1;
+for (let c = 65; c <= 90; c++) OK_ASCII[c] = OK_ASCII[c + 32] = 1;
 
 /** Scores every passage of one document (the document teaches its own vocabulary). */
-export function scorePassages(texts: string[], tokens?: Tokens[]): number[] {
+export function scorePassages(texts: string[], words?: Words[]): number[] {
   const en = englishWords();
-  const toks = tokens ?? texts.map((t) => tokenize(t));
-  // document frequency of lowercase words
-  const df = new Map<string, number>();
-  for (const t of toks) {
-    const seen = new Set(t.norm);
-    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+  const ws = words ?? texts.map(scanWords);
+  const df = new Map<number, number>();
+  const stems = new Map<number, number>();
+  for (const w of ws) {
+    const seen = new Set<number>(w.h);
+    for (const h of seen) df.set(h, (df.get(h) ?? 0) + 1);
   }
-  const stems = new Map<string, number>();
-  for (const [w, n] of df) {
-    if (w.length >= 5 && CYR(w.charCodeAt(0))) stems.set(w.slice(0, 5), (stems.get(w.slice(0, 5)) ?? 0) + (n >= 3 ? 2 : 1));
+  for (const w of ws) {
+    for (let k = 0; k < w.h.length; k++) {
+      if (w.flags[k]! & F_CYR && w.len[k]! >= 5) stems.set(w.h5[k]!, (stems.get(w.h5[k]!) ?? 0) + ((df.get(w.h[k]!) ?? 0) >= 3 ? 2 : 1));
+    }
   }
+  const S = 115;
   return texts.map((text, i) => {
-    const t = toks[i]!;
-    const words = t.norm.length;
-    if (words === 0) return text.trim() ? 0.5 : 1;
+    const w = ws[i]!;
+    const n = w.h.length;
+    if (n === 0) return text.trim() ? 0.5 : 1;
     let checked = 0;
     let unknown = 0;
     let malformed = 0;
     let stutter = 0;
-    for (let k = 0; k < words; k++) {
-      const lw = t.norm[k]!;
-      if (k > 0 && lw === t.norm[k - 1] && lw.length > 1 && !isDigits(lw)) stutter++;
-      const s = t.start[k]!;
-      const e = t.end[k]!;
-      // one pass over the surface form
-      let digits = 0;
-      let letters = 0;
-      let innerCap = false;
-      let asciiLower = true;
-      let cyr = true;
-      for (let j = s; j < e; j++) {
-        const c = text.charCodeAt(j);
-        if (c >= 48 && c <= 57) digits++;
-        else if (c !== 39 && c !== 0x2019) letters++;
-        if (j > s && ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f)) && isLowerAt(text, j - 1)) innerCap = true;
-        if (!(c >= 97 && c <= 122) && c !== 39 && c !== 0x2019) asciiLower = false;
-        if (!CYR(c)) cyr = false;
-      }
-      if ((digits && letters && !/^\d+(?:st|nd|rd|th|s)$/.test(lw)) || innerCap) {
+    for (let k = 0; k < n; k++) {
+      const f = w.flags[k]!;
+      const h = w.h[k]!;
+      if (k > 0 && h === w.h[k - 1] && w.len[k]! > 1 && f & F_LETTER) stutter++;
+      if ((f & F_DIGIT && f & F_LETTER && !(f & F_ORDINAL)) || f & F_INNERCAP) {
         malformed++;
         continue;
       }
-      if (e - s < 3 || digits) continue;
-      if (asciiLower) {
+      if (w.len[k]! < 3 || f & F_DIGIT) continue;
+      if (f & F_ASCII_LOWER) {
         checked++;
-        if ((df.get(lw) ?? 0) >= 3) continue;
-        const base = lw.endsWith("'s") ? lw.slice(0, -2) : lw;
-        if (!en.has(base) && !(base.endsWith('s') && en.has(base.slice(0, -1)))) unknown++;
-      } else if (cyr) {
+        if ((df.get(h) ?? 0) >= 3 || en.has(h)) continue;
+        // possessive 's and plural s
+        if (w.tail[k] === S && (en.has(w.h1[k]!) || en.has(w.h2[k]!))) continue;
+        unknown++;
+      } else if (f & F_CYR) {
         checked++;
-        if ((df.get(lw) ?? 0) < 3 && (stems.get(lw.slice(0, 5)) ?? 0) < 2) unknown++;
+        if ((df.get(h) ?? 0) < 3 && (stems.get(w.h5[k]!) ?? 0) < 2) unknown++;
       }
     }
     let stray = 0;
     for (let j = 0; j < text.length; j++) {
       const c = text.charCodeAt(j);
-      if (c < 128 ? !(isAlnum(c) || OK_SYMBOLS.has(text[j]!)) : c === 0xfffd) stray++;
+      if (c < 128 ? OK_ASCII[c] === 0 && c !== 10 : c === 0xfffd) stray++;
     }
     // a rate over few words is weak evidence: shrink it toward "clean"
     const fUnknown = checked ? (unknown / checked) * Math.min(1, checked / 15) : 0;
-    const weight = Math.min(1, words / 12);
-    const penalty = 2.5 * fUnknown + (weight * (3 * malformed + 4 * stutter)) / words + (4 * stray) / Math.max(1, text.length);
+    const weight = Math.min(1, n / 12);
+    const penalty = 2.5 * fUnknown + (weight * (3 * malformed + 4 * stutter)) / n + (4 * stray) / Math.max(1, text.length);
     return Math.round(Math.max(0, Math.min(1, 1 - penalty)) * 1000) / 1000;
   });
-}
-
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isLowerAt(text: string, j: number): boolean {
-  const c = text.charCodeAt(j);
-  return (c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f);
 }

@@ -91,18 +91,23 @@ export async function search(store: Store, params: SearchParams): Promise<Search
     cands = await store.searchCandidates({ match: ftsQuery, versionIds, cap });
   }
   const ranked = cands.hits.sort((a, b) => b.score - a.score || a.id - b.id);
-  // re-rank the head with passage quality, then page
+  // re-rank the head with passage quality, then fetch only the page
   const head = ranked.slice(0, Math.min(ranked.length, (offset + limit) * 4 + 50));
-  const rows = await store.getPassagesByIds(head.map((h) => h.id));
-  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const quality = await store.passageQuality(head.map((h) => h.id));
   const scored = head
     .map((h) => {
-      const r = rowById.get(h.id);
-      return r ? { r, score: h.score * (0.35 + 0.65 * r.ocrScore) } : null;
+      const qv = quality.get(h.id);
+      return qv ? { id: h.id, score: h.score * (0.35 + 0.65 * qv.ocr) } : null;
     })
-    .filter((x): x is { r: PassageRow; score: number } => x !== null)
-    .sort((a, b) => b.score - a.score || a.r.id - b.r.id);
-  const page = scored.slice(offset, offset + limit);
+    .filter((x): x is { id: number; score: number } => x !== null)
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+  const pageIds = scored.slice(offset, offset + limit);
+  const rows = await store.getPassagesByIds(pageIds.map((x) => x.id));
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const page = pageIds.flatMap((x) => {
+    const r = rowById.get(x.id);
+    return r ? [{ r, score: x.score }] : [];
+  });
   const terms = queryTerms(ftsQuery);
   const srcById = new Map(sources.map((s) => [s.id, s]));
   const dups = new Map<string, PassageRow[]>();

@@ -6,18 +6,17 @@
  * the same command again.
  */
 import { readFileSync, realpathSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { errorMessage, type FileProblem } from '../core/errors.js';
-import { hashKey, sha256Hex, slugify } from '../core/ids.js';
+import { hashKey, slugify } from '../core/ids.js';
 import type { SourceMeta } from '../core/types.js';
-import { BinaryFileError } from '../ingest/decode.js';
-import { processDocument } from '../ingest/process.js';
-import { EXTENSIONS, metaFromRecord, readFileDocuments } from '../ingest/readers/index.js';
+import { EXTENSIONS, metaFromRecord } from '../ingest/readers/index.js';
+import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import type { SaveStatus, Store } from '../store/store.js';
 
 export const MANIFEST_NAMES = ['manifest.json', 'inquiry.json'];
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export type IngestEvent =
   | { type: 'plan'; files: number; bytes: number }
@@ -38,6 +37,8 @@ export interface IngestSummary {
 
 export interface IngestOptions {
   onEvent?: (e: IngestEvent) => void;
+  /** process files in a worker thread: true/false, or 'auto' (when there is enough work) */
+  workers?: boolean | 'auto';
   /** base for relative paths and globs (default: process.cwd()) */
   cwd?: string;
 }
@@ -130,93 +131,75 @@ export async function ingestPaths(store: Store, inputs: string[], opts: IngestOp
     warnings: [],
     results: [],
   };
-  for (const f of plan) {
-    emit({ type: 'file-start', file: f.path, bytes: f.bytes });
-    const results: Array<{ sourceId: string; status: SaveStatus; passages: number }> = [];
-    try {
-      await ingestFile(store, f, report, results);
-    } catch (e) {
-      const msg = e instanceof BinaryFileError ? e.message : errorMessage(e);
-      report({ file: f.path, level: 'error', message: msg });
+  const runner = makeRunner(plan, opts.workers);
+  const assigned = new Set<string>();
+  const jobFor = async (f: PlannedFile, seq: number): Promise<FileJob> => {
+    const fileName = basename(f.path);
+    const entry = f.manifest?.entries.get(fileName);
+    let defaultId = await store.sourceIdForOrigin(f.path);
+    if (!defaultId) {
+      defaultId = slugify(fileName.replace(/\.[^.]+$/, ''));
+      if (assigned.has(defaultId) || (await store.sourceIdTaken(defaultId))) defaultId = `${defaultId}-${hashKey([f.path], 6)}`;
     }
-    for (const r of results) {
-      summary.sources[r.status]++;
-      summary.passages += r.status === 'unchanged' ? 0 : r.passages;
-      summary.results.push({ file: f.path, ...r });
+    assigned.add(defaultId);
+    return {
+      seq,
+      path: f.path,
+      fileName,
+      bytes: f.bytes,
+      manifestMeta: entry,
+      corpusMeta: f.manifest?.corpus,
+      defaultId,
+      knownHash: await store.currentHash(defaultId),
+    };
+  };
+  try {
+    // keep a few files in flight so reading and processing overlap the writes
+    const inflight: Array<Promise<FileOutcome>> = [];
+    let next = 0;
+    const fill = async () => {
+      while (next < plan.length && inflight.length < runner.depth) {
+        const f = plan[next]!;
+        emit({ type: 'file-start', file: f.path, bytes: f.bytes });
+        inflight.push(runner.run(await jobFor(f, next)));
+        next++;
+      }
+    };
+    await fill();
+    for (let i = 0; i < plan.length; i++) {
+      const f = plan[i]!;
+      const outcome = await inflight.shift()!;
+      await fill();
+      for (const p of outcome.problems) report(p);
+      const results: Array<{ sourceId: string; status: SaveStatus; passages: number }> = [];
+      for (const d of outcome.docs) {
+        try {
+          if (d.unchanged) {
+            const cur = await store.getSource(d.unchanged.sourceId);
+            results.push({ sourceId: d.unchanged.sourceId, status: 'unchanged', passages: cur?.passages ?? 0 });
+            continue;
+          }
+          const p = d.processed!;
+          const saved = await store.saveSource({ ...p, offsetMap: Buffer.from(p.offsetMap.buffer, p.offsetMap.byteOffset, p.offsetMap.byteLength), explicitId: d.explicitId });
+          results.push({ sourceId: saved.sourceId, status: saved.status, passages: saved.passages });
+        } catch (e) {
+          report({ file: d.origin, level: 'error', message: errorMessage(e) });
+        }
+      }
+      for (const r of results) {
+        summary.sources[r.status]++;
+        summary.passages += r.status === 'unchanged' ? 0 : r.passages;
+        summary.results.push({ file: f.path, ...r });
+      }
+      emit({ type: 'file-done', file: f.path, bytes: f.bytes, results });
     }
-    emit({ type: 'file-done', file: f.path, bytes: f.bytes, results });
+  } finally {
+    await runner.close();
   }
   summary.errors = problems.filter((p) => p.level === 'error');
   summary.warnings = problems.filter((p) => p.level === 'warning');
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
-}
-
-async function ingestFile(
-  store: Store,
-  f: PlannedFile,
-  report: (p: FileProblem) => void,
-  results: Array<{ sourceId: string; status: SaveStatus; passages: number }>,
-): Promise<void> {
-  if (f.bytes > MAX_FILE_BYTES) throw new Error(`file is ${(f.bytes / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB`);
-  const bytes = readFileSync(f.path);
-  if (bytes.length === 0) {
-    report({ file: f.path, level: 'warning', message: 'empty file; nothing to ingest' });
-    return;
-  }
-  const { docs, problems } = await readFileDocuments(f.path, bytes);
-  for (const p of problems) report({ file: `${f.path}:${p.line}`, level: 'error', message: p.message });
-  const fileName = basename(f.path);
-  const manifestMeta = f.manifest?.entries.get(fileName);
-  for (const doc of docs) {
-    const where = doc.part ? `${f.path}:${doc.line ?? 0}` : f.path;
-    try {
-      const ex = doc.extracted;
-      for (const w of ex.warnings) report({ file: where, level: 'warning', message: w });
-      if (!ex.text.trim()) {
-        report({ file: where, level: 'warning', message: 'no text (empty or whitespace only); nothing to ingest' });
-        continue;
-      }
-      const origin = doc.part ? `${f.path}#${doc.part}` : f.path;
-      const given = { ...(f.manifest?.corpus ?? {}), ...(ex.meta ?? {}), ...(manifestMeta ?? {}) };
-      const explicitId = given.id ? slugOrId(given.id) : null;
-      const sourceId = explicitId ?? (await store.sourceIdForOrigin(origin)) ?? (await freshId(store, doc.part || fileName.replace(/\.[^.]+$/, ''), origin));
-      if (!manifestMeta && (await store.hasCurrentVersion(sourceId, sha256Hex(ex.rawText)))) {
-        const cached = await store.getSource(sourceId);
-        if (cached && cached.origin === origin) {
-          results.push({ sourceId, status: 'unchanged', passages: cached.passages });
-          continue;
-        }
-      }
-      const processed = processDocument({
-        extracted: ex,
-        sourceId,
-        fileName: doc.part ? `${fileName}#${doc.part}` : fileName,
-        origin,
-        format: doc.format,
-        encoding: doc.encoding,
-        manifestMeta: manifestMeta ? { ...f.manifest?.corpus, ...manifestMeta } : f.manifest?.corpus,
-      });
-      if (!processed.passages.length) {
-        report({ file: where, level: 'warning', message: 'nothing left after cleaning (only page furniture?); nothing to ingest' });
-        continue;
-      }
-      const saved = await store.saveSource({ ...processed, explicitId: !!explicitId });
-      results.push({ sourceId: saved.sourceId, status: saved.status, passages: saved.passages });
-    } catch (e) {
-      report({ file: where, level: 'error', message: errorMessage(e) });
-    }
-  }
-}
-
-function slugOrId(id: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u.test(id) && id.length <= 120 ? id : slugify(id);
-}
-
-async function freshId(store: Store, base: string, origin: string): Promise<string> {
-  const id = slugify(base);
-  if (!(await store.sourceIdTaken(id))) return id;
-  return `${id}-${hashKey([origin], 6)}`;
 }
 
 function safeRealpath(p: string): string {
@@ -270,4 +253,52 @@ export function loadManifest(path: string): ManifestIndex {
   Object.assign(corpus, corpusMeta);
   delete corpus.id;
   return { path, entries, corpus };
+}
+
+interface Runner {
+  depth: number;
+  run(job: FileJob): Promise<FileOutcome>;
+  close(): Promise<void>;
+}
+
+/** Work above this many bytes goes to a worker thread, so processing overlaps the database writes. */
+const WORKER_THRESHOLD = 4 * 2 ** 20;
+
+function makeRunner(plan: PlannedFile[], workers: boolean | 'auto' = 'auto'): Runner {
+  const total = plan.reduce((s, f) => s + f.bytes, 0);
+  const use = workers === true || (workers === 'auto' && total >= WORKER_THRESHOLD && plan.length > 1);
+  if (!use) return { depth: 1, run: processFile, close: async () => {} };
+  // the worker is this module's sibling: worker.js when built, worker.ts under tsx
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const worker = new Worker(new URL(`./worker${ext}`, import.meta.url));
+  const waiting = new Map<number, { resolve: (o: FileOutcome) => void; job: FileJob }>();
+  let failed: Error | null = null;
+  worker.on('message', (o: FileOutcome) => {
+    const w = waiting.get(o.seq);
+    waiting.delete(o.seq);
+    w?.resolve(o);
+  });
+  const failAll = (e: Error) => {
+    failed = e;
+    // finish what was waiting inline, so one broken worker costs no file
+    for (const [, w] of waiting) processFile(w.job).then(w.resolve);
+    waiting.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => {
+    if (waiting.size) failAll(new Error(`worker exited with code ${code}`));
+  });
+  return {
+    depth: 3,
+    run: (job) =>
+      failed
+        ? processFile(job)
+        : new Promise<FileOutcome>((resolve) => {
+            waiting.set(job.seq, { resolve, job });
+            worker.postMessage(job);
+          }),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }

@@ -94,8 +94,8 @@ export interface Store {
   /** source id registered for this origin (file path, plus #part for multi-document files) */
   sourceIdForOrigin(origin: string): Promise<string | null>;
   sourceIdTaken(id: string): Promise<boolean>;
-  /** whether this exact content is already the current version of the source */
-  hasCurrentVersion(sourceId: string, contentHash: string): Promise<boolean>;
+  /** content hash of the source's current version (null: no such source) */
+  currentHash(sourceId: string): Promise<string | null>;
   /** write one source in one transaction: new version, passages, index; retire the old version */
   saveSource(p: ProcessedSource): Promise<SaveResult>;
   listSources(): Promise<SourceRow[]>;
@@ -103,6 +103,8 @@ export interface Store {
   getVersionTexts(versionId: number): Promise<VersionTexts | null>;
   getPassages(versionId: number, range?: { start: number; end: number }): Promise<PassageRow[]>;
   getPassagesByIds(ids: number[]): Promise<PassageRow[]>;
+  /** OCR score and duplicate flag of these passages (cheap, for re-ranking) */
+  passageQuality(ids: number[]): Promise<Map<number, { ocr: number; dup: boolean }>>;
   getPassageByKey(key: string, sourceId?: string): Promise<PassageRow | null>;
   /** passages of duplicated sections that repeat these passages (by key) */
   duplicatesOf(versionId: number, keys: string[]): Promise<Map<string, PassageRow[]>>;

@@ -113,8 +113,9 @@ export class SqliteStore implements Store {
     return !!this.st('SELECT 1 FROM sources WHERE id = ?').get(id);
   }
 
-  async hasCurrentVersion(sourceId: string, contentHash: string): Promise<boolean> {
-    return !!this.st('SELECT 1 FROM versions WHERE source_id = ? AND content_hash = ? AND is_current = 1').get(sourceId, contentHash);
+  async currentHash(sourceId: string): Promise<string | null> {
+    const r = this.st('SELECT content_hash FROM versions WHERE source_id = ? AND is_current = 1').get(sourceId) as { content_hash: string } | undefined;
+    return r?.content_hash ?? null;
   }
 
   async saveSource(p: ProcessedSource): Promise<SaveResult> {
@@ -258,8 +259,17 @@ export class SqliteStore implements Store {
       v.passage_count, v.sentence_count, v.dup_passages, v.warnings
     FROM sources s JOIN versions v ON v.id = s.current_version`;
 
+  private sourcesCache: { version: number; changes: number; rows: SourceRow[] } | null = null;
+
   async listSources(): Promise<SourceRow[]> {
-    return (this.st(`${SqliteStore.SOURCE_SELECT} ORDER BY s.date IS NULL, s.date, s.id`).all() as Row[]).map((r) => this.sourceFromRow(r));
+    // cached until this or another connection writes (data_version / total_changes)
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const changes = (this.st('SELECT total_changes() AS n').get() as { n: number }).n;
+    const c = this.sourcesCache;
+    if (c && c.version === version && c.changes === changes) return c.rows;
+    const rows = (this.st(`${SqliteStore.SOURCE_SELECT} ORDER BY s.date IS NULL, s.date, s.id`).all() as Row[]).map((r) => this.sourceFromRow(r));
+    this.sourcesCache = { version, changes, rows };
+    return rows;
   }
 
   async getSource(id: string): Promise<SourceRow | null> {
@@ -310,13 +320,17 @@ export class SqliteStore implements Store {
 
   async getPassagesByIds(ids: number[]): Promise<PassageRow[]> {
     if (!ids.length) return [];
-    const out: PassageRow[] = [];
-    const s = this.st(`${SqliteStore.PASSAGE_SELECT} WHERE p.id = ?`);
-    for (const id of ids) {
-      const r = s.get(id) as Row | undefined;
-      if (r) out.push(this.passageFromRow(r));
-    }
-    return out;
+    const rows = this.st(`${SqliteStore.PASSAGE_SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+    const byId = new Map(rows.map((r) => [r.id as number, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [this.passageFromRow(r)] : [];
+    });
+  }
+
+  async passageQuality(ids: number[]): Promise<Map<number, { ocr: number; dup: boolean }>> {
+    const rows = this.st('SELECT id, ocr, dup_of IS NOT NULL AS dup FROM passages WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: number; ocr: number; dup: number }>;
+    return new Map(rows.map((r) => [r.id, { ocr: r.ocr, dup: !!r.dup }]));
   }
 
   async getPassageByKey(key: string, sourceId?: string): Promise<PassageRow | null> {
@@ -327,10 +341,14 @@ export class SqliteStore implements Store {
 
   async duplicatesOf(versionId: number, keys: string[]): Promise<Map<string, PassageRow[]>> {
     const out = new Map<string, PassageRow[]>();
-    const s = this.st(`${SqliteStore.PASSAGE_SELECT} WHERE p.version_id = ? AND p.dup_of = ? ORDER BY p.seq`);
-    for (const k of keys) {
-      const rows = (s.all(versionId, k) as Row[]).map((r) => this.passageFromRow(r));
-      if (rows.length) out.set(k, rows);
+    const has = this.st('SELECT dup_passages FROM versions WHERE id = ?').pluck().get(versionId) as number | undefined;
+    if (!has || !keys.length) return out;
+    const rows = this.st(`${SqliteStore.PASSAGE_SELECT} WHERE p.version_id = ? AND p.dup_of IN (SELECT value FROM json_each(?)) ORDER BY p.seq`).all(versionId, JSON.stringify(keys)) as Row[];
+    for (const r of rows) {
+      const p = this.passageFromRow(r);
+      const list = out.get(p.dupOf!);
+      if (list) list.push(p);
+      else out.set(p.dupOf!, [p]);
     }
     return out;
   }
@@ -373,60 +391,69 @@ export class SqliteStore implements Store {
       ranges = mergeRanges(rows.map((r) => [r.passage_lo, r.passage_hi]), this.db);
       if (!ranges.length) return { hits: [], total: 0, totalIsEstimate: false };
     } else {
-      const r = this.st('SELECT min(id) AS lo, max(id) AS hi FROM passages').get() as { lo: number | null; hi: number | null };
-      if (r.lo === null || r.hi === null) return { hits: [], total: 0, totalIsEstimate: false };
-      ranges = [[r.lo, r.hi]];
+      // two queries: SQLite optimizes a lone min() or max() to one index probe, not both together
+      const lo = this.st('SELECT min(id) FROM passages').pluck().get() as number | null;
+      const hi = this.st('SELECT max(id) FROM passages').pluck().get() as number | null;
+      if (lo === null || hi === null) return { hits: [], total: 0, totalIsEstimate: false };
+      ranges = [[lo, hi]];
     }
-    const stmt = this.st('SELECT rowid AS id, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?');
-    const run = (lo: number, hi: number, limit: number) => {
+    const ranked = this.st('SELECT rowid AS id, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?');
+    const ids = this.st('SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?').pluck();
+    const guard = <T>(f: () => T): T => {
       try {
-        return stmt.all(q.match, lo, hi, limit) as Array<{ id: number; score: number }>;
+        return f();
       } catch (e) {
         throw new InquiryError(`invalid search query: ${(e as Error).message.replace(/^fts5: /, '')}`, { code: 'bad_query' });
       }
     };
+    const run = (lo: number, hi: number, limit: number) => guard(() => ranked.all(q.match, lo, hi, limit) as Array<{ id: number; score: number }>);
+    /** the rowid of the (limit+1)-th match in [lo, hi], or null when there are at most `limit` (no ranking: a doclist walk) */
+    const overflowAt = (lo: number, hi: number, limit: number): number | null => {
+      const got = guard(() => ids.all(q.match, lo, hi, limit + 1) as number[]);
+      return got.length > limit ? got[limit - 1]! : null;
+    };
     // how many rows of [lo, hi] match, judged from a capped read that reached `reached`
     const extrapolate = (lo: number, hi: number, got: number, reached: number) =>
       Math.round((got * (hi - lo + 1)) / Math.max(1, reached - lo + 1));
-    // 1. probe every range with a shared budget
+    // 1. probe every range with a shared budget (unranked, cheap)
     const perRange = Math.max(32, Math.ceil(q.cap / ranges.length));
     const byRange: Array<Array<{ id: number; score: number }>> = [];
     const estimates: number[] = [];
     let overflow = false;
-    for (const [lo, hi] of ranges) {
-      const got = run(lo, hi, perRange + 1);
-      if (got.length > perRange) {
-        overflow = true;
-        got.length = perRange;
-        estimates.push(extrapolate(lo, hi, perRange, got[got.length - 1]!.id));
-      } else estimates.push(got.length);
-      byRange.push(got);
-    }
-    // 2. spread: an overflowing range is re-sampled in stripes, so its candidates are
-    //    not all from its beginning (a few ranges only: with many, each is small)
-    if (overflow && ranges.length <= 4) {
+    ranges.forEach(([lo, hi]) => {
+      const reached = overflowAt(lo, hi, perRange);
+      if (reached === null || ranges.length > 4) {
+        // rank what there is (or, with many ranges, the first perRange of each)
+        const got = run(lo, hi, perRange);
+        byRange.push(got);
+        if (reached !== null) {
+          overflow = true;
+          estimates.push(extrapolate(lo, hi, perRange, reached));
+        } else estimates.push(got.length);
+        return;
+      }
+      // 2. spread: an overflowing range is sampled in stripes, so its candidates are
+      //    not all from its beginning
+      overflow = true;
       const stripes = 8;
-      ranges.forEach(([lo, hi], i) => {
-        if (byRange[i]!.length < perRange) return;
-        const width = Math.ceil((hi - lo + 1) / stripes);
-        const each = Math.max(16, Math.ceil(perRange / stripes));
-        const sample: Array<{ id: number; score: number }> = [];
-        let est = 0;
-        for (let k = 0; k < stripes; k++) {
-          const a = lo + k * width;
-          const b = Math.min(hi, a + width - 1);
-          if (a > b) break;
-          const got = run(a, b, each + 1);
-          if (got.length > each) {
-            got.length = each;
-            est += extrapolate(a, b, each, got[got.length - 1]!.id);
-          } else est += got.length;
-          sample.push(...got);
-        }
-        byRange[i] = sample;
-        estimates[i] = est;
-      });
-    }
+      const width = Math.ceil((hi - lo + 1) / stripes);
+      const each = Math.max(16, Math.ceil(perRange / stripes));
+      const sample: Array<{ id: number; score: number }> = [];
+      let est = 0;
+      for (let k = 0; k < stripes; k++) {
+        const a = lo + k * width;
+        const b = Math.min(hi, a + width - 1);
+        if (a > b) break;
+        const got = run(a, b, each + 1);
+        if (got.length > each) {
+          got.length = each;
+          est += extrapolate(a, b, each, got[got.length - 1]!.id);
+        } else est += got.length;
+        sample.push(...got);
+      }
+      byRange.push(sample);
+      estimates.push(est);
+    });
     const hits = byRange.flat();
     const estimate = estimates.reduce((a, b) => a + b, 0);
     return { hits, total: overflow ? Math.max(estimate, hits.length) : hits.length, totalIsEstimate: overflow };
