@@ -6,6 +6,7 @@
  * the same command again.
  */
 import { readFileSync, realpathSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -261,44 +262,61 @@ interface Runner {
   close(): Promise<void>;
 }
 
-/** Work above this many bytes goes to a worker thread, so processing overlaps the database writes. */
+/** Work above this many bytes goes to worker threads, so processing overlaps the database writes. */
 const WORKER_THRESHOLD = 4 * 2 ** 20;
 
 function makeRunner(plan: PlannedFile[], workers: boolean | 'auto' = 'auto'): Runner {
   const total = plan.reduce((s, f) => s + f.bytes, 0);
   const use = workers === true || (workers === 'auto' && total >= WORKER_THRESHOLD && plan.length > 1);
   if (!use) return { depth: 1, run: processFile, close: async () => {} };
+  // a worker per core (at most two): the main thread mostly waits on SQLite writes
+  const count = Math.min(2, Math.max(1, availableParallelism()));
   // the worker is this module's sibling: worker.js when built, worker.ts under tsx
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const worker = new Worker(new URL(`./worker${ext}`, import.meta.url));
-  const waiting = new Map<number, { resolve: (o: FileOutcome) => void; job: FileJob }>();
-  let failed: Error | null = null;
-  worker.on('message', (o: FileOutcome) => {
-    const w = waiting.get(o.seq);
-    waiting.delete(o.seq);
-    w?.resolve(o);
-  });
-  const failAll = (e: Error) => {
-    failed = e;
-    // finish what was waiting inline, so one broken worker costs no file
-    for (const [, w] of waiting) processFile(w.job).then(w.resolve);
-    waiting.clear();
+  const pool: Array<{ worker: Worker; busy: number; failed: boolean }> = [];
+  const waiting = new Map<number, { resolve: (o: FileOutcome) => void; job: FileJob; slot: number }>();
+  const finishInline = (slot: number) => {
+    // finish what this worker had, inline, so a broken worker costs no file
+    for (const [seq, w] of waiting) {
+      if (w.slot !== slot) continue;
+      waiting.delete(seq);
+      processFile(w.job).then(w.resolve);
+    }
   };
-  worker.on('error', failAll);
-  worker.on('exit', (code) => {
-    if (waiting.size) failAll(new Error(`worker exited with code ${code}`));
-  });
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(new URL(`./worker${ext}`, import.meta.url));
+    const slot = { worker, busy: 0, failed: false };
+    pool.push(slot);
+    worker.on('message', (o: FileOutcome) => {
+      const w = waiting.get(o.seq);
+      waiting.delete(o.seq);
+      slot.busy--;
+      w?.resolve(o);
+    });
+    worker.on('error', () => {
+      slot.failed = true;
+      finishInline(i);
+    });
+    worker.on('exit', () => {
+      slot.failed = true;
+      finishInline(i);
+    });
+  }
   return {
-    depth: 3,
-    run: (job) =>
-      failed
-        ? processFile(job)
-        : new Promise<FileOutcome>((resolve) => {
-            waiting.set(job.seq, { resolve, job });
-            worker.postMessage(job);
-          }),
+    depth: 2 * count + 1,
+    run: (job) => {
+      const live = pool.map((p, i) => ({ p, i })).filter(({ p }) => !p.failed);
+      if (!live.length) return processFile(job);
+      const { p, i } = live.reduce((a, b) => (b.p.busy < a.p.busy ? b : a));
+      p.busy++;
+      return new Promise<FileOutcome>((resolve) => {
+        waiting.set(job.seq, { resolve, job, slot: i });
+        p.worker.postMessage(job);
+      });
+    },
     close: async () => {
-      await worker.terminate();
+      for (const p of pool) p.failed = true;
+      await Promise.all(pool.map((p) => p.worker.terminate()));
     },
   };
 }

@@ -48,6 +48,10 @@ const NAV_WORDS = new Set([
 /** a consent/cookie cue inside a line */
 const CONSENT_CUE =
   /\b(?:cookies?|privacy policy|privacy notice|terms of (?:use|service)|consent|gdpr|this (?:web)?site uses|by (?:continuing|using) (?:to (?:use|browse) )?this (?:web)?site)\b|(?:файл(?:ы|ов) cookie|куки|политик[аи] конфиденциальности|этот сайт использует)/i;
+/** lowercase anchors, one of which every consent cue contains */
+const CUE_ANCHORS = ['cookie', 'privacy', 'terms of', 'consent', 'gdpr', 'this site', 'this website', 'by continuing', 'куки', 'конфиденциальн', 'этот сайт'];
+/** words too common to tell a banner fragment from prose */
+const STOP = new Set('this that with from have will your they them their there these those what when which while about into over more most some such than then were been being does done here just like only other also very much many each both into onto upon very used uses using'.split(' '));
 
 interface Line {
   start: number;
@@ -99,36 +103,98 @@ export interface BoilerplateResult {
 export function findBoilerplate(text: string, opts: BoilerplateOptions = {}): BoilerplateResult {
   const edits: Edit[] = [];
   const lines = splitLines(text);
-  const keys = lines.map((l) => lineKey(text, l));
+  // normalized line keys, made only for the lines a rule looks at
+  const cache = new Map<number, string>();
+  const key = (i: number): string => {
+    let k = cache.get(i);
+    if (k === undefined) {
+      k = lineKey(text, lines[i]!);
+      cache.set(i, k);
+    }
+    return k;
+  };
 
-  // 1. furniture lines; 2. breadcrumbs
-  keys.forEach((k, i) => {
-    const l = lines[i]!;
-    if (!k || k === LONG) return;
+  // 1. furniture lines; 2. breadcrumbs; menu bars
+  lines.forEach((l, i) => {
+    const len = l.end - l.start;
+    if (len === 0 || len > 400) return;
+    if (len > 160) {
+      // only a menu bar can be this long
+      if (text.slice(l.start, l.end).includes(' | ') && isMenuBar(key(i))) edits.push(lineEdit(text, l, 'boilerplate: navigation list'));
+      return;
+    }
+    const k = key(i);
+    if (!k) return;
     if (k.length <= 60 && FURNITURE_SET.has(k)) edits.push(lineEdit(text, l, 'boilerplate: page furniture'));
-    else if (k.length <= 160 && /[>»›]/.test(k) && isBreadcrumb(k)) edits.push(lineEdit(text, l, 'boilerplate: breadcrumb'));
+    else if (/[>»›]/.test(k) && isBreadcrumb(k)) edits.push(lineEdit(text, l, 'boilerplate: breadcrumb'));
     else if (k.includes(' | ') && isMenuBar(k)) edits.push(lineEdit(text, l, 'boilerplate: navigation list'));
   });
 
   // 3. navigation lists at the head and tail
-  for (const range of [headRange(keys), tailRange(keys)]) {
+  for (const range of [headRange(lines.length, key), tailRange(lines.length, key)]) {
     if (!range) continue;
     for (let i = range[0]; i <= range[1]; i++) {
-      if (keys[i]) edits.push(lineEdit(text, lines[i]!, 'boilerplate: navigation list'));
+      if (key(i)) edits.push(lineEdit(text, lines[i]!, 'boilerplate: navigation list'));
     }
   }
 
-  // 4. consent banners
+  // 4. consent banners. Cheap anchors (indexOf on the lowercased text) find the lines
+  //    that may carry a cue; the cue expression confirms them.
+  const lower = text.length === text.toLowerCase().length ? text.toLowerCase() : null;
+  const starts = lines.map((l) => l.start);
   const cand: number[] = [];
-  keys.forEach((k, i) => {
-    if (k && k !== LONG && CONSENT_CUE.test(k)) cand.push(i);
-  });
+  const candSet = new Set<number>();
+  const consider = (i: number) => {
+    const l = lines[i]!;
+    if (candSet.has(i) || l.end - l.start > 400) return;
+    if (!CONSENT_CUE.test(text.slice(l.start, l.end))) return;
+    candSet.add(i);
+    cand.push(i);
+  };
+  if (lower) {
+    for (const a of CUE_ANCHORS) for (let at = lower.indexOf(a); at >= 0; at = lower.indexOf(a, at + a.length)) consider(lineAt(starts, at));
+  } else lines.forEach((_, i) => consider(i));
+  cand.sort((a, b) => a - b);
   const extra = opts.extraTemplates ?? [];
   if (!cand.length && !extra.length) return { edits, templates: [] };
-  const toks = tokenize(text);
+  const keys = lines.map((_, i) => (candSet.has(i) ? key(i) : ''));
+  // tokenize only the lines (and their neighbours) that hold a distinctive banner word
+  const provisional = cand.map((i) => tokenize(text, lines[i]!.start, lines[i]!.end).norm.join(' '));
+  const rare = new Set<string>();
+  for (const t of [...provisional, ...extra]) for (const w of t.split(' ')) if (w.length >= 4 && !STOP.has(w)) rare.add(w);
+  const hot = new Set<number>(cand);
+  if (lower) {
+    for (const w of rare) {
+      for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + w.length)) {
+        const i = lineAt(starts, at);
+        hot.add(i);
+        if (i > 0) hot.add(i - 1);
+        if (i + 1 < lines.length) hot.add(i + 1);
+      }
+    }
+  } else lines.forEach((_, i) => hot.add(i));
+  const toks: Tokens = { start: [], end: [], norm: [] };
+  for (const i of [...hot].sort((a, b) => a - b)) {
+    const t = tokenize(text, lines[i]!.start, lines[i]!.end);
+    toks.start.push(...t.start);
+    toks.end.push(...t.end);
+    toks.norm.push(...t.norm);
+  }
   const templates = learnBannerTemplates(text, lines, keys, cand, toks);
   for (const t of [...templates, ...extra]) edits.push(...bannerFragments(text, toks, t));
   return { edits, templates };
+}
+
+/** index of the line containing offset `at` (line starts sorted) */
+function lineAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function isBreadcrumb(k: string): boolean {
@@ -154,13 +220,13 @@ function isNavItem(k: string): boolean {
   return NAV_WORDS.has(k.replace(/^[-*•|]\s*/, '').replace(/\s*[|•]$/, ''));
 }
 
-function navRun(keys: string[], order: number[]): [number, number] | null {
+function navRun(key: (i: number) => string, order: number[]): [number, number] | null {
   let first = -1;
   let last = -1;
   let items = 0;
   let nav = 0;
   for (const i of order) {
-    const k = keys[i]!;
+    const k = key(i);
     if (!k) continue;
     if (k.split(' ').length > 4 || /[.!?]$/.test(k)) break;
     items++;
@@ -172,14 +238,11 @@ function navRun(keys: string[], order: number[]): [number, number] | null {
   return null;
 }
 
-function headRange(keys: string[]): [number, number] | null {
-  const order = Array.from({ length: Math.min(keys.length, 60) }, (_, i) => i);
-  return navRun(keys, order);
+function headRange(n: number, key: (i: number) => string): [number, number] | null {
+  return navRun(key, Array.from({ length: Math.min(n, 60) }, (_, i) => i));
 }
-function tailRange(keys: string[]): [number, number] | null {
-  const n = keys.length;
-  const order = Array.from({ length: Math.min(n, 60) }, (_, i) => n - 1 - i);
-  return navRun(keys, order);
+function tailRange(n: number, key: (i: number) => string): [number, number] | null {
+  return navRun(key, Array.from({ length: Math.min(n, 60) }, (_, i) => n - 1 - i));
 }
 
 /**
@@ -246,8 +309,10 @@ function bannerFragments(text: string, toks: Tokens, template: string): Edit[] {
   const edits: Edit[] = [];
   const n = toks.norm.length;
   const joinable = (a: number) => {
-    // may a run continue from token a to token a+1? not across a blank line
+    // may a run continue from token a to token a+1? not across a blank line, nor across
+    // text that was not tokenized (lines skipped as holding no banner word)
     const gap = text.slice(toks.end[a]!, toks.start[a + 1]!);
+    if (gap.length > 200 || /[\p{L}\p{N}]/u.test(gap)) return false;
     return gap.indexOf('\n') === gap.lastIndexOf('\n') || !/\n[ \t]*\n/.test(gap);
   };
   let i = 0;
