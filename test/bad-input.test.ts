@@ -166,10 +166,10 @@ function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-test('a mixed directory plus a missing path: exit 1, one stderr line per problem, every good file in', async () => {
+test('a mixed directory plus a missing path: exit 1, one stderr line per problem, every good file in', async (t) => {
   mixedDb = join(root, 'mixed.sqlite');
   const r = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress']);
-  console.log(`# mixed ingest (50 MiB without line breaks + 7 small files): ${r.seconds.toFixed(1)} s`);
+  t.diagnostic(`mixed ingest (50 MiB without line breaks + 7 small files): ${r.seconds.toFixed(1)} s`);
   assert.equal(r.code, 1, `exit code\n${r.stderr}`);
   assertProblemLines(r.stderr);
 
@@ -230,7 +230,7 @@ test('a mixed directory plus a missing path: exit 1, one stderr line per problem
   }
 });
 
-test('the 50 MiB file without line breaks: passages ≤ 2000 code units that re-slice the clean text', async () => {
+test('the 50 MiB file without line breaks: passages ≤ 2000 code units that re-slice the clean text', async (t) => {
   assert.ok(first, 'needs the mixed ingest');
   const s = byOrigin(first).get(f['huge.txt']!)!;
   assert.ok(s.passages >= HUGE_BYTES / 2000, `at least ${HUGE_BYTES / 2000} passages, got ${s.passages}`);
@@ -279,7 +279,7 @@ test('the 50 MiB file without line breaks: passages ≤ 2000 code units that re-
   // the passages carry (nearly) all of the words: no text silently dropped
   const words = clean.replace(/ /g, '').length;
   assert.ok(covered >= words * 0.999, `passages cover ${covered} of ${words} non-space characters`);
-  console.log(`# huge: ${n} passages, longest ${longest} code units`);
+  t.diagnostic(`huge: ${n} passages, longest ${longest} code units`);
 
   // and `inquiry show --range` agrees at a few places (first, middle, last passage)
   for (const at of [0, Math.floor(clean.length / 2), clean.length - 2]) {
@@ -378,16 +378,16 @@ test('a failing ingest leaves what was already in the store intact', async () =>
   await same('after the file was emptied');
 });
 
-test('a directory of 10,000 small files', async () => {
+test('a directory of 10,000 small files', async (t) => {
   const db = join(root, 'many.sqlite');
   const r = await cli(['ingest', many, '--db', db, '--no-progress']);
-  console.log(`# 10,000 files: ingest ${r.seconds.toFixed(1)} s`);
+  t.diagnostic(`10,000 files: ingest ${r.seconds.toFixed(1)} s`);
   assert.equal(r.code, 0, r.stderr.slice(0, 2000));
   assert.equal(r.stderr, '');
   assert.match(lines(r.stdout).at(-1)!, new RegExp(`^${MANY} files, .*: ${MANY} added, 0 updated, 0 metadata updated, 0 unchanged; 0 errors, 0 warnings$`));
   const t0 = performance.now();
   const rows = await sources(db);
-  console.log(`# 10,000 files: sources --json ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  t.diagnostic(`10,000 files: sources --json ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   assert.equal(rows.length, MANY);
   assert.equal(new Set(rows.map((s) => s.id)).size, MANY, 'distinct ids');
   assert.equal(new Set(rows.map((s) => s.origin)).size, MANY, 'distinct origins');

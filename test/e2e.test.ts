@@ -98,10 +98,12 @@ test('search, open a hit in the reader at its passage, switch to raw', async () 
   assert.match((await target.textContent()) ?? '', /Hotel Bristol/);
   assert.ok((await target.locator('mark').count()) >= 1, 'the hit is highlighted in the reader');
   await page.waitForFunction((id) => {
-    const el = document.getElementById(id);
+    // runs in the page (this file is type-checked without DOM types)
+    const w = globalThis as unknown as { innerHeight: number; document: { getElementById(i: string): { getBoundingClientRect(): { top: number; bottom: number } } | null } };
+    const el = w.document.getElementById(id);
     if (!el) return false;
     const r = el.getBoundingClientRect();
-    return r.top < window.innerHeight && r.bottom > 0;
+    return r.top < w.innerHeight && r.bottom > 0;
   }, hash);
   assert.ok((await page.getByTestId('source-title').textContent())?.length);
   // switch to raw: the raw text is shown
@@ -136,7 +138,7 @@ test('a hostile source is shown as text and never runs code', async () => {
     // clicking where the link text is does nothing
     await page.getByText('click Zubatov').first().click();
   }
-  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0), 0);
+  assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? 0), 0);
   assert.equal(dialogs, 0);
   await page.close();
 });

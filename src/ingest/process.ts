@@ -45,7 +45,8 @@ export function processDocument(input: ProcessInput): ProcessedSource & { templa
   const chunks = toPassages(clean, paras);
   const texts = chunks.map((c) => clean.slice(c.start, c.end));
   const words = texts.map(scanWords);
-  const ocr = scorePassages(texts, words);
+  const language = input.manifestMeta?.language ?? extracted.meta.language ?? guessLanguage(clean);
+  const ocr = scorePassages(texts, words, language);
   const dups = findDuplicateSections(chunks.map((c, i) => ({ start: c.start, end: c.end, text: texts[i]!, norm: wordsKey(words[i]!) })));
 
   const pkeys = new KeyAllocator(input.sourceId);

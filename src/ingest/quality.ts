@@ -3,9 +3,10 @@
  * down-ranked in search and shown as such in the reader. Signals, per passage:
  *  - unknown words: lowercase Latin words of 3+ letters found neither in an English
  *    word list (word-list package) nor in the document's own vocabulary (words used in
- *    3+ passages of it); Cyrillic words are checked against the document's vocabulary,
- *    by their first five letters too (inflection);
- *  - malformed tokens: letters mixed with digits (l0ve), inner capitals (tHe), U+FFFD;
+ *    3+ passages of it), in English documents only; Cyrillic words in them are checked
+ *    against the document's vocabulary, by their first five letters too (inflection);
+ *  - malformed tokens: letters mixed with digits (l0ve), inner capitals (tHe), Latin
+ *    letters inside a Cyrillic word (a classic OCR confusion);
  *  - stray symbols: ASCII characters that are neither letters, digits, space nor
  *    common punctuation, and U+FFFD;
  *  - stutters: the same word twice in a row ("the the").
@@ -23,6 +24,8 @@ const F_INNERCAP = 4;
 const F_ASCII_LOWER = 8; // the surface form is all a-z (and apostrophes)
 const F_CYR = 16;
 const F_ORDINAL = 32; // 1st, 2nd, 1930s
+const F_HAS_LATIN = 64;
+const F_HAS_CYR = 128;
 
 /** The words of one passage, as hashes and flags. */
 export interface Words {
@@ -90,6 +93,8 @@ export function scanWords(text: string): Words {
       prevLower = (c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x45f);
       if (!((c >= 97 && c <= 122) || c === 39 || c === 0x2019)) flags &= ~F_ASCII_LOWER;
       if (!(c >= 0x400 && c <= 0x4ff)) flags &= ~F_CYR;
+      else flags |= F_HAS_CYR;
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) flags |= F_HAS_LATIN;
       last = lc;
       i++;
     }
@@ -147,8 +152,15 @@ for (const ch of ' \n\t.,;:!?\'"()[]-/&%$#*+=@') OK_ASCII[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) OK_ASCII[c] = 1;
 for (let c = 65; c <= 90; c++) OK_ASCII[c] = OK_ASCII[c + 32] = 1;
 
-/** Scores every passage of one document (the document teaches its own vocabulary). */
-export function scorePassages(texts: string[], words?: Words[]): number[] {
+/**
+ * Scores every passage of one document (the document teaches its own vocabulary).
+ * The unknown-word signal needs a word list, and Inquiry ships an English one: for a
+ * document in another language (`language` set and not 'en') only the
+ * language-independent signals count (malformed and mixed-script words, stray
+ * symbols, stutters).
+ */
+export function scorePassages(texts: string[], words?: Words[], language?: string | null): number[] {
+  const vocabulary = !language || language === 'en' || language.startsWith('en-');
   const en = englishWords();
   const ws = words ?? texts.map(scanWords);
   const df = new Map<number, number>();
@@ -175,11 +187,12 @@ export function scorePassages(texts: string[], words?: Words[]): number[] {
       const f = w.flags[k]!;
       const h = w.h[k]!;
       if (k > 0 && h === w.h[k - 1] && w.len[k]! > 1 && f & F_LETTER) stutter++;
-      if ((f & F_DIGIT && f & F_LETTER && !(f & F_ORDINAL)) || f & F_INNERCAP) {
+      // letters mixed with digits (l0ve), inner capitals (tHe), Latin inside Cyrillic (Cтaлин)
+      if ((f & F_DIGIT && f & F_LETTER && !(f & F_ORDINAL)) || f & F_INNERCAP || (f & F_HAS_LATIN && f & F_HAS_CYR)) {
         malformed++;
         continue;
       }
-      if (w.len[k]! < 3 || f & F_DIGIT) continue;
+      if (w.len[k]! < 3 || f & F_DIGIT || !vocabulary) continue;
       if (f & F_ASCII_LOWER) {
         checked++;
         if ((df.get(h) ?? 0) >= 3 || en.has(h)) continue;

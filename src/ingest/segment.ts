@@ -148,8 +148,16 @@ function hardSplit(text: string, start: number, end: number): Array<{ start: num
   const out: Array<{ start: number; end: number }> = [];
   let s = start;
   while (end - s > MAX_PASSAGE) {
-    let cut = text.lastIndexOf(' ', s + TARGET_PASSAGE);
-    if (cut <= s + TARGET_PASSAGE / 2) cut = s + TARGET_PASSAGE;
+    // the last space in the second half of the window (searched within the window only:
+    // a text without spaces must not be rescanned from its start at every cut)
+    let cut = -1;
+    for (let k = s + TARGET_PASSAGE; k > s + TARGET_PASSAGE / 2; k--) {
+      if (text.charCodeAt(k) === 32) {
+        cut = k;
+        break;
+      }
+    }
+    if (cut < 0) cut = s + TARGET_PASSAGE;
     // never cut a surrogate pair
     const c = text.charCodeAt(cut);
     if (c >= 0xdc00 && c <= 0xdfff) cut--;

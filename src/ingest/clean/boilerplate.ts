@@ -274,22 +274,43 @@ function learnBannerTemplates(text: string, lines: Line[], keys: string[], cand:
     .sort((a, b) => b.toks.length - a.toks.length);
   for (const { i, toks: words } of ranked) {
     if (words.length < 3) continue;
-    let recurring = 0;
-    let total = 0;
-    for (let j = 0; j + 2 < words.length; j++) {
-      total++;
-      if (countTri(` ${words[j]} ${words[j + 1]} ${words[j + 2]} `) >= 2) recurring++;
-    }
-    const share = total ? recurring / total : 0;
-    if (process.env.INQUIRY_DEBUG_BANNER) console.error('banner candidate', share.toFixed(2), words.join(' '));
     const key = keys[i]!;
     const repeatsWhole = cand.filter((k) => keys[k] === key).length >= 2;
-    if (share < 0.6 && !repeatsWhole) continue;
-    const joined = words.join(' ');
-    if (accepted.some((a) => a.includes(joined))) continue;
-    accepted.push(joined);
+    let runs: string[][];
+    if (repeatsWhole) runs = [words];
+    else {
+      // the stretches of the line whose every trigram recurs elsewhere: a banner spliced
+      // into a content line yields only its banner part
+      const rec = words.slice(0, -2).map((_, j) => countTri(` ${words[j]} ${words[j + 1]} ${words[j + 2]} `) >= 2);
+      runs = [];
+      for (let j = 0; j < rec.length; ) {
+        if (!rec[j]) {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (k < rec.length && rec[k]) k++;
+        if (k - j >= 2) runs.push(words.slice(j, k + 2));
+        j = k;
+      }
+      if (process.env.INQUIRY_DEBUG_BANNER) console.error('banner candidate', words.join(' '), '→', runs.map((r) => r.join(' ')));
+      // only runs that carry the cue; the full line when a run covers most of it and
+      // what is left at either end is a few words or carries a cue itself
+      runs = runs.filter((r) => CONSENT_CUE.test(r.join(' ')));
+      if (runs.length === 1) {
+        const r = runs[0]!;
+        const from = words.indexOf(r[0]!);
+        const head = words.slice(0, from);
+        const tail = words.slice(from + r.length);
+        const ok = (rest: string[]) => rest.length <= 3 || CONSENT_CUE.test(rest.join(' '));
+        if (r.length / words.length >= 0.6 && ok(head) && ok(tail)) runs = [words];
+      }
+    }
+    for (const r of runs) accepted.push(r.join(' '));
   }
-  return accepted;
+  // longest first; a template inside a longer one adds nothing
+  accepted.sort((a, b) => b.length - a.length);
+  return accepted.filter((t, i) => !accepted.slice(0, i).some((a) => a.includes(t)));
 }
 
 /**

@@ -105,9 +105,9 @@ export function extractMarkdown(raw: string): Extracted {
       const closing = /[ \t]+#+[ \t]*$/.exec(line);
       if (closing) edits.push({ start: at(ls + closing.index), end: at(ls + line.length), text: '', reason: 'markdown' });
       headingRaw.push([at(ls + m[0].length), at(ls + (closing ? closing.index : line.length))]);
-      continue;
+      // fall through: a heading has inline markup too
     }
-    if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) {
+    else if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) {
       edits.push({ start: at(ls), end: at(ls + line.length), text: '', reason: 'markdown' });
       continue;
     }

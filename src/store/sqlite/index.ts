@@ -32,7 +32,20 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+    if (opts.readonly) db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (opts.readonly && /^SQLITE_READONLY_(ROLLBACK|RECOVERY)|^SQLITE_CANTOPEN/.test(code)) {
+      // a write was interrupted (kill -9) and left a journal to roll back: a read-write
+      // open recovers the file; then open it read-only as asked
+      try {
+        new Database(path, { fileMustExist: true }).prepare('SELECT count(*) FROM sqlite_master').get();
+        return openSqliteStore(path, { readonly: true });
+      } catch (e2) {
+        if (e2 instanceof InquiryError) throw e2;
+        throw new InquiryError(`database ${path} needs recovery after an interrupted write and could not be recovered here (${(e2 as Error).message}); run "inquiry ingest" on it`, { status: 500, code: 'db_open' });
+      }
+    }
     throw new InquiryError(`cannot open database ${path}: ${(e as Error).message}`, { status: 500, code: 'db_open' });
   }
   return new SqliteStore(db, path, !!opts.readonly);
