@@ -16,7 +16,7 @@ export const SETTINGS: SettingDef[] = [
   { name: 'search.limit', default: 20, description: 'hits per page of search results', env: 'INQUIRY_SEARCH_LIMIT' },
   {
     name: 'search.candidates',
-    default: 2000,
+    default: 1000,
     description: 'how many matching passages at most are ranked for one query (bounded ranking: common terms are sampled across the corpus)',
     env: 'INQUIRY_SEARCH_CANDIDATES',
   },

@@ -388,10 +388,10 @@ export class SqliteStore implements Store {
   /**
    * Ranked candidates within a bounded set. A term with 60,000 hits must not be
    * ranked in full (that loses to grep): the doclist is read in rowid order with a
-   * LIMIT, so bm25 runs on at most `cap` rows. When a query overflows the cap, the
-   * candidates are taken from stripes spread over the whole index (or over each
-   * allowed version's rowid range when filtered), and the total is estimated from
-   * how far into each stripe the cap reached. Filters never become a row-by-row
+   * LIMIT, so bm25 runs on at most about `cap` rows. When a query overflows the cap,
+   * the candidates are an even sample of its matches over the whole index (every k-th
+   * rowid, k from the estimated total), and the total is estimated from how far into
+   * the index the capped read reached. Filters never become a row-by-row
    * MATCH: they are turned into rowid ranges before the FTS query runs.
    */
   async searchCandidates(q: SearchCandidatesQuery): Promise<SearchCandidates> {
@@ -412,6 +412,9 @@ export class SqliteStore implements Store {
     }
     const ranked = this.st('SELECT rowid AS id, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?');
     const ids = this.st('SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?').pluck();
+    const sampled = this.st(
+      'SELECT rowid AS id, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? AND (rowid % ?) = 0 LIMIT ?',
+    );
     const guard = <T>(f: () => T): T => {
       try {
         return f();
@@ -445,25 +448,13 @@ export class SqliteStore implements Store {
         } else estimates.push(got.length);
         return;
       }
-      // 2. spread: an overflowing range is sampled in stripes, so its candidates are
-      //    not all from its beginning
+      // 2. spread: an overflowing range is sampled evenly (every k-th matching rowid
+      //    class), in one pass: the query's doclists are set up once, rows are walked
+      //    cheaply, and bm25 runs only on the rows the modulo keeps (~perRange of them)
       overflow = true;
-      const stripes = 8;
-      const width = Math.ceil((hi - lo + 1) / stripes);
-      const each = Math.max(16, Math.ceil(perRange / stripes));
-      const sample: Array<{ id: number; score: number }> = [];
-      let est = 0;
-      for (let k = 0; k < stripes; k++) {
-        const a = lo + k * width;
-        const b = Math.min(hi, a + width - 1);
-        if (a > b) break;
-        const got = run(a, b, each + 1);
-        if (got.length > each) {
-          got.length = each;
-          est += extrapolate(a, b, each, got[got.length - 1]!.id);
-        } else est += got.length;
-        sample.push(...got);
-      }
+      const est = extrapolate(lo, hi, perRange, reached);
+      const k = Math.max(2, Math.ceil(est / perRange));
+      const sample = guard(() => sampled.all(q.match, lo, hi, k, perRange * 2) as Array<{ id: number; score: number }>);
       byRange.push(sample);
       estimates.push(est);
     });
