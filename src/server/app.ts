@@ -56,7 +56,7 @@ const num = (v: string | string[] | undefined, name: string): number | undefined
 };
 
 export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: opts.logger ?? false, maxParamLength: 500 });
+  const app = Fastify({ logger: opts.logger ?? false, routerOptions: { maxParamLength: 500 } });
   const webRoot = opts.webRoot ?? defaultWebRoot();
 
   app.addHook('onSend', async (_req, reply, payload) => {
