@@ -65,33 +65,38 @@ export function cleanText(input: string, opts: CleanOptions = {}): Cleaned {
       e1.push({ start: i, end: i + 1, text: '', reason: 'invisible character' });
     }
   }
-  for (const m of input.matchAll(TAG_RE)) {
+  // each rule runs only where its marker character or word occurs at all
+  const hasTag = input.includes('<');
+  const hasEntity = input.includes('&');
+  const hasQuoteWord = /quote|Цитата|Originally Posted/i.test(input);
+  const hasMailQuote = input.startsWith('>') || input.includes('\n>');
+  for (const m of hasTag ? input.matchAll(TAG_RE) : []) {
     const block = BLOCK_TAG_RE.test(m[0]);
     e1.push({ start: m.index, end: m.index + m[0].length, text: block && /^<br/i.test(m[0]) ? '\n' : '', reason: 'markup remnant' });
   }
-  for (const m of input.matchAll(ENTITY_RE)) {
+  for (const m of hasEntity ? input.matchAll(ENTITY_RE) : []) {
     let ch: string | undefined;
     if (m[1]) ch = safeCodePoint(parseInt(m[1], 10));
     else if (m[2]) ch = safeCodePoint(parseInt(m[2], 16));
     else if (m[3]) ch = NAMED[m[3].toLowerCase()];
     if (ch !== undefined) e1.push({ start: m.index, end: m.index + m[0].length, text: ch, reason: 'entity' });
   }
-  for (const m of input.matchAll(QUOTE_LINE_RE)) {
+  for (const m of hasQuoteWord ? input.matchAll(QUOTE_LINE_RE) : []) {
     const end = Math.min(input.length, m.index + m[0].length + 1);
     e1.push({ start: m.index, end, text: '', reason: 'forum quote marker' });
     if (!/^\s*\[\/quote\]/i.test(m[0])) quoteMarks.push(end);
   }
-  for (const m of input.matchAll(QUOTE_OPEN_INLINE_RE)) {
+  for (const m of hasQuoteWord ? input.matchAll(QUOTE_OPEN_INLINE_RE) : []) {
     if (m.index > 0 && input[m.index - 1] !== '\n') continue;
     const end = m.index + m[0].length;
     if (input[end] === '\n' || end >= input.length) continue; // on its own line: handled above
     e1.push({ start: m.index, end, text: '', reason: 'forum quote marker' });
     quoteMarks.push(end);
   }
-  for (const m of input.matchAll(QUOTE_TAIL_RE)) {
+  for (const m of hasQuoteWord ? input.matchAll(QUOTE_TAIL_RE) : []) {
     e1.push({ start: m.index, end: m.index + m[0].length, text: '', reason: 'forum quote marker' });
   }
-  for (const m of input.matchAll(MAIL_QUOTE_RE)) {
+  for (const m of hasMailQuote ? input.matchAll(MAIL_QUOTE_RE) : []) {
     e1.push({ start: m.index, end: m.index + m[0].length, text: '', reason: 'quote prefix' });
     quoteMarks.push(m.index + m[0].length);
   }
