@@ -10,7 +10,6 @@
  *          or banner breaks) and hyphenated line breaks joined.
  */
 import { applyEdits, type Edit, OffsetMap } from '../../core/offsets.js';
-import type { RemovedSpan } from '../../core/types.js';
 import { findBoilerplate, splitLines } from './boilerplate.js';
 
 export interface CleanOptions {
