@@ -27,19 +27,20 @@ const F_ORDINAL = 32; // 1st, 2nd, 1930s
 const F_HAS_LATIN = 64;
 const F_HAS_CYR = 128;
 
-/** The words of one passage, as hashes and flags. */
+/** The words of one passage, as hashes and flags, in typed arrays of length `n`. */
 export interface Words {
+  n: number;
   /** hash of the lowercase word */
-  h: number[];
+  h: Int32Array;
   /** hash without the last one / two code units (plural, possessive) */
-  h1: number[];
-  h2: number[];
+  h1: Int32Array;
+  h2: Int32Array;
   /** hash of the first five code units (Cyrillic stems) */
-  h5: number[];
-  len: number[];
-  flags: number[];
-  /** how the word ends: 's' (possessive 's) and 's' (plural) checks */
-  tail: number[];
+  h5: Int32Array;
+  len: Uint16Array;
+  flags: Uint8Array;
+  /** the last code unit, lowercased */
+  tail: Uint16Array;
 }
 
 const FNV = 0x811c9dc5;
@@ -54,9 +55,18 @@ function lower(c: number): number {
   return c;
 }
 
+/** scratch space reused between calls (grown as needed); results are copied out */
+let scratch = makeScratch(4096);
+function makeScratch(cap: number) {
+  return { cap, h: new Int32Array(cap), h1: new Int32Array(cap), h2: new Int32Array(cap), h5: new Int32Array(cap), len: new Uint16Array(cap), flags: new Uint8Array(cap), tail: new Uint16Array(cap) };
+}
+
 export function scanWords(text: string): Words {
-  const w: Words = { h: [], h1: [], h2: [], h5: [], len: [], flags: [], tail: [] };
   const n = text.length;
+  // at most one word per two code units
+  if (scratch.cap < (n >> 1) + 2) scratch = makeScratch((n >> 1) + 2);
+  const w = scratch;
+  let count = 0;
   let i = 0;
   while (i < n) {
     while (i < n && !isWordChar(text.charCodeAt(i))) i++;
@@ -103,26 +113,36 @@ export function scanWords(text: string): Words {
       const suffix = text.slice(s + lastDigitAt, i).toLowerCase();
       if (lastDigitAt > 0 && /^(?:st|nd|rd|th|s)$/.test(suffix) && /^\d+$/.test(text.slice(s, s + lastDigitAt))) flags |= F_ORDINAL;
     }
-    w.h.push(h);
-    w.h1.push(p1);
-    w.h2.push(p2);
-    w.h5.push(h5);
-    w.len.push(k);
-    w.flags.push(flags);
-    w.tail.push(last);
+    w.h[count] = h;
+    w.h1[count] = p1;
+    w.h2[count] = p2;
+    w.h5[count] = h5;
+    w.len[count] = Math.min(k, 65535);
+    w.flags[count] = flags;
+    w.tail[count] = last;
+    count++;
   }
-  return w;
+  return {
+    n: count,
+    h: w.h.slice(0, count),
+    h1: w.h1.slice(0, count),
+    h2: w.h2.slice(0, count),
+    h5: w.h5.slice(0, count),
+    len: w.len.slice(0, count),
+    flags: w.flags.slice(0, count),
+    tail: w.tail.slice(0, count),
+  };
 }
 
 /** an order-sensitive key of a passage's words (case, punctuation and spacing ignored) */
 export function wordsKey(w: Words): string {
   let a = 0x9e3779b9;
   let b = 0x85ebca6b;
-  for (let i = 0; i < w.h.length; i++) {
+  for (let i = 0; i < w.n; i++) {
     a = Math.imul(a ^ w.h[i]!, 2654435761);
     b = Math.imul(b ^ w.h[i]!, 1597334677) ^ (a >>> 15);
   }
-  return w.h.length ? `${w.h.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}` : '';
+  return w.n ? `${w.n}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}` : '';
 }
 
 function hashString(s: string): number {
@@ -170,14 +190,14 @@ export function scorePassages(texts: string[], words?: Words[], language?: strin
     for (const h of seen) df.set(h, (df.get(h) ?? 0) + 1);
   }
   for (const w of ws) {
-    for (let k = 0; k < w.h.length; k++) {
+    for (let k = 0; k < w.n; k++) {
       if (w.flags[k]! & F_CYR && w.len[k]! >= 5) stems.set(w.h5[k]!, (stems.get(w.h5[k]!) ?? 0) + ((df.get(w.h[k]!) ?? 0) >= 3 ? 2 : 1));
     }
   }
   const S = 115;
   return texts.map((text, i) => {
     const w = ws[i]!;
-    const n = w.h.length;
+    const n = w.n;
     if (n === 0) return text.trim() ? 0.5 : 1;
     let checked = 0;
     let unknown = 0;
