@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { OffsetMap } from '../src/core/offsets.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
+import { buildPdf } from './helpers/pdf.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CORPUS = join(ROOT, 'corpus/moscow-trials');
@@ -204,6 +205,33 @@ test('a bad JSON Lines record is reported with its line; the other records load'
     assert.equal(s.errors.length, 2);
     assert.match(s.errors[0]!.file, /docs\.jsonl:2$/);
     assert.match(s.errors[1]!.message, /no "text"/);
+    await st.close();
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('a PDF goes through the whole pipeline; its pages are separated in the raw text layer', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'inquiry-pdf-'));
+  try {
+    const st = openSqliteStore(join(d, 'p.sqlite'));
+    writeFileSync(join(d, 'verdict.pdf'), buildPdf([['THE VERDICT', 'Radek was sentenced to ten years.'], ['Pyatakov was sentenced to death.']], { Title: 'Verdict of 30 January 1937' }));
+    writeFileSync(join(d, 'scan.pdf'), buildPdf([[]]));
+    const s = await ingestPaths(st, [d]);
+    assert.equal(s.sources.added, 1);
+    assert.equal(s.errors.length, 1);
+    assert.match(s.errors[0]!.message, /no text layer/);
+    const src = (await st.getSource('verdict'))!;
+    assert.equal(src.format, 'pdf');
+    assert.equal(src.title, 'Verdict of 30 January 1937');
+    const t = (await st.getVersionTexts(src.versionId))!;
+    assert.match(t.rawText, /\f/);
+    const ps = await st.getPassages(src.versionId);
+    assert.ok(ps.some((p) => /Pyatakov was sentenced to death/.test(p.text)));
+    for (const p of ps) {
+      assert.equal(t.cleanText.slice(p.start, p.end), p.text);
+      assert.ok(wordsInOrder(p.text, t.rawText.slice(p.rawStart, p.rawEnd)));
+    }
     await st.close();
   } finally {
     rmSync(d, { recursive: true, force: true });
