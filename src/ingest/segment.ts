@@ -69,6 +69,8 @@ function isHeading(line: string, next: string | null): boolean {
     if (caps / cased >= 0.85 && /\p{L}{2,}\s+\p{L}{2,}|\p{L}{5,}/u.test(line)) return true;
   }
   if (line.length > 90 || TERMINAL_RE.test(line)) return false;
+  // a reference line is not a heading: "Medvedev, Roy. Let History Judge. New York: …, 1989, p. 258"
+  if (/\bpp?\.\s*\d/.test(line) || (line.match(/\.\s/g) ?? []).length >= 2) return false;
   if (!/^[\p{Lu}\d"“«]/u.test(line)) return false;
   const words = line.split(/\s+/).length;
   if (words > 12) return false;
