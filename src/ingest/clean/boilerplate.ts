@@ -293,7 +293,6 @@ function learnBannerTemplates(text: string, lines: Line[], keys: string[], cand:
         if (k - j >= 2) runs.push(words.slice(j, k + 2));
         j = k;
       }
-      if (process.env.INQUIRY_DEBUG_BANNER) console.error('banner candidate', words.join(' '), '→', runs.map((r) => r.join(' ')));
       // only runs that carry the cue; the full line when a run covers most of it and
       // what is left at either end is a few words or carries a cue itself
       runs = runs.filter((r) => CONSENT_CUE.test(r.join(' ')));
