@@ -105,16 +105,20 @@ export async function ingestPaths(store: Store, inputs: string[], opts: IngestOp
   };
   for (const input of inputs) {
     const abs = resolve(cwd, input);
-    if (existsSync(abs)) {
-      const st = statSync(abs);
-      if (st.isDirectory()) for (const f of walk(abs)) addFile(f, false);
-      else addFile(abs, true);
-    } else if (GLOB_CHARS.test(input)) {
-      const matched = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false });
-      if (!matched.length) report({ file: input, level: 'error', message: 'no file matches this pattern' });
-      for (const f of matched.sort()) addFile(f, true);
-    } else {
-      report({ file: input, level: 'error', message: 'path does not exist' });
+    try {
+      if (existsSync(abs)) {
+        const st = statSync(abs);
+        if (st.isDirectory()) for (const f of walk(abs)) addFile(f, false);
+        else addFile(abs, true);
+      } else if (GLOB_CHARS.test(input)) {
+        const matched = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false });
+        if (!matched.length) report({ file: input, level: 'error', message: 'no file matches this pattern' });
+        for (const f of matched.sort()) addFile(f, true);
+      } else {
+        report({ file: input, level: 'error', message: 'path does not exist' });
+      }
+    } catch (e) {
+      report({ file: input, level: 'error', message: `cannot read: ${errorMessage(e)}` });
     }
   }
   const plan = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
