@@ -111,15 +111,10 @@ export function cleanText(input: string, opts: CleanOptions = {}): Cleaned {
   const map = p1.map.compose(p2.map);
 
   const removed: Cleaned['removed'] = [];
-  for (const e of [...e1, ...e2]) {
-    if (e.text === '' && e.reason && e.reason !== 'whitespace' && e.end > e.start) {
-      // e2 offsets are phase-1 text offsets: map them to input offsets
-      const isP1 = e1.includes(e);
-      const start = isP1 ? e.start : p1.map.toRawStart(e.start);
-      const end = isP1 ? e.end : p1.map.toRawEnd(e.end);
-      removed.push({ start, end, reason: e.reason });
-    }
-  }
+  const kept = (e: Edit) => e.text === '' && !!e.reason && e.reason !== 'whitespace' && e.end > e.start;
+  for (const e of e1) if (kept(e)) removed.push({ start: e.start, end: e.end, reason: e.reason! });
+  // phase-2 offsets index the phase-1 text: map them to input offsets
+  for (const e of e2) if (kept(e)) removed.push({ start: p1.map.toRawStart(e.start), end: p1.map.toRawEnd(e.end), reason: e.reason! });
   removed.sort((a, b) => a.start - b.start);
   const quoteStarts = quoteMarks.map((p) => map.toClean(p)).filter((p) => p < p2.text.length);
   return { text: p2.text, map, removed: mergeRemoved(removed), quoteStarts, templates: bp.templates };
