@@ -138,6 +138,17 @@ after(() => {
 // ---------------------------------------------------------------- the mixed directory
 
 const GOOD = ['good-one.txt', 'good-two.txt', 'utf8-bom.txt', 'utf16-bom.txt', 'bad-utf8.txt', 'huge.txt'];
+
+/** stdout has exactly one line for each good file, with this status; returns all lines */
+function oneLinePerGoodFile(stdout: string, status: RegExp): string[] {
+  const out = lines(stdout);
+  for (const name of GOOD) {
+    const l = out.filter((x) => x.includes(f[name]!));
+    assert.equal(l.length, 1, `stdout line for ${name}:\n${stdout}`);
+    assert.match(l[0]!, status);
+  }
+  return out;
+}
 const MISSING = 'no/such/file.txt';
 let mixedDb: string;
 let first: SourceJson[];
@@ -174,12 +185,7 @@ test('a mixed directory plus a missing path: exit 1, one stderr line per problem
   assertProblemLines(r.stderr);
 
   // stdout: one 'added' line per good file, and the summary
-  const out = lines(r.stdout);
-  for (const name of GOOD) {
-    const l = out.filter((x) => x.includes(f[name]!));
-    assert.equal(l.length, 1, `stdout line for ${name}:\n${r.stdout}`);
-    assert.match(l[0]!, /^added\s/);
-  }
+  const out = oneLinePerGoodFile(r.stdout, /^added\s/);
   assert.match(out[out.length - 1]!, /6 added, 0 updated, 0 metadata updated, 0 unchanged; 2 errors, 2 warnings$/);
 
   first = await sources(mixedDb);
@@ -301,12 +307,7 @@ test('running the same ingest again changes nothing (and still exits 1 for the b
   const r = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress']);
   assert.equal(r.code, 1);
   assertProblemLines(r.stderr);
-  const out = lines(r.stdout);
-  for (const name of GOOD) {
-    const l = out.filter((x) => x.includes(f[name]!));
-    assert.equal(l.length, 1, `stdout line for ${name}:\n${r.stdout}`);
-    assert.match(l[0]!, /^unchanged\s/);
-  }
+  const out = oneLinePerGoodFile(r.stdout, /^unchanged\s/);
   assert.match(out[out.length - 1]!, /0 added, 0 updated, 0 metadata updated, 6 unchanged; 2 errors, 2 warnings$/);
 
   // --json says the same

@@ -30,6 +30,18 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** a fresh store in a temporary folder, closed and removed afterwards */
+async function withStore(prefix: string, fn: (st: SqliteStore, dir: string) => Promise<void>): Promise<void> {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  const st = openSqliteStore(join(d, 'db.sqlite'));
+  try {
+    await fn(st, d);
+  } finally {
+    await st.close();
+    rmSync(d, { recursive: true, force: true });
+  }
+}
+
 /** the words of a clean span, in order, inside the raw span it maps to (markup and boilerplate may sit between) */
 function wordsInOrder(clean: string, raw: string): boolean {
   const words = clean.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -130,110 +142,90 @@ async function snapshot() {
 }
 
 test('a changed file makes a new version; the old version\'s passages go; keys of unchanged passages stay', async () => {
-  const d = mkdtempSync(join(tmpdir(), 'inquiry-ver-'));
-  try {
-    const st = openSqliteStore(join(d, 'v.sqlite'));
-    const f = join(d, 'note.txt');
-    writeFileSync(f, 'A first paragraph about the Kemerovo trial of 1936.\n\nA second paragraph about Pyatakov.\n');
-    await ingestPaths(st, [f]);
-    const v1 = (await st.getSource('note'))!;
-    const p1 = await st.getPassages(v1.versionId);
-    writeFileSync(f, 'A first paragraph about the Kemerovo trial of 1936.\n\nA new middle paragraph.\n\nA second paragraph about Pyatakov.\n');
-    const s = await ingestPaths(st, [f]);
-    assert.equal(s.sources.updated, 1);
-    const v2 = (await st.getSource('note'))!;
-    assert.notEqual(v2.versionId, v1.versionId);
-    assert.equal((await st.getPassages(v1.versionId)).length, 0, 'old passages are gone');
-    const p2 = await st.getPassages(v2.versionId);
-    assert.equal(p2.length, 3);
-    assert.deepEqual([p2[0]!.key, p2[2]!.key], [p1[0]!.key, p1[1]!.key], 'content-derived keys survive the edit');
-    // the old version's index entries are gone too: a word only in the old text is no longer found
-    writeFileSync(f, 'Only Zinoviev now.\n');
-    await ingestPaths(st, [f]);
-    const c = await st.searchCandidates({ match: 'Pyatakov', versionIds: null, cap: 100 });
-    assert.equal(c.hits.length, 0);
-    assert.equal(st.integrityCheck(), 'ok');
-    await st.close();
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
+  await withStore('inquiry-ver-', async (st, d) => {
+  const f = join(d, 'note.txt');
+  writeFileSync(f, 'A first paragraph about the Kemerovo trial of 1936.\n\nA second paragraph about Pyatakov.\n');
+  await ingestPaths(st, [f]);
+  const v1 = (await st.getSource('note'))!;
+  const p1 = await st.getPassages(v1.versionId);
+  writeFileSync(f, 'A first paragraph about the Kemerovo trial of 1936.\n\nA new middle paragraph.\n\nA second paragraph about Pyatakov.\n');
+  const s = await ingestPaths(st, [f]);
+  assert.equal(s.sources.updated, 1);
+  const v2 = (await st.getSource('note'))!;
+  assert.notEqual(v2.versionId, v1.versionId);
+  assert.equal((await st.getPassages(v1.versionId)).length, 0, 'old passages are gone');
+  const p2 = await st.getPassages(v2.versionId);
+  assert.equal(p2.length, 3);
+  assert.deepEqual([p2[0]!.key, p2[2]!.key], [p1[0]!.key, p1[1]!.key], 'content-derived keys survive the edit');
+  // the old version's index entries are gone too: a word only in the old text is no longer found
+  writeFileSync(f, 'Only Zinoviev now.\n');
+  await ingestPaths(st, [f]);
+  const c = await st.searchCandidates({ match: 'Pyatakov', versionIds: null, cap: 100 });
+  assert.equal(c.hits.length, 0);
+  assert.equal(st.integrityCheck(), 'ok');
+  });
 });
 
 test('manifest, front matter, inferred metadata and passim JSON Lines', async () => {
-  const d = mkdtempSync(join(tmpdir(), 'inquiry-meta-'));
-  try {
-    const st = openSqliteStore(join(d, 'm.sqlite'));
-    cpSync(join(ROOT, 'test/golden/input'), join(d, 'in'), { recursive: true });
-    writeFileSync(join(d, 'in', 'plain.txt'), 'THE SHAKHTY CASE\n\nMoscow, 18 May 1928\n\nFifty-three engineers from the Donbass were tried for sabotage in the Shakhty case before the Supreme Court.\n');
-    const s = await ingestPaths(st, [join(d, 'in')]);
-    assert.deepEqual(s.errors, []);
-    const ru = (await st.getSource('russian'))!;
-    assert.equal(ru.title, 'Процесс Промпартии');
-    assert.equal(ru.date, '1930-12');
-    assert.equal(ru.language, 'ru');
-    assert.equal(ru.metaOrigin.title, 'front-matter');
-    const plain = (await st.getSource('plain'))!;
-    assert.equal(plain.title, 'THE SHAKHTY CASE');
-    assert.equal(plain.date, '1928-05-18');
-    assert.equal(plain.metaOrigin.date, 'inferred');
-    const nyt = (await st.getSource('nyt-1937-01-24'))!;
-    assert.equal(nyt.date, '1937-01-24');
-    assert.equal(nyt.series, 'nyt');
-    assert.equal(nyt.fileName, 'passim.jsonl#nyt-1937-01-24');
-    const html = (await st.getSource('page'))!;
-    assert.equal(html.format, 'html');
-    assert.equal(html.date, '2019-04-12');
-    const t = (await st.getVersionTexts(html.versionId))!;
-    assert.doesNotMatch(t.cleanText, /tracking|We use cookies|Contact/);
-    for (const p of await st.getPassages(html.versionId)) {
-      assert.ok(wordsInOrder(p.text, t.rawText.slice(p.rawStart, p.rawEnd)), 'html passage maps into the markup');
-    }
-    await st.close();
-  } finally {
-    rmSync(d, { recursive: true, force: true });
+  await withStore('inquiry-meta-', async (st, d) => {
+  cpSync(join(ROOT, 'test/golden/input'), join(d, 'in'), { recursive: true });
+  writeFileSync(join(d, 'in', 'plain.txt'), 'THE SHAKHTY CASE\n\nMoscow, 18 May 1928\n\nFifty-three engineers from the Donbass were tried for sabotage in the Shakhty case before the Supreme Court.\n');
+  const s = await ingestPaths(st, [join(d, 'in')]);
+  assert.deepEqual(s.errors, []);
+  const ru = (await st.getSource('russian'))!;
+  assert.equal(ru.title, 'Процесс Промпартии');
+  assert.equal(ru.date, '1930-12');
+  assert.equal(ru.language, 'ru');
+  assert.equal(ru.metaOrigin.title, 'front-matter');
+  const plain = (await st.getSource('plain'))!;
+  assert.equal(plain.title, 'THE SHAKHTY CASE');
+  assert.equal(plain.date, '1928-05-18');
+  assert.equal(plain.metaOrigin.date, 'inferred');
+  const nyt = (await st.getSource('nyt-1937-01-24'))!;
+  assert.equal(nyt.date, '1937-01-24');
+  assert.equal(nyt.series, 'nyt');
+  assert.equal(nyt.fileName, 'passim.jsonl#nyt-1937-01-24');
+  const html = (await st.getSource('page'))!;
+  assert.equal(html.format, 'html');
+  assert.equal(html.date, '2019-04-12');
+  const t = (await st.getVersionTexts(html.versionId))!;
+  assert.doesNotMatch(t.cleanText, /tracking|We use cookies|Contact/);
+  for (const p of await st.getPassages(html.versionId)) {
+    assert.ok(wordsInOrder(p.text, t.rawText.slice(p.rawStart, p.rawEnd)), 'html passage maps into the markup');
   }
+  });
 });
 
 test('a bad JSON Lines record is reported with its line; the other records load', async () => {
-  const d = mkdtempSync(join(tmpdir(), 'inquiry-jsonl-'));
-  try {
-    const st = openSqliteStore(join(d, 'j.sqlite'));
-    const f = join(d, 'docs.jsonl');
-    writeFileSync(f, '{"id":"a","text":"Radek was sentenced to ten years."}\n{not json\n{"id":"b"}\n{"id":"c","text":"Pyatakov was shot."}\n');
-    const s = await ingestPaths(st, [f]);
-    assert.equal(s.sources.added, 2);
-    assert.equal(s.errors.length, 2);
-    assert.match(s.errors[0]!.file, /docs\.jsonl:2$/);
-    assert.match(s.errors[1]!.message, /no "text"/);
-    await st.close();
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
+  await withStore('inquiry-jsonl-', async (st, d) => {
+  const f = join(d, 'docs.jsonl');
+  writeFileSync(f, '{"id":"a","text":"Radek was sentenced to ten years."}\n{not json\n{"id":"b"}\n{"id":"c","text":"Pyatakov was shot."}\n');
+  const s = await ingestPaths(st, [f]);
+  assert.equal(s.sources.added, 2);
+  assert.equal(s.errors.length, 2);
+  assert.match(s.errors[0]!.file, /docs\.jsonl:2$/);
+  assert.match(s.errors[1]!.message, /no "text"/);
+  });
 });
 
 test('a PDF goes through the whole pipeline; its pages are separated in the raw text layer', async () => {
-  const d = mkdtempSync(join(tmpdir(), 'inquiry-pdf-'));
-  try {
-    const st = openSqliteStore(join(d, 'p.sqlite'));
-    writeFileSync(join(d, 'verdict.pdf'), buildPdf([['THE VERDICT', 'Radek was sentenced to ten years.'], ['Pyatakov was sentenced to death.']], { Title: 'Verdict of 30 January 1937' }));
-    writeFileSync(join(d, 'scan.pdf'), buildPdf([[]]));
-    const s = await ingestPaths(st, [d]);
-    assert.equal(s.sources.added, 1);
-    assert.equal(s.errors.length, 1);
-    assert.match(s.errors[0]!.message, /no text layer/);
-    const src = (await st.getSource('verdict'))!;
-    assert.equal(src.format, 'pdf');
-    assert.equal(src.title, 'Verdict of 30 January 1937');
-    const t = (await st.getVersionTexts(src.versionId))!;
-    assert.match(t.rawText, /\f/);
-    const ps = await st.getPassages(src.versionId);
-    assert.ok(ps.some((p) => /Pyatakov was sentenced to death/.test(p.text)));
-    for (const p of ps) {
-      assert.equal(t.cleanText.slice(p.start, p.end), p.text);
-      assert.ok(wordsInOrder(p.text, t.rawText.slice(p.rawStart, p.rawEnd)));
-    }
-    await st.close();
-  } finally {
-    rmSync(d, { recursive: true, force: true });
+  await withStore('inquiry-pdf-', async (st, d) => {
+  writeFileSync(join(d, 'verdict.pdf'), buildPdf([['THE VERDICT', 'Radek was sentenced to ten years.'], ['Pyatakov was sentenced to death.']], { Title: 'Verdict of 30 January 1937' }));
+  writeFileSync(join(d, 'scan.pdf'), buildPdf([[]]));
+  const s = await ingestPaths(st, [d]);
+  assert.equal(s.sources.added, 1);
+  assert.equal(s.errors.length, 1);
+  assert.match(s.errors[0]!.message, /no text layer/);
+  const src = (await st.getSource('verdict'))!;
+  assert.equal(src.format, 'pdf');
+  assert.equal(src.title, 'Verdict of 30 January 1937');
+  const t = (await st.getVersionTexts(src.versionId))!;
+  assert.match(t.rawText, /\f/);
+  const ps = await st.getPassages(src.versionId);
+  assert.ok(ps.some((p) => /Pyatakov was sentenced to death/.test(p.text)));
+  for (const p of ps) {
+    assert.equal(t.cleanText.slice(p.start, p.end), p.text);
+    assert.ok(wordsInOrder(p.text, t.rawText.slice(p.rawStart, p.rawEnd)));
   }
+  });
 });

@@ -253,10 +253,8 @@ export function loadManifest(path: string): ManifestIndex {
     entries.set(basename(rec.file as string), metaFromRecord(rec, 'manifest'));
   });
   const d = data as Record<string, unknown>;
-  const corpus: Partial<SourceMeta> = {};
-  const corpusMeta = metaFromRecord({ perspective: d.perspective, language: d.language, licence: d.licence ?? d.license }, 'manifest');
-  Object.assign(corpus, corpusMeta);
-  delete corpus.id;
+  // corpus-wide defaults a manifest may give for every source beside it
+  const corpus = metaFromRecord({ perspective: d.perspective, language: d.language, licence: d.licence ?? d.license }, 'manifest');
   return { path, entries, corpus };
 }
 
