@@ -89,8 +89,19 @@ test('property: composing two rounds of edits equals mapping through both', () =
       const p2 = applyEdits(p1.text, e2);
       const composed = p1.map.compose(p2.map);
       for (let c = 0; c < p2.text.length; c++) {
-        assert.equal(composed.toRawStart(c), p1.map.toRawStart(p2.map.toRawStart(c)));
-        assert.equal(composed.toRawEnd(c + 1), p1.map.toRawEnd(p2.map.toRawEnd(c + 1)));
+        const s = p1.map.toRawStart(p2.map.toRawStart(c));
+        const e = p1.map.toRawEnd(p2.map.toRawEnd(c + 1));
+        const cs = composed.toRawStart(c);
+        const ce = composed.toRawEnd(c + 1);
+        if (s <= e) {
+          assert.equal(cs, s);
+          assert.equal(ce, e);
+        } else {
+          // A character inserted where round one deleted text: mapping step by step gives an
+          // inverted span (start after the deleted gap, end before it). The composed map must
+          // give a well-formed, empty span at the gap instead.
+          assert.ok(cs === ce && ce >= e && cs <= s, `inverted span at ${c}: composed [${cs},${ce}) two-step [${s},${e})`);
+        }
       }
     }),
     { numRuns: 300 },

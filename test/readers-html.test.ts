@@ -324,11 +324,13 @@ test('html: property — any markup soup yields a map whose copy segments re-sli
       '<blockquote>', '</blockquote>', '<pre>', '</pre>', '<em>', '</em>', '<a href="javascript:alert(1)">', '</a>',
       '<nav>', '</nav>', '<footer>', '</footer>', '<td>', '<tr>', '<table>', '</table>', '<!-- note -->',
       '<script>SCRIPTCODE()</script>', '<style>.STYLECODE{}</style>', '<img src=x onerror=ONERRORCODE()>',
-      '&amp;', '&nbsp;', '&#8217;', '&#x201C;', '&copy', '&bogus;', ' ', '\n', '\t  ', '<', '>', 'a < b',
+      '&amp;', '&nbsp;', '&#8217;', '&#x201C;', '&copy', '&bogus;', ' ', '\n', '\t  ', '< ', '>', 'a < b',
       '<article>', '</article>', '<body>', '</body>',
     ),
     fc.string({ unit: fc.constantFrom('a', 'b', 'Z', ' ', '\u00e9', '\ud83d\ude00', '.', ','), minLength: 1, maxLength: 12 }),
   );
+  // A stray '<' is followed by a space: "<a<script>" is, per the HTML tokenizer, one tag named
+  // "a<script", after which the script body is visible text in browsers too.
   fc.assert(
     fc.property(fc.array(token, { maxLength: 60 }), (tokens) => {
       const raw = tokens.join('');
