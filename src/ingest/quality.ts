@@ -166,6 +166,11 @@ function englishWords(): Set<number> {
   return set;
 }
 
+/** is this (lowercase) word in the English word list? (hashed set: a rare false yes is possible) */
+export function isEnglishWord(lower: string): boolean {
+  return englishWords().has(hashString(lower));
+}
+
 /** common punctuation and symbols that are not noise */
 const OK_ASCII = new Uint8Array(128);
 for (const ch of ' \n\t.,;:!?\'"()[]-/&%$#*+=@') OK_ASCII[ch.charCodeAt(0)] = 1;

@@ -62,6 +62,8 @@ export interface SearchResponse {
   limit: number;
   offset: number;
   hits: SearchHit[];
+  /** with spelling=all: query terms that matched a known entity, and the spellings searched for it */
+  expanded?: SearchExpansion[];
 }
 
 export interface ReaderPassage {
@@ -129,10 +131,15 @@ function isObject(v: unknown): v is JsonObject {
 const cache = new Map<string, unknown>();
 
 /** GET a JSON document; throws ApiError for HTTP errors, `ok:false` bodies and non-JSON answers. */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal?: AbortSignal, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
+    res = await fetch(url, {
+      method: init.method ?? 'GET',
+      body: init.body ?? null,
+      signal: signal ?? null,
+      headers: { accept: 'application/json', ...init.headers },
+    });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError('Could not reach the Inquiry server.', 0, [e instanceof Error ? e.message : String(e)]);
@@ -185,4 +192,151 @@ export function sourcePath(id: string): string {
 /** Reader link to a passage; the hash is the passage anchor. */
 export function passageHref(sourceId: string, key: string, q?: string): string {
   return `${sourcePath(sourceId)}${qs({ q })}#p-${enc(key)}`;
+}
+
+// ---------------------------------------------------------------- entities ("who is who")
+
+export type EntityType = 'person' | 'organization' | 'place' | 'trial';
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'trial'];
+
+export interface AliasCount {
+  name: string;
+  count: number;
+}
+
+export interface EntitySummary {
+  key: string;
+  type: EntityType;
+  name: string;
+  mentions: number;
+  sources: number;
+  ambiguous: boolean;
+  /** the most frequent spellings (up to 5) */
+  aliases: AliasCount[];
+}
+
+export interface EntitiesResponse {
+  ok: true;
+  total: number;
+  limit: number;
+  offset: number;
+  types: Partial<Record<EntityType, number>>;
+  items: EntitySummary[];
+}
+
+export interface EntityMention {
+  key: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  passageKey: string;
+  /** about 160 characters around the mention; start/end locate the mention inside context.text */
+  context: { text: string; start: number; end: number };
+}
+
+export interface EntityDetail {
+  key: string;
+  type: EntityType;
+  name: string;
+  /**
+   * The spec lists `mentions` twice on this object: as the count (like the index) and as the
+   * first 200 mentions. Either may arrive; `mentionList()` / `mentionCount()` read both.
+   */
+  mentions: EntityMention[] | number;
+  mentionsTotal: number;
+  sources: number;
+  ambiguous: boolean;
+  curated: boolean;
+  aliases: Array<AliasCount & { bySource: Record<string, number> }>;
+  evidence: Array<{ rule: string; detail: string; aliases: string[] }>;
+  bySource: Array<{ sourceId: string; title: string | null; perspective: string[]; count: number }>;
+  byPerspective: Array<{ perspective: string; sources: number; count: number }>;
+  cooccurring: Array<{ key: string; name: string; type: EntityType; count: number }>;
+}
+
+export interface EntityResponse {
+  ok: true;
+  entity: EntityDetail;
+}
+
+export interface GraphNode {
+  key: string;
+  name: string;
+  type: EntityType;
+  mentions: number;
+  sources: number;
+}
+
+export interface GraphResponse {
+  ok: true;
+  nodes: GraphNode[];
+  edges: Array<{ source: string; target: string; weight: number }>;
+}
+
+export interface SourceMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** the entity's key */
+  entity: string;
+  /** the entity's canonical name */
+  name: string;
+}
+
+export interface SourceMentionsResponse {
+  ok: true;
+  sourceId: string;
+  versionId: number;
+  mentions: SourceMention[];
+}
+
+export type CurationAction = 'merge' | 'split' | 'rename' | 'alias' | 'reject' | 'undo';
+
+export interface CurationEntry {
+  seq: number;
+  at: string;
+  action: CurationAction | string;
+  args: JsonObject;
+  status: 'applied' | 'stale' | 'undone';
+  message?: string;
+}
+
+export interface CurationResponse {
+  ok: true;
+  entries: CurationEntry[];
+}
+
+export type CurationRequest =
+  | { action: 'merge'; keys: string[] }
+  | { action: 'split'; key: string; mentions: string[]; name?: string }
+  | { action: 'rename'; key: string; name: string }
+  | { action: 'alias'; key: string; alias: string }
+  | { action: 'reject'; key: string }
+  | { action: 'undo'; seq: number };
+
+export interface CurationPostResponse {
+  ok: true;
+  entry: CurationEntry;
+  entity?: { key: string };
+}
+
+/** A query term the search expanded to the known spellings of an entity. */
+export interface SearchExpansion {
+  term: string;
+  entity: string;
+  name: string;
+  variants: string[];
+}
+
+export function entityPath(key: string): string {
+  return `/entities/${enc(key)}`;
+}
+
+/** POST a JSON body; same error handling as getJson. Forgets cached answers (they may be stale now). */
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  cache.clear();
+  return getJson<T>(url, signal, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }

@@ -1,5 +1,9 @@
 import type { VNode } from 'preact';
 import { enc } from './api';
+import { CurationPage } from './pages/curation';
+import { EntitiesPage } from './pages/entities';
+import { EntityPage } from './pages/entity';
+import { GraphPage } from './pages/graph';
 import { KeyValuePage } from './pages/kv';
 import { PassagePage } from './pages/passage';
 import { ReaderPage } from './pages/reader';
@@ -14,6 +18,10 @@ type Route =
   | { name: 'sources' }
   | { name: 'reader'; id: string }
   | { name: 'passage'; key: string }
+  | { name: 'entities' }
+  | { name: 'entity'; key: string }
+  | { name: 'graph' }
+  | { name: 'curation' }
   | { name: 'settings' }
   | { name: 'status' }
   | { name: 'notfound' };
@@ -31,10 +39,15 @@ export function route(path: string): Route {
   if (path === '/sources') return { name: 'sources' };
   if (path === '/-/settings') return { name: 'settings' };
   if (path === '/-/status') return { name: 'status' };
+  if (path === '/entities') return { name: 'entities' };
+  if (path === '/graph') return { name: 'graph' };
+  if (path === '/curation') return { name: 'curation' };
   let m = /^\/sources\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'reader', id: decode(m[1]!) };
   m = /^\/passages\/([^/]+)$/.exec(path);
   if (m) return { name: 'passage', key: decode(m[1]!) };
+  m = /^\/entities\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'entity', key: decode(m[1]!) };
   return { name: 'notfound' };
 }
 
@@ -49,6 +62,14 @@ function jsonHref(r: Route, loc: Loc): string | null {
       return `/api/sources/${enc(r.id)}${loc.search}`;
     case 'passage':
       return `/api/passages/${enc(r.key)}`;
+    case 'entities':
+      return `/api/entities${loc.search}`;
+    case 'entity':
+      return `/api/entities/${enc(r.key)}`;
+    case 'graph':
+      return `/api/graph/entities${loc.search}`;
+    case 'curation':
+      return '/api/curation';
     case 'settings':
       return '/-/settings.json';
     case 'status':
@@ -68,6 +89,14 @@ function Page({ r, loc }: { r: Route; loc: Loc }): VNode {
       return <ReaderPage key={r.id} id={r.id} loc={loc} />;
     case 'passage':
       return <PassagePage key={r.key} passageKey={r.key} />;
+    case 'entities':
+      return <EntitiesPage loc={loc} />;
+    case 'entity':
+      return <EntityPage key={r.key} entityKey={r.key} />;
+    case 'graph':
+      return <GraphPage loc={loc} />;
+    case 'curation':
+      return <CurationPage />;
     case 'settings':
       return <KeyValuePage key="settings" title="Settings" url="/-/settings.json" />;
     case 'status':
@@ -95,7 +124,16 @@ export function App(): VNode {
   const loc = useLocation();
   const r = route(loc.path);
   const json = jsonHref(r, loc);
-  const section = r.name === 'search' ? 'search' : r.name === 'sources' || r.name === 'reader' ? 'sources' : null;
+  const section =
+    r.name === 'search'
+      ? 'search'
+      : r.name === 'sources' || r.name === 'reader'
+        ? 'sources'
+        : r.name === 'entities' || r.name === 'entity'
+          ? 'entities'
+          : r.name === 'graph' || r.name === 'curation'
+            ? r.name
+            : null;
   return (
     <>
       <a class="skip" href="#main" onClick={skipToMain}>
@@ -112,6 +150,15 @@ export function App(): VNode {
             </a>
             <a href="/sources" aria-current={section === 'sources' ? 'page' : undefined}>
               Sources
+            </a>
+            <a href="/entities" aria-current={section === 'entities' ? 'page' : undefined} data-testid="nav-entities">
+              Entities
+            </a>
+            <a href="/graph" aria-current={section === 'graph' ? 'page' : undefined} data-testid="nav-graph">
+              Graph
+            </a>
+            <a href="/curation" aria-current={section === 'curation' ? 'page' : undefined} data-testid="nav-curation">
+              Curation
             </a>
           </nav>
           {json && (

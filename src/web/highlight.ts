@@ -21,6 +21,12 @@ export interface Segment {
   markStart: boolean;
   /** inside a removed span: its reason, else null */
   removed: string | null;
+  /**
+   * Index into the `spans` layer (e.g. entity mentions) that covers this segment, else -1.
+   * Spans are a separate layer: they may overlap highlights and removed stretches in any way;
+   * the segments are cut at every edge of every layer, so each layer nests cleanly per segment.
+   */
+  span: number;
 }
 
 /**
@@ -69,6 +75,31 @@ export function normalizeLabelled(spans: readonly Labelled[], base: number, min:
   return result;
 }
 
+/**
+ * A layer of spans that must not overlap each other (e.g. entity mentions): shift by -base, clip
+ * to [min, max), sort, and drop any span that overlaps an earlier one (it keeps its own identity,
+ * so it cannot be merged). Returns the kept spans with their original objects, in order.
+ */
+export function normalizeSpans<T extends Interval>(spans: readonly T[] | undefined, base: number, min: number, max: number): Array<T & Interval> {
+  const out: Array<T & Interval> = [];
+  if (!spans) return out;
+  for (const s of spans) {
+    if (typeof s.start !== 'number' || typeof s.end !== 'number' || !Number.isFinite(s.start) || !Number.isFinite(s.end)) continue;
+    const start = Math.max(min, s.start - base);
+    const end = Math.min(max, s.end - base);
+    if (end > start) out.push({ ...s, start, end });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Array<T & Interval> = [];
+  let reach = min;
+  for (const s of out) {
+    if (s.start < reach) continue;
+    kept.push(s);
+    reach = s.end;
+  }
+  return kept;
+}
+
 /** Index of the first interval (sorted, non-overlapping) whose end is > pos. */
 function firstEndingAfter(list: readonly Interval[], pos: number): number {
   let lo = 0;
@@ -82,10 +113,18 @@ function firstEndingAfter(list: readonly Interval[], pos: number): number {
 }
 
 /**
- * Cut [from, to) into segments at the edges of the given marks and removed spans. Both lists must be
- * normalized (sorted, non-overlapping). Cost is O(log n + k) for k intervals touching the range.
+ * Cut [from, to) into segments at the edges of the given marks, removed spans and `spans` (a third,
+ * independent layer such as entity mentions). Each list must be normalized (sorted, non-overlapping
+ * within itself); the layers may overlap each other arbitrarily. Cost is O(log n + k) for k intervals
+ * touching the range.
  */
-export function segment(from: number, to: number, marks: readonly Interval[], removed: readonly Labelled[] = []): Segment[] {
+export function segment(
+  from: number,
+  to: number,
+  marks: readonly Interval[],
+  removed: readonly Labelled[] = [],
+  spans: readonly Interval[] = [],
+): Segment[] {
   if (to <= from) return [];
   const cuts = new Set<number>([from, to]);
   const localMarks: Interval[] = [];
@@ -104,25 +143,37 @@ export function segment(from: number, to: number, marks: readonly Interval[], re
     if (r.start > from) cuts.add(r.start);
     if (r.end < to) cuts.add(r.end);
   }
+  const firstSpan = firstEndingAfter(spans, from);
+  let lastSpan = firstSpan;
+  for (; lastSpan < spans.length; lastSpan++) {
+    const sp = spans[lastSpan]!;
+    if (sp.start >= to) break;
+    if (sp.start > from) cuts.add(sp.start);
+    if (sp.end < to) cuts.add(sp.end);
+  }
   const points = [...cuts].sort((a, b) => a - b);
   const segs: Segment[] = [];
   let mi = 0;
   let ri = 0;
+  let si = firstSpan;
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
     while (mi < localMarks.length && localMarks[mi]!.end <= start) mi++;
     while (ri < localRemoved.length && localRemoved[ri]!.end <= start) ri++;
+    while (si < lastSpan && spans[si]!.end <= start) si++;
     const m = localMarks[mi];
     const r = localRemoved[ri];
+    const sp = si < lastSpan ? spans[si]! : undefined;
     const mark = !!m && m.start <= start;
     const removedLabel = r && r.start <= start ? r.label : null;
+    const span = sp && sp.start <= start ? si : -1;
     const prev = segs[segs.length - 1];
     // join with the previous segment when nothing changes (a cut that only mattered elsewhere)
-    if (prev && prev.end === start && prev.mark === mark && prev.removed === removedLabel && !(mark && m!.start === start)) {
+    if (prev && prev.end === start && prev.mark === mark && prev.removed === removedLabel && prev.span === span && !(mark && m!.start === start)) {
       prev.end = end;
     } else {
-      segs.push({ start, end, mark, markStart: mark && m!.start === start, removed: removedLabel });
+      segs.push({ start, end, mark, markStart: mark && m!.start === start, removed: removedLabel, span });
     }
   }
   return segs;

@@ -64,7 +64,9 @@ export function useLocation(): Loc {
 /** Paths the app renders itself; everything else (the API, JSON twins) goes to the server. */
 export function isAppPath(path: string): boolean {
   if (path.endsWith('.json') || path === '/api' || path.startsWith('/api/')) return false;
-  return /^\/(search|sources|-\/settings|-\/status)?\/?$/.test(path) || /^\/(sources|passages)\/[^/]+\/?$/.test(path);
+  return (
+    /^\/(search|sources|entities|graph|curation|-\/settings|-\/status)?\/?$/.test(path) || /^\/(sources|passages|entities)\/[^/]+\/?$/.test(path)
+  );
 }
 
 function onClick(e: MouseEvent): void {

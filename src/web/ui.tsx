@@ -14,30 +14,35 @@ export interface Loaded<T> {
 
 interface State<T> {
   url: string | null;
+  version: number;
   data: T | null;
   error: ApiError | null;
 }
 
-/** Fetch JSON for `url` (null: nothing to fetch). Aborts superseded requests. */
-export function useApi<T>(url: string | null, opts: { cache?: boolean } = {}): Loaded<T> {
-  const [state, setState] = useState<State<T>>({ url: null, data: null, error: null });
+/**
+ * Fetch JSON for `url` (null: nothing to fetch). Aborts superseded requests. Changing `version`
+ * fetches the same URL again (e.g. after a curation action); the previous answer stays meanwhile.
+ */
+export function useApi<T>(url: string | null, opts: { cache?: boolean; version?: number } = {}): Loaded<T> {
+  const version = opts.version ?? 0;
+  const [state, setState] = useState<State<T>>({ url: null, version: 0, data: null, error: null });
   useEffect(() => {
     if (url === null) return;
     const ctl = new AbortController();
     (opts.cache ? getJsonCached<T> : getJson<T>)(url, ctl.signal).then(
       (data) => {
-        if (!ctl.signal.aborted) setState({ url, data, error: null });
+        if (!ctl.signal.aborted) setState({ url, version, data, error: null });
       },
       (e: unknown) => {
         if (ctl.signal.aborted) return;
         const error = e instanceof ApiError ? e : new ApiError(e instanceof Error ? e.message : String(e), 0);
-        setState((s) => ({ url, data: s.data, error }));
+        setState((s) => ({ url, version, data: s.data, error }));
       },
     );
     return () => ctl.abort();
-  }, [url]);
+  }, [url, version]);
   if (url === null) return { data: null, error: null, loading: false };
-  const settled = state.url === url;
+  const settled = state.url === url && state.version === version;
   return { data: state.data, error: settled ? state.error : null, loading: !settled };
 }
 
@@ -91,18 +96,53 @@ export function Tags({ items }: { items: readonly string[] | null | undefined })
   );
 }
 
+/** A layer of spans (e.g. entity mentions) wrapped around the text they cover; see `marked`. */
+export interface SpanLayer {
+  /** normalized: sorted, non-overlapping (normalizeSpans) */
+  spans: readonly Interval[];
+  /** wrap the nodes that span `i` covers (called once per contiguous run inside [from, to)) */
+  wrap: (i: number, children: ComponentChildren[], key: string) => VNode;
+}
+
 /**
- * Text from `from` to `to` of `text`, with highlights as <mark> and removed spans as <del>.
- * Builds text nodes only: the source text is never interpreted as markup.
+ * Text from `from` to `to` of `text`, with highlights as <mark> and removed spans as <del>, and an
+ * optional span layer wrapped around them (a mark crossing a span's edge is cut in two there; only
+ * its first piece carries data-m). Builds text nodes only: the source text is never interpreted as markup.
  */
-export function marked(text: string, from: number, to: number, marks: readonly Interval[], removed: readonly Labelled[] = []): ComponentChildren[] {
+export function marked(
+  text: string,
+  from: number,
+  to: number,
+  marks: readonly Interval[],
+  removed: readonly Labelled[] = [],
+  layer?: SpanLayer,
+): ComponentChildren[] {
   const out: ComponentChildren[] = [];
-  for (const s of segment(from, to, marks, removed)) {
+  let group: ComponentChildren[] | null = null;
+  let groupSpan = -1;
+  let groupStart = 0;
+  const flush = (): void => {
+    if (group && layer) out.push(layer.wrap(groupSpan, group, `s${groupStart}`));
+    group = null;
+    groupSpan = -1;
+  };
+  for (const s of segment(from, to, marks, removed, layer?.spans)) {
     const t = text.slice(s.start, s.end);
     let node: ComponentChildren = s.mark ? (s.markStart ? <mark data-m="">{t}</mark> : <mark>{t}</mark>) : t;
     if (s.removed !== null) node = <del class="removed" title={`removed: ${s.removed}`}>{node}</del>;
-    out.push(node);
+    if (s.span !== groupSpan) flush();
+    if (s.span >= 0) {
+      if (!group) {
+        group = [];
+        groupSpan = s.span;
+        groupStart = s.start;
+      }
+      group.push(node);
+    } else {
+      out.push(node);
+    }
   }
+  flush();
   return out;
 }
 

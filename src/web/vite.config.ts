@@ -24,7 +24,8 @@ export default defineConfig({
       '/api': api,
       '^/-/.*\\.json$': api,
       '^/sources/[^/]+\\.json$': api,
-      '^/(search|sources)\\.json': api,
+      '^/(search|sources|entities|curation)\\.json': api,
+      '^/(entities|graph)/[^/]+\\.json': api,
     },
   },
 });

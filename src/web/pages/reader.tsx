@@ -1,16 +1,36 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { Component } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReaderPassage, Source, SourceTextResponse } from '../api';
-import { enc, qs, sourcePath } from '../api';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { EntityType, ReaderPassage, Source, SourceMention, SourceMentionsResponse, SourceTextResponse } from '../api';
+import { enc, entityPath, qs, sourcePath } from '../api';
+import { TypeLegend, typeClass, typeLabel } from '../entity-ui';
 import type { Interval, Labelled } from '../highlight';
-import { normalizeLabelled, normalizeRanges } from '../highlight';
+import { normalizeLabelled, normalizeRanges, normalizeSpans } from '../highlight';
 import type { Loc } from '../router';
 import { navigate } from '../router';
+import type { SpanLayer } from '../ui';
 import { ErrorBox, fmtInt, Loading, marked, safeHttpUrl, Tags, useApi, useTitle } from '../ui';
 
 const LOW_OCR = 0.6;
 const FLASH_MS = 2200;
+const MENTIONS_PREF = 'inquiry.mentions';
+
+/** The mentions layer is on unless the reader switched it off (remembered in this browser). */
+function mentionsPref(): boolean {
+  try {
+    return window.localStorage.getItem(MENTIONS_PREF) !== '0';
+  } catch {
+    return true;
+  }
+}
+
+function saveMentionsPref(on: boolean): void {
+  try {
+    window.localStorage.setItem(MENTIONS_PREF, on ? '1' : '0');
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+}
 
 function readerHref(id: string, o: { q?: string; raw?: boolean; range?: string; hash?: string }): string {
   return `${sourcePath(id)}${qs({ q: o.q?.trim(), raw: o.raw, range: o.range })}${o.hash ?? ''}`;
@@ -25,6 +45,23 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
   // while another source loads, do not keep showing the previous one
   const data = res.data && (!res.loading || res.data.source?.id === id) ? res.data : null;
   useTitle(data ? data.source.title || data.source.id : id);
+
+  // entity mentions: a layer over the clean text (offsets are clean-text offsets)
+  const [showMentions, setShowMentions] = useState(mentionsPref);
+  const mres = useApi<SourceMentionsResponse>(!raw && showMentions ? `/api/sources/${enc(id)}/mentions` : null, { cache: true });
+  const mentions =
+    data && !data.raw && showMentions && mres.data && mres.data.sourceId === id && !(typeof mres.data.versionId === 'number' && mres.data.versionId !== data.source.versionId)
+      ? mres.data.mentions ?? null
+      : null;
+  const mentionCounts = useMemo(() => {
+    const c: Partial<Record<EntityType, number>> = {};
+    for (const m of mentions ?? []) c[m.type] = (c[m.type] ?? 0) + 1;
+    return c;
+  }, [mentions]);
+  const toggleMentions = (): void => {
+    saveMentionsPref(!showMentions);
+    setShowMentions(!showMentions);
+  };
 
   const [qInput, setQInput] = useState(q);
   useEffect(() => setQInput(q), [q]);
@@ -145,6 +182,19 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
             </a>
           </div>
         )}
+        <div class="mentions-tools">
+          <label class="check" title={raw ? 'Mentions are marked in the clean text' : 'Mark the people, organizations, places and trials named in the text'}>
+            <input type="checkbox" data-testid="mentions-toggle" checked={showMentions && !raw} disabled={raw} onChange={toggleMentions} />
+            <span>Names</span>
+          </label>
+          {mentions && <TypeLegend counts={mentionCounts} label="Colours of the marked names" />}
+          {!raw && showMentions && mres.loading && <span class="muted small">loading names…</span>}
+          {!raw && showMentions && mres.error && (
+            <span class="small error-text" title={mres.error.errors.join('; ')}>
+              names unavailable: {mres.error.message}
+            </span>
+          )}
+        </div>
       </div>
 
       {res.error && <ErrorBox error={res.error} />}
@@ -163,7 +213,7 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
       {!data.raw && <DuplicatesNote data={data} />}
 
       <div class={res.loading ? 'stale' : undefined} ref={textRef}>
-        <ReaderText data={data} />
+        <ReaderText data={data} mentions={mentions} />
       </div>
     </div>
   );
@@ -255,6 +305,8 @@ function SourceHeader({ source: s }: { source: Source }): VNode {
 
 interface TextProps {
   data: SourceTextResponse;
+  /** entity mentions to mark (clean text only), or null */
+  mentions: readonly SourceMention[] | null;
 }
 
 /**
@@ -263,10 +315,10 @@ interface TextProps {
  */
 class ReaderText extends Component<TextProps> {
   override shouldComponentUpdate(next: TextProps): boolean {
-    return next.data !== this.props.data;
+    return next.data !== this.props.data || next.mentions !== this.props.mentions;
   }
 
-  override render({ data }: TextProps): VNode {
+  override render({ data, mentions }: TextProps): VNode {
     const lang = data.source.language || undefined;
     return data.raw ? (
       <div class="reader-text source-text raw" data-testid="reader-text" lang={lang}>
@@ -274,7 +326,7 @@ class ReaderText extends Component<TextProps> {
       </div>
     ) : (
       <div class="reader-text source-text clean" data-testid="reader-text" lang={lang}>
-        {cleanBody(data)}
+        {cleanBody(data, mentions)}
       </div>
     );
   }
@@ -284,12 +336,37 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n;
 }
 
-function cleanBody(data: SourceTextResponse): ComponentChildren[] {
+/** Entity mentions as a span layer: each one a link to its entity, coloured by type. */
+function mentionLayer(mentions: readonly SourceMention[] | null, base: number, n: number): SpanLayer | undefined {
+  if (!mentions || mentions.length === 0) return undefined;
+  const spans = normalizeSpans(mentions, base, 0, n);
+  return {
+    spans,
+    wrap: (i, children, key) => {
+      const m = spans[i]!;
+      return (
+        <a
+          key={key}
+          class={`mention ${typeClass(m.type)}`}
+          data-testid="mention"
+          data-entity={m.entity}
+          href={entityPath(m.entity)}
+          title={`${m.name} (${typeLabel(m.type)})`}
+        >
+          {children}
+        </a>
+      );
+    },
+  };
+}
+
+function cleanBody(data: SourceTextResponse, mentions: readonly SourceMention[] | null): ComponentChildren[] {
   const text = data.text ?? '';
   const n = text.length;
   const base = data.textStart ?? 0;
   const id = data.source.id;
   const marks = normalizeRanges(data.highlights, base, 0, n);
+  const layer = mentionLayer(mentions, base, n);
   const passages = [...(data.passages ?? [])].sort((a, b) => a.start - b.start);
   const keys = new Set(passages.map((p) => p.key));
   const out: ComponentChildren[] = [];
@@ -298,7 +375,7 @@ function cleanBody(data: SourceTextResponse): ComponentChildren[] {
     if (to > cursor && /\S/.test(text.slice(cursor, to))) {
       out.push(
         <div class="gap" key={`g${cursor}`}>
-          {marked(text, cursor, to, marks)}
+          {marked(text, cursor, to, marks, [], layer)}
         </div>,
       );
     }
@@ -308,7 +385,7 @@ function cleanBody(data: SourceTextResponse): ComponentChildren[] {
     const e = clamp(p.end - base, 0, n);
     if (e <= s && n > 0) continue;
     gap(s);
-    out.push(cleanPassage(p, id, text, s, e, marks, keys));
+    out.push(cleanPassage(p, id, text, s, e, marks, keys, layer));
     cursor = Math.max(cursor, e);
   }
   gap(n);
@@ -316,7 +393,7 @@ function cleanBody(data: SourceTextResponse): ComponentChildren[] {
   return out;
 }
 
-function cleanPassage(p: ReaderPassage, id: string, text: string, s: number, e: number, marks: Interval[], keys: Set<string>): VNode {
+function cleanPassage(p: ReaderPassage, id: string, text: string, s: number, e: number, marks: Interval[], keys: Set<string>, layer?: SpanLayer): VNode {
   const low = typeof p.ocrScore === 'number' && p.ocrScore < LOW_OCR;
   const dup = p.dupOf != null;
   let cls = `passage role-${p.role}`;
@@ -344,7 +421,7 @@ function cleanPassage(p: ReaderPassage, id: string, text: string, s: number, e: 
         </div>
       )}
       <div class="ptext" {...(heading ? { role: 'heading', 'aria-level': 2 } : {})}>
-        {marked(text, s, e, marks)}
+        {marked(text, s, e, marks, [], layer)}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SearchHit, SearchResponse, SourcesResponse } from '../api';
-import { passageHref, qs } from '../api';
+import type { SearchExpansion, SearchHit, SearchResponse, SourcesResponse } from '../api';
+import { entityPath, passageHref, qs } from '../api';
 import { normalizeRanges } from '../highlight';
 import type { Loc } from '../router';
 import { navigate } from '../router';
@@ -16,6 +16,8 @@ interface Form {
   from: string;
   to: string;
   dups: boolean;
+  /** search every known spelling of a named entity (the default), or only the spelling typed */
+  exact: boolean;
 }
 
 function formFrom(p: URLSearchParams): Form {
@@ -26,6 +28,7 @@ function formFrom(p: URLSearchParams): Form {
     from: p.get('from') ?? '',
     to: p.get('to') ?? '',
     dups: p.get('includeDuplicates') === '1',
+    exact: p.get('spelling') === 'exact',
   };
 }
 
@@ -37,6 +40,7 @@ function formQuery(f: Form, extra: Record<string, string | number | null> = {}):
     from: f.from.trim(),
     to: f.to.trim(),
     includeDuplicates: f.dups,
+    spelling: f.exact ? 'exact' : null,
     ...extra,
   });
 }
@@ -73,7 +77,7 @@ export function SearchPage({ loc }: { loc: Loc }): VNode {
 
   const set = <K extends keyof Form>(k: K, v: Form[K]): void => setForm((f) => ({ ...f, [k]: v }));
   /** A changed filter re-runs the search at once when there is a query (the URL follows). */
-  const setFilter = <K extends 'source' | 'perspective' | 'dups'>(k: K, v: Form[K], el: HTMLInputElement | HTMLSelectElement): void => {
+  const setFilter = <K extends 'source' | 'perspective' | 'dups' | 'exact'>(k: K, v: Form[K], el: HTMLInputElement | HTMLSelectElement): void => {
     set(k, v);
     const f = el.form;
     if (f && f.querySelector<HTMLInputElement>('[name="q"]')?.value.trim() && typeof f.requestSubmit === 'function') f.requestSubmit();
@@ -85,7 +89,8 @@ export function SearchPage({ loc }: { loc: Loc }): VNode {
     const el = e.currentTarget as HTMLFormElement;
     const val = (name: string): string => el.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
     const dups = el.querySelector<HTMLInputElement>('[name="includeDuplicates"]')?.checked ?? false;
-    navigate(`/search${formQuery({ q: val('q'), source: val('source'), perspective: val('perspective'), from: val('from'), to: val('to'), dups })}`);
+    const exact = el.querySelector<HTMLInputElement>('[name="spelling"][value="exact"]')?.checked ?? false;
+    navigate(`/search${formQuery({ q: val('q'), source: val('source'), perspective: val('perspective'), from: val('from'), to: val('to'), dups, exact })}`);
   };
 
   return (
@@ -117,6 +122,17 @@ export function SearchPage({ loc }: { loc: Loc }): VNode {
           Words match in any order, ignoring case and accents. Use <code>"exact phrase"</code>, <code>prefix*</code>,{' '}
           <code>AND</code> / <code>OR</code> / <code>NOT</code>, <code>NEAR(a b)</code>.
         </p>
+        <fieldset class="segmented" data-testid="spelling-toggle">
+          <legend class="sr-only">Spellings of names</legend>
+          <label title="A name also finds its other spellings and transliterations (Piatakov, Пятаков…)">
+            <input type="radio" name="spelling" value="all" checked={!form.exact} onChange={(e) => setFilter('exact', false, e.currentTarget)} />
+            <span>every known spelling</span>
+          </label>
+          <label title="Only the spelling as typed">
+            <input type="radio" name="spelling" value="exact" checked={form.exact} onChange={(e) => setFilter('exact', true, e.currentTarget)} />
+            <span>this spelling only</span>
+          </label>
+        </fieldset>
         <div class="filters">
           <label class="field">
             <span>Source</span>
@@ -208,6 +224,7 @@ function Results({ data, stale, q, form }: { data: SearchResponse; stale: boolea
           </span>
         )}
       </h2>
+      {!form.exact && (data.expanded?.length ?? 0) > 0 && <Expanded items={data.expanded!} />}
       {data.rewritten && (
         <p class="hint">
           Searched as <code>{data.ftsQuery}</code>
@@ -234,6 +251,42 @@ function Results({ data, stale, q, form }: { data: SearchResponse; stale: boolea
           )}
         </nav>
       )}
+    </div>
+  );
+}
+
+/** "Pyatakov also searched as: Piatakov, Пятаков" for every query term that named a known entity. */
+function Expanded({ items }: { items: readonly SearchExpansion[] }): VNode {
+  return (
+    <div class="expanded" data-testid="search-expanded">
+      {items.map((x, i) => {
+        const seen = new Set([x.term.toLocaleLowerCase()]);
+        const others = (x.variants ?? []).filter((v) => {
+          const k = v.toLocaleLowerCase();
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        });
+        return (
+          <p key={`${x.entity}-${i}`} class="hint">
+            <a href={entityPath(x.entity)} title={`${x.name}: every spelling, mention and source`}>
+              {x.term}
+            </a>
+            {x.name.toLocaleLowerCase() !== x.term.toLocaleLowerCase() && <span class="muted"> ({x.name})</span>}{' '}
+            {others.length > 0 ? (
+              <>
+                also searched as: <span class="source-text">{others.join(', ')}</span>
+              </>
+            ) : (
+              'has no other known spelling'
+            )}
+            .{' '}
+            <a href={entityPath(x.entity)} class="small">
+              About {x.name} →
+            </a>
+          </p>
+        );
+      })}
     </div>
   );
 }

@@ -1,0 +1,555 @@
+/**
+ * Mentions into entities, with the evidence for every merge.
+ *
+ * Persons: a surname's spellings are joined when their readings share a key (same spelling
+ * folded, other script, other scheme); a rare spelling joins a far more frequent one when it
+ * is a near miss (typo). Within one surname, given names and initials split different people
+ * (I. N. Smirnov / A. P. Smirnov): full names make the clusters, initials join the one they fit,
+ * and a bare surname goes to the person named in full nearest before it in the same source,
+ * or, when the corpus knows only one person of that surname, to that person; otherwise it is
+ * kept apart as an ambiguous entity rather than merged blindly.
+ */
+import { fastKey } from '../../core/ids.js';
+import type { Candidate, DocInput, EntityType } from './detect.js';
+import { gazetteerPlace } from './detect.js';
+import { editDistance, hasCyrillic, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
+import { PLACE_GROUPS } from './places.js';
+import { givenName, isMasculineOblique, isPatronymic, ruSurnameForms, titleCase, type GivenName } from './morph.js';
+
+/** how far back (characters) a full name decides who a bare surname is */
+const CONTEXT_WINDOW = 3000;
+
+export interface Evidence {
+  rule: string;
+  detail: string;
+  aliases: string[];
+}
+
+export interface Mention {
+  key: string;
+  doc: number;
+  sourceId: string;
+  versionId: number;
+  passageKey: string;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  cue: string;
+  /** entity key from automatic clustering */
+  entity: string;
+}
+
+export interface Entity {
+  key: string;
+  type: EntityType;
+  name: string;
+  ambiguous: boolean;
+  evidence: Evidence[];
+  /** indexes into the mention list */
+  mentions: number[];
+}
+
+interface PersonParse {
+  surname: string; // lemma as written (Cyrillic lemma, or Latin spelling)
+  surnameKeys: string[];
+  given: GivenName | null;
+  givenForm: string | null;
+  initials: string; // lowercase initials in order (given, patronymic)
+  patronymicInitial: string;
+  female: boolean;
+  caseNote: string | null;
+}
+
+function stripDot(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
+/** split a person's name into given name, initials, patronymic and surname */
+function parsePerson(words: string[], cyrForms: Set<string>): PersonParse | null {
+  // dotted initials written together ("I.N.") count one by one
+  const ws = words
+    .flatMap((w) => (/^(?:\p{Lu}\.){2,}$/u.test(w) ? w.split('.').filter((x) => x.length > 0) : [w]))
+    .map(stripDot)
+    .filter((w) => w.length > 0);
+  if (ws.length === 0) return null;
+  let surnameIdx = ws.length - 1;
+  // "Smirnov I. N." style: trailing initials
+  while (surnameIdx > 0 && /^\p{Lu}$/u.test(ws[surnameIdx] as string)) surnameIdx--;
+  let given: GivenName | null = null;
+  let givenForm: string | null = null;
+  let initials = '';
+  let patronymicInitial = '';
+  let femaleGiven = false;
+  let mascOblique = false;
+  for (let i = 0; i < ws.length; i++) {
+    if (i === surnameIdx) continue;
+    const w = ws[i] as string;
+    if (/^\p{Lu}$/u.test(w)) {
+      initials += w.toLowerCase();
+      if (initials.length === 2) patronymicInitial = w.toLowerCase();
+      continue;
+    }
+    if (isPatronymic(w)) {
+      patronymicInitial = w[0]!.toLowerCase();
+      continue;
+    }
+    const g = givenName(w);
+    if (g && !given) {
+      given = g;
+      givenForm = w;
+      femaleGiven = g.female;
+      mascOblique = isMasculineOblique(w);
+      initials = initials || w[0]!.toLowerCase();
+      continue;
+    }
+  }
+  let surname = ws[surnameIdx] as string;
+  if (surname.length < 2) return null;
+  let female = femaleGiven;
+  let caseNote: string | null = null;
+  if (hasCyrillic(surname)) {
+    const f = ruSurnameForms(surname);
+    let lemma = f.lemmas[0] as string;
+    if (f.gender === 'f') female = true;
+    if (f.gender === '?') {
+      // Николаева: "of Nikolaev" or a woman's name. A masculine given name in an oblique case
+      // before it decides for him, a feminine one for her; otherwise the corpus decides: the
+      // masculine forms seen (Николаев, Николаевым) and no feminine-only form (Николаевой).
+      const masc = f.lemmas[0] as string;
+      const fem = f.lemmas[1] ?? masc;
+      const mascSeen = cyrForms.has(masc) || cyrForms.has(masc + 'ым') || cyrForms.has(masc + 'ом') || cyrForms.has(masc + 'е');
+      const femSeen = cyrForms.has(fem.slice(0, -1) + 'ой');
+      if (mascOblique || (!femaleGiven && mascSeen && !femSeen)) {
+        lemma = masc;
+        caseNote = mascOblique ? 'masculine given name in an oblique case' : 'masculine forms of this surname in the corpus, no feminine-only form';
+      } else {
+        lemma = femaleGiven || femSeen ? fem : surname.toLowerCase();
+        female = femaleGiven || femSeen;
+      }
+    } else if (lemma !== surname.toLowerCase()) {
+      caseNote = 'case ending';
+    }
+    surname = lemma;
+  }
+  const keys = nameKeys(surname);
+  if (keys.length === 0) return null;
+  return { surname, surnameKeys: keys, given, givenForm, initials, patronymicInitial, female, caseNote };
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x);
+    if (p === undefined) {
+      this.parent.set(x, x);
+      return x;
+    }
+    if (p === x) return x;
+    const r = this.find(p);
+    this.parent.set(x, r);
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    // deterministic: the smaller key is the root
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
+  }
+}
+
+function mentionKey(sourceId: string, start: number, end: number): string {
+  return 'm' + fastKey([sourceId, String(start), String(end)]).slice(0, 12);
+}
+
+function displaySurname(form: string): string {
+  if (hasCyrillic(form)) return form.slice(0, 1).toUpperCase() + form.slice(1);
+  return form === form.toUpperCase() ? titleCase(form) : form;
+}
+
+/** most frequent value; ties go to the first in sort order (deterministic) */
+function mode(values: string[], prefer?: (v: string) => boolean): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = '';
+  let n = -1;
+  for (const [v, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const score = c + (prefer && prefer(v) ? 1e6 : 0);
+    if (score > n) [best, n] = [v, score];
+  }
+  return best;
+}
+
+export interface ClusterResult {
+  mentions: Mention[];
+  entities: Entity[];
+}
+
+export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterResult {
+  const mentions: Mention[] = [];
+  const entities = new Map<string, Entity>();
+  const addEvidence = (e: Entity, ev: Evidence) => {
+    const same = e.evidence.find((x) => x.rule === ev.rule && x.detail === ev.detail);
+    if (same) {
+      for (const a of ev.aliases) if (!same.aliases.includes(a)) same.aliases.push(a);
+    } else e.evidence.push({ ...ev, aliases: [...new Set(ev.aliases)] });
+  };
+  const entity = (key: string, type: EntityType, name: string): Entity => {
+    let e = entities.get(key);
+    if (!e) entities.set(key, (e = { key, type, name, ambiguous: false, evidence: [], mentions: [] }));
+    return e;
+  };
+
+  // Cyrillic forms seen anywhere (for Russian case resolution)
+  const cyrForms = new Set<string>();
+  for (const c of cands) for (const w of c.words) if (hasCyrillic(w)) cyrForms.add(w.toLowerCase());
+
+  // ---------------- persons
+  interface P {
+    m: number;
+    parse: PersonParse;
+  }
+  const persons: P[] = [];
+  const uf = new UnionFind();
+  const keyForms = new Map<string, Set<string>>(); // key -> surname spellings
+  for (const c of cands) {
+    const doc = docs[c.doc]!;
+    const passage = doc.passages[c.passage]!;
+    const m: Mention = {
+      key: mentionKey(doc.sourceId, c.start, c.end),
+      doc: c.doc,
+      sourceId: doc.sourceId,
+      versionId: doc.versionId,
+      passageKey: passage.key,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      type: c.type as EntityType,
+      cue: c.cue,
+      entity: '',
+    };
+    const idx = mentions.push(m) - 1;
+    if (c.type !== 'person') continue;
+    const parse = parsePerson(c.words, cyrForms);
+    if (!parse) {
+      mentions.pop();
+      continue;
+    }
+    persons.push({ m: idx, parse });
+    const [k0, ...rest] = parse.surnameKeys;
+    uf.find(k0 as string);
+    for (const k of rest) uf.union(k0 as string, k);
+    for (const k of parse.surnameKeys) {
+      let s = keyForms.get(k);
+      if (!s) keyForms.set(k, (s = new Set()));
+      s.add(parse.surname);
+    }
+  }
+  // feminine forms stay apart: key them separately (Kameneva ≠ Kamenev by key already; Cyrillic lemma keeps -а)
+
+  // typo merges: a rare surname joins a far more frequent one with the same consonant skeleton
+  const groupCount = new Map<string, number>();
+  for (const p of persons) {
+    const r = uf.find(p.parse.surnameKeys[0] as string);
+    groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
+  }
+  const groups = [...groupCount.keys()].filter((g) => !g.startsWith('given:')).sort();
+  const bySkeleton = new Map<string, string[]>();
+  for (const g of groups) {
+    const sk = skeleton(g) + '|' + g.length;
+    let l = bySkeleton.get(sk);
+    if (!l) bySkeleton.set(sk, (l = []));
+    l.push(g);
+  }
+  // given names seen with each surname group: a typo merge may not join different given names
+  const givenByGroup = new Map<string, Set<string>>();
+  for (const p of persons) {
+    if (!p.parse.given) continue;
+    const r = uf.find(p.parse.surnameKeys[0] as string);
+    let s = givenByGroup.get(r);
+    if (!s) givenByGroup.set(r, (s = new Set()));
+    s.add(p.parse.given.id);
+  }
+  const givenCompatible = (a: string, b: string): boolean => {
+    const ga = givenByGroup.get(a);
+    const gb = givenByGroup.get(b);
+    if (!ga || !gb) return true;
+    for (const g of ga) if (gb.has(g)) return true;
+    return false;
+  };
+  const typoEvidence = new Map<string, Evidence>();
+  for (const list of bySkeleton.values()) {
+    if (list.length < 2) continue;
+    for (const rare of list) {
+      const rc = groupCount.get(rare) ?? 0;
+      if (rc > 3) continue;
+      let target: string | null = null;
+      let tc = 0;
+      for (const other of list) {
+        if (other === rare) continue;
+        const oc = groupCount.get(other) ?? 0;
+        // same first and last letter: a changed ending makes another name (Medved/Medvedev, Serge/Sergo)
+        if (oc >= Math.max(10, rc * 5) && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && editDistance(rare, other, 2) <= 2 && oc > tc && givenCompatible(rare, other)) [target, tc] = [other, oc];
+      }
+      if (target) {
+        typoEvidence.set(rare, {
+          rule: 'typo',
+          detail: `"${mode([...(keyForms.get(rare) ?? [])])}" (${rc}×) is a near miss of "${mode([...(keyForms.get(target) ?? [])])}" (${tc}×): same consonants, edit distance ≤ 2`,
+          aliases: [...(keyForms.get(rare) ?? [])],
+        });
+        uf.union(rare, target);
+      }
+    }
+  }
+
+  // group persons by surname group
+  const bySurname = new Map<string, P[]>();
+  for (const p of persons) {
+    const r = uf.find(p.parse.surnameKeys[0] as string);
+    let l = bySurname.get(r);
+    if (!l) bySurname.set(r, (l = []));
+    l.push(p);
+  }
+  for (const [root, list] of [...bySurname].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const surnameKey = mode(list.map((p) => primaryKey(p.parse.surname)).filter((k) => k.length > 0)) || root;
+    // sub-clusters by given name (full names). A feminine surname form has its own key already
+    // (Kameneva / Kamenev, Николаевой); the given name's sex does not split a surname further.
+    interface Sub {
+      id: string;
+      given: GivenName | null;
+      initials: string;
+      patronymic: string;
+      female: boolean;
+      members: P[];
+    }
+    const subs: Sub[] = [];
+    const fullNamed = list.filter((p) => p.parse.given);
+    for (const p of fullNamed) {
+      const g = p.parse.given!;
+      let s = subs.find((x) => x.given?.id === g.id && (!x.patronymic || !p.parse.patronymicInitial || x.patronymic === p.parse.patronymicInitial));
+      if (!s) subs.push((s = { id: g.id, given: g, initials: g.initials, patronymic: p.parse.patronymicInitial, female: p.parse.female, members: [] }));
+      if (!s.patronymic && p.parse.patronymicInitial) s.patronymic = p.parse.patronymicInitial;
+      s.members.push(p);
+    }
+    // initials only: join the one full-name cluster they fit; otherwise a cluster of their own
+    const initialsOnly = list.filter((p) => !p.parse.given && p.parse.initials);
+    const initialsOf = new Map<P, Sub>();
+    for (const p of initialsOnly) {
+      const first = p.parse.initials[0] as string;
+      const pat = p.parse.patronymicInitial;
+      const fits = subs.filter((s) => (s.given ? s.given.initials.includes(first) : s.initials[0] === first) && (!pat || !s.patronymic || s.patronymic === pat));
+      if (fits.length === 1) {
+        fits[0]!.members.push(p);
+        initialsOf.set(p, fits[0]!);
+      } else if (fits.length === 0) {
+        const id = `${first}${pat ? '-' + pat : ''}`;
+        let s = subs.find((x) => !x.given && x.id === id);
+        if (!s) subs.push((s = { id, given: null, initials: first, patronymic: pat, female: p.parse.female, members: [] }));
+        s.members.push(p);
+        initialsOf.set(p, s);
+      } else {
+        // fits several: leave with the bare surnames for context
+        p.parse.initials = '';
+      }
+    }
+    const bare = list.filter((p) => !p.parse.given && !initialsOf.has(p));
+    const keyOf = (s: Sub | null, female: boolean): string => {
+      void female;
+      const base = `person:${surnameKey}`;
+      const sameSex = subs;
+      if (!s) return sameSex.length > 1 ? `${base}:?` : base;
+      return sameSex.length > 1 ? `${base}:${s.id}` : base;
+    };
+    // bare surnames: the nearest full mention before, in the same source; else the only person
+    const bareAssign = new Map<P, { sub: Sub | null; why: string }>();
+    for (const p of bare) {
+      const sameSex = subs;
+      if (sameSex.length <= 1) {
+        bareAssign.set(p, { sub: sameSex[0] ?? null, why: '' });
+        continue;
+      }
+      const m = mentions[p.m]!;
+      // the person named in full nearest before it, within a few paragraphs of the same source
+      let best: { sub: Sub; at: number } | null = null;
+      for (const s of sameSex) {
+        for (const q of s.members) {
+          const qm = mentions[q.m]!;
+          if (qm.doc !== m.doc || qm.start > m.start || m.start - qm.start > CONTEXT_WINDOW) continue;
+          if (!best || qm.start > best.at) best = { sub: s, at: qm.start };
+        }
+      }
+      if (best) {
+        bareAssign.set(p, { sub: best.sub, why: 'nearest full name before it in the same source' });
+        continue;
+      }
+      // else the person this source names in full most often, or the corpus's dominant one
+      const inDoc = sameSex.map((s) => ({ s, n: s.members.filter((q) => mentions[q.m]!.doc === m.doc).length })).sort((x, y) => y.n - x.n);
+      if (inDoc[0] && inDoc[0].n > 0 && inDoc[0].n > (inDoc[1]?.n ?? 0)) {
+        bareAssign.set(p, { sub: inDoc[0].s, why: 'the person of this surname the same source names in full most often' });
+        continue;
+      }
+      const all = sameSex.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
+      if (all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
+      else bareAssign.set(p, { sub: null, why: '' });
+    }
+    // build entities
+    const assign = (p: P, key: string) => {
+      mentions[p.m]!.entity = key;
+    };
+    for (const s of subs) {
+      const key = keyOf(s, s.female);
+      const surnameForms = s.members.map((p) => p.parse.surname);
+      for (const p of s.members) assign(p, key);
+      for (const [p, a] of bareAssign) if (a.sub === s) assign(p, key);
+      void surnameForms;
+    }
+    for (const [p, a] of bareAssign) if (!a.sub) assign(p, keyOf(null, p.parse.female));
+    // entity records, names and evidence
+    const members = new Map<string, P[]>();
+    for (const p of list) {
+      const k = mentions[p.m]!.entity;
+      let l = members.get(k);
+      if (!l) members.set(k, (l = []));
+      l.push(p);
+    }
+    for (const [key, ps] of members) {
+      const sub = subs.find((s) => keyOf(s, s.female) === key) ?? null;
+      const latin = ps.map((p) => p.parse.surname).filter((s) => !hasCyrillic(s) && s !== s.toUpperCase());
+      const allForms = ps.map((p) => p.parse.surname);
+      const sn = displaySurname(mode(latin.length ? latin : allForms));
+      const givenForms = ps.map((p) => p.parse.givenForm).filter((g): g is string => g !== null && !hasCyrillic(g));
+      const gn = sub?.given ? (givenForms.length ? mode(givenForms) : sub.given.display) : '';
+      const isGivenOnly = key.includes('given:');
+      const name = isGivenOnly ? (ps[0]!.parse.givenForm ?? sn) : gn ? `${gn} ${sn}` : sn;
+      const e = entity(key, 'person', name);
+      e.ambiguous = key.endsWith(':?') || isGivenOnly;
+      for (const p of ps) e.mentions.push(p.m);
+      // evidence: spellings joined by shared keys
+      const bySpelling = new Map<string, string[]>();
+      for (const p of ps) {
+        const surf = mentions[p.m]!.text;
+        const k = p.parse.surnameKeys.join('/');
+        let l = bySpelling.get(k);
+        if (!l) bySpelling.set(k, (l = []));
+        if (!l.includes(surf)) l.push(surf);
+      }
+      if (bySpelling.size > 1) {
+        const scripts = new Set(ps.map((p) => (hasCyrillic(p.parse.surname) ? 'cyr' : 'lat')));
+        addEvidence(e, {
+          rule: scripts.size > 1 ? 'transliteration' : 'spelling-variant',
+          detail: `surname spellings read to a shared key (${[...new Set(ps.flatMap((p) => p.parse.surnameKeys))].sort().join(', ')})`,
+          aliases: [...new Set([...bySpelling.values()].flat())],
+        });
+      } else {
+        const forms = [...new Set(ps.map((p) => mentions[p.m]!.text))];
+        if (forms.length > 1) addEvidence(e, { rule: 'same-key', detail: `same surname key "${ps[0]!.parse.surnameKeys[0]}"`, aliases: forms });
+      }
+      const givens = new Set(ps.map((p) => p.parse.givenForm).filter((g): g is string => !!g));
+      if (givens.size > 1) addEvidence(e, { rule: 'given-name', detail: `given names are forms of one name (${sub?.given?.display ?? ''})`, aliases: [...givens] });
+      const init = ps.filter((p) => initialsOf.get(p) === sub && sub?.given).map((p) => mentions[p.m]!.text);
+      if (init.length) addEvidence(e, { rule: 'initials', detail: `initials fit ${sub?.given?.display ?? ''} and no other person of this surname`, aliases: [...new Set(init)] });
+      const ctx = ps.filter((p) => bareAssign.get(p)?.why).map((p) => mentions[p.m]!.text);
+      if (ctx.length) addEvidence(e, { rule: 'context', detail: 'bare surname assigned by context: ' + [...new Set(ps.map((p) => bareAssign.get(p)?.why).filter(Boolean))].join('; '), aliases: [...new Set(ctx)] });
+      const cases = ps.filter((p) => p.parse.caseNote).map((p) => `${mentions[p.m]!.text}`);
+      if (cases.length) addEvidence(e, { rule: 'case-form', detail: `Russian case forms read to the nominative ${displaySurname(ps.find((p) => p.parse.caseNote)!.parse.surname)} (${[...new Set(ps.map((p) => p.parse.caseNote).filter(Boolean))].join('; ')})`, aliases: [...new Set(cases)] });
+      for (const p of ps) {
+        const t = typoEvidence.get(p.parse.surnameKeys[0] as string);
+        if (t) addEvidence(e, t);
+      }
+      if (key.endsWith(':?')) addEvidence(e, { rule: 'ambiguous', detail: `several people of this surname are named in the corpus (${subs.map((s) => s.given?.display ?? s.initials.toUpperCase() + '.').join(', ')}); these bare mentions have no context that decides`, aliases: [...new Set(ps.map((p) => mentions[p.m]!.text))] });
+    }
+  }
+
+  // ---------------- organizations, places, trials
+  const acronymOf = new Map<string, string>(); // acronym key -> long-form key, from "Long Form (ABC)" in text
+  for (const c of cands) {
+    if (c.type !== 'organization') continue;
+    const doc = docs[c.doc]!;
+    const after = doc.text.slice(c.end, c.end + 14);
+    const m = /^\s*\(([A-ZА-ЯЁ]{2,7})\)/.exec(after);
+    if (m && c.words.length >= 2) acronymOf.set(phraseKey(m[1] as string), phraseKey(c.text));
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type === 'person' || m.entity) continue;
+    let key: string;
+    let rule = 'same-key';
+    let detail = '';
+    if (m.type === 'place') {
+      const g = gazetteerPlace(m.text);
+      if (g) {
+        key = `place:${g}`;
+        rule = 'gazetteer';
+        detail = 'names of one place in the gazetteer (languages, scripts, case forms)';
+      } else {
+        const lemma = hasCyrillic(m.text) ? cyrillicPlaceLemma(m.text, cyrForms) : m.text;
+        key = `place:${phraseKey(lemma)}`;
+        detail = `same name key "${phraseKey(lemma)}"`;
+      }
+    } else if (m.type === 'trial') {
+      key = `trial:${trialKey(m.text)}`;
+      detail = `same folded name "${trialKey(m.text)}"`;
+    } else {
+      let k = phraseKey(m.text);
+      const long = acronymOf.get(k);
+      if (long) {
+        k = long;
+        rule = 'acronym';
+        detail = 'acronym introduced after the full name in the text';
+      } else detail = `same folded name "${k}"`;
+      key = `organization:${k}`;
+      // an acronym's other script (НКВД / NKVD) folds to the same key already
+      if (hasCyrillic(m.text) && /^[А-ЯЁ]{2,7}$/.test(m.text)) rule = 'transliteration';
+    }
+    m.entity = key;
+    const e = entity(key, m.type, m.text);
+    e.mentions.push(i);
+    addEvidence(e, { rule, detail, aliases: [m.text] });
+  }
+  // names for non-person entities: the most frequent Latin form, title-cased if shouting
+  for (const e of entities.values()) {
+    if (e.type === 'person') continue;
+    const forms = e.mentions.map((i) => mentions[i]!.text);
+    const latin = forms.filter((f) => !hasCyrillic(f));
+    let name = mode(latin.length ? latin : forms, (f) => f !== f.toUpperCase() || f.length <= 7);
+    if (name === name.toUpperCase() && name.length > 7) name = titleCase(name);
+    if (e.type === 'place') {
+      const g = e.key.slice('place:'.length);
+      const canon = PLACE_CANON.get(g);
+      if (canon) name = canon;
+    }
+    e.name = name;
+    // evidence lists only real merges (several spellings)
+    e.evidence = e.evidence.filter((ev) => ev.aliases.length > 1 || ev.rule === 'acronym' || ev.rule === 'gazetteer');
+    for (const ev of e.evidence) ev.aliases = [...new Set(ev.aliases)];
+  }
+  const list = [...entities.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { mentions, entities: list };
+}
+
+const PLACE_CANON = new Map<string, string>();
+for (const g of PLACE_GROUPS) PLACE_CANON.set(phraseKey(g[0] as string), g[0] as string);
+
+function trialKey(text: string): string {
+  return text
+    .replace(/^(?:the|The)\s+/, '')
+    .split(/[\s\-–]+/)
+    .map((w) => {
+      const l = w.toLowerCase();
+      if (/^(?:trials?|case|affair|process|процесс|дело)$/.test(l)) return 'trial';
+      if (l === 'of' || l === 'the') return '';
+      return primaryKey(w) || l;
+    })
+    .filter((w) => w.length > 0)
+    .join('-');
+}
+
+function cyrillicPlaceLemma(text: string, forms: Set<string>): string {
+  const lower = text.toLowerCase();
+  if (lower.includes(' ')) return text;
+  const f = ruSurnameForms(lower);
+  for (const l of f.lemmas) if (forms.has(l) && l !== lower) return l;
+  return text;
+}

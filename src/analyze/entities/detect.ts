@@ -1,0 +1,629 @@
+/**
+ * Mention detection: proper-noun runs with exact spans, typed by cues in context, morphology,
+ * a small gazetteer, and what the corpus itself teaches (a name seen with a cue in one place
+ * is a name elsewhere). Two passes: the first collects candidates and the corpus's evidence,
+ * the second decides the candidates the first could not.
+ */
+import { isWordChar } from '../../core/text.js';
+import { isEnglishWord } from '../../ingest/quality.js';
+import { hasCyrillic, phraseKey, primaryKey } from './keys.js';
+import {
+  DERIVED_SUFFIX,
+  FUNCTION_WORDS,
+  NOT_NAMES_ALONE,
+  NUMBER_WORDS,
+  ORG_HEADS,
+  PERSON_ROLES,
+  PERSON_TITLES,
+  PERSON_VERBS,
+  PLACE_HEADS,
+  PLACE_PREPS,
+  ROMAN_NUMERALS,
+  TRIAL_HEADS,
+} from './lexicon.js';
+import { genericLemmas, givenName, isAllCaps, isPatronymic, looksLikeRussianSurname, possessiveSuffix } from './morph.js';
+import { PLACE_GROUPS } from './places.js';
+
+export type EntityType = 'person' | 'organization' | 'place' | 'trial';
+export const ENTITY_TYPES: EntityType[] = ['person', 'organization', 'place', 'trial'];
+
+export interface DocInput {
+  sourceId: string;
+  versionId: number;
+  text: string;
+  lang?: string | null;
+  passages: Array<{ key: string; start: number; end: number; role?: string }>;
+}
+
+/** capitalization class of a token */
+const LOWER = 0;
+const TITLE = 1;
+const CAPS = 2;
+const INITIAL = 3;
+const OTHER = 4;
+/** dotted capitals: initials before a name (I.N. Smirnov), an acronym otherwise (U.S.S.R.) */
+const DOTTED = 5;
+
+export interface Tok {
+  s: number;
+  e: number;
+  w: string;
+  lower: string;
+  cap: number;
+  /** first word of a sentence, line or heading */
+  first: boolean;
+}
+
+export interface Candidate {
+  doc: number;
+  passage: number;
+  start: number;
+  end: number;
+  text: string;
+  /** the name's words (titles, articles and the trial/org head excluded for persons) */
+  words: string[];
+  type: EntityType | null;
+  /** 2: a cue fixed the type; 1: morphology or gazetteer; 0: nothing yet */
+  strength: number;
+  cue: string;
+  inverted: boolean;
+  capsContext: boolean;
+  sentenceInitial: boolean;
+  /** word before the name (lowercase), for Russian gender and context */
+  before: string;
+}
+
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'du', 'la', 'le', 'ibn', 'bin', 'al', 'y', 'da', 'dos', 'ter']);
+const JOINERS = new Set(['of', 'for', 'on']);
+const ABBREV_BEFORE = new Set(['univ', 'co', 'inc', 'corp', 'bros', 'dept', 'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'col', 'capt', 'lt', 'rev', 'mme', 'm', 'tov', 'тов', 'vs', 'cf', 'no', 'vol', 'pp', 'p', 'ed', 'eds', 'trans', 'jr', 'sr']);
+
+const PLACE_INDEX = new Map<string, string>();
+for (const g of PLACE_GROUPS) {
+  const id = phraseKey(g[0] as string);
+  for (const n of g) PLACE_INDEX.set(n.toLowerCase(), id);
+}
+
+/** gazetteer id for a place name (Russian case forms tried), or null */
+export function gazetteerPlace(name: string): string | null {
+  const lower = name.toLowerCase();
+  const hit = PLACE_INDEX.get(lower) ?? PLACE_INDEX.get(lower.replace(/^the /, ''));
+  if (hit) return hit;
+  if (hasCyrillic(lower) && !lower.includes(' ')) {
+    for (const l of genericLemmas(lower)) {
+      const h = PLACE_INDEX.get(l);
+      if (h) return h;
+    }
+  }
+  return null;
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** words of a stretch of text with their capitalization class and sentence starts */
+export function tokenizeNames(text: string, from: number, to: number): Tok[] {
+  const toks: Tok[] = [];
+  let i = from;
+  let boundary = true; // start of passage counts as a sentence start
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 58 || c === 59 || c === 8226) {
+        // a period after an initial or a known abbreviation does not end the sentence
+        if (c === 46 && toks.length > 0) {
+          const p = toks[toks.length - 1] as Tok;
+          if (p.e === i && (p.cap === INITIAL || p.cap === DOTTED || ABBREV_BEFORE.has(p.lower))) {
+            i++;
+            continue;
+          }
+        }
+        boundary = true;
+      }
+      i++;
+      continue;
+    }
+    const s = i;
+    for (;;) {
+      while (i < to && isWordChar(text.charCodeAt(i))) i++;
+      const d = text.charCodeAt(i);
+      // inner apostrophes (O'Brien, Zinov'ev) and hyphens (Pyatakov-Radek, Alma-Ata) join
+      if ((d === 39 || d === 0x2019 || d === 45 || d === 0x2010 || d === 0x2011) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+        // but not an English possessive 's at a word end
+        if ((d === 39 || d === 0x2019) && text.charCodeAt(i + 1) === 115 && !isWordChar(text.charCodeAt(i + 2))) break;
+        i++;
+        continue;
+      }
+      break;
+    }
+    // dotted capitals: U.S.S.R., N.Y., I.N. (initials or an acronym; the run decides)
+    let dotted = false;
+    if (i - s === 1 && text.charCodeAt(i) === 46 && isUpper(text[s] as string)) {
+      let k = i;
+      while (text.charCodeAt(k) === 46 && k + 1 < to && isUpper(text[k + 1] as string) && !isWordChar(text.charCodeAt(k + 2))) k += 2;
+      if (k > i) {
+        i = text.charCodeAt(k) === 46 ? k + 1 : k;
+        dotted = true;
+      }
+    }
+    const w = text.slice(s, i);
+    const f = w[0] as string;
+    let cap = OTHER;
+    if (f >= '0' && f <= '9') cap = OTHER;
+    else if (!isUpper(f)) cap = f === f.toLowerCase() && f !== f.toUpperCase() ? LOWER : OTHER;
+    else if (dotted) cap = DOTTED;
+    else if (w.length === 1 && text.charCodeAt(i) === 46) cap = INITIAL;
+    else if (isAllCaps(w)) cap = CAPS;
+    else cap = TITLE;
+    toks.push({ s, e: i, w, lower: w.toLowerCase(), cap, first: boundary });
+    boundary = false;
+  }
+  return toks;
+}
+
+function gap(text: string, a: Tok, b: Tok): string {
+  return text.slice(a.e, b.s);
+}
+
+/** a name token: capitalized word or initial, not a bare number */
+function nameTok(t: Tok | undefined): boolean {
+  if (t === undefined) return false;
+  // "I" (the pronoun) and contractions (I'll, I'm, Don't) are no names; O'Brien is
+  if (t.cap === TITLE) return t.w.length > 1 && !/['’]\p{Ll}{1,2}$/u.test(t.w);
+  return t.cap === CAPS || t.cap === INITIAL || t.cap === DOTTED;
+}
+
+/** more than half the letters of this stretch's words are capitals: capitalization says nothing */
+function capsStretch(toks: Tok[], from: number, to: number): boolean {
+  let caps = 0;
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    const t = toks[i] as Tok;
+    if (t.cap === OTHER) continue;
+    words++;
+    if (t.cap === CAPS || (t.cap === TITLE && t.w.length === 1)) caps++;
+  }
+  return words >= 3 && caps / words > 0.6;
+}
+
+export interface DetectState {
+  candidates: Candidate[];
+  /** per lowercased word: [lowercase occurrences, capitalized non-initial occurrences] */
+  caseStats: Map<string, [number, number]>;
+}
+
+export function newDetectState(): DetectState {
+  return { candidates: [], caseStats: new Map() };
+}
+
+function bump(stats: Map<string, [number, number]>, w: string, which: 0 | 1): void {
+  const e = stats.get(w);
+  if (e) e[which]++;
+  else stats.set(w, which === 0 ? [1, 0] : [0, 1]);
+}
+
+/**
+ * Pass 1 over one document: candidate runs with the cues around them; case statistics for
+ * the corpus (how often each word is written lowercase vs capitalized mid-sentence).
+ */
+export function collectCandidates(doc: DocInput, docIndex: number, state: DetectState): void {
+  const { text } = doc;
+  for (let pi = 0; pi < doc.passages.length; pi++) {
+    const p = doc.passages[pi]!;
+    const toks = tokenizeNames(text, p.start, p.end);
+    // line starts inside lists and headings are sentence starts too
+    for (let i = 1; i < toks.length; i++) {
+      const g = gap(text, toks[i - 1]!, toks[i]!);
+      if (g.includes('\n')) toks[i]!.first = true;
+    }
+    const caps = capsStretch(toks, 0, toks.length);
+    for (const t of toks) {
+      if (t.cap === LOWER) bump(state.caseStats, t.lower, 0);
+      else if ((t.cap === TITLE || t.cap === CAPS) && !t.first && !caps) bump(state.caseStats, t.lower, 1);
+    }
+    scanRuns(doc, docIndex, pi, toks, caps, state);
+  }
+}
+
+function scanRuns(doc: DocInput, docIndex: number, pi: number, toks: Tok[], caps: boolean, state: DetectState): void {
+  const text = doc.text;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (!nameTok(t)) {
+      // Russian: a capitalized adjective with a lowercase head noun ("Шахтинское дело", "Центральный комитет")
+      i++;
+      continue;
+    }
+    // extend the run: name tokens separated by single spaces; particles and "of (the)" joiners inside
+    let j = i + 1;
+    for (;;) {
+      const n = toks[j];
+      if (!n) break;
+      const g = gap(text, toks[j - 1]!, n);
+      const glue = g === ' ' || g === '\u00a0' || (g === '. ' && toks[j - 1]!.cap === INITIAL) || (g === '.' && toks[j - 1]!.cap === INITIAL) || (g === '. ' && ABBREV_BEFORE.has(toks[j - 1]!.lower));
+      if (!glue) break;
+      if (nameTok(n) && !n.first) {
+        j++;
+        continue;
+      }
+      if (nameTok(n) && n.first && toks[j - 1]!.cap === INITIAL) {
+        j++;
+        continue;
+      }
+      // "Trial of the Sixteen", "University of Chicago", "van der Lubbe"
+      if (n.cap === LOWER && (PARTICLES.has(n.lower) || JOINERS.has(n.lower))) {
+        let k = j + 1;
+        if (toks[k]?.lower === 'the' && gap(text, n, toks[k]!) === ' ') k++;
+        const after = toks[k];
+        if (after && gap(text, toks[k - 1]!, after) === ' ' && (nameTok(after) || (JOINERS.has(n.lower) && NUMBER_WORDS.has(after.lower) && after.cap !== LOWER))) {
+          j = k + 1;
+          continue;
+        }
+        if (after && JOINERS.has(n.lower) && NUMBER_WORDS.has(after.lower)) {
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    if (caps) {
+      // in an all-caps heading, words are judged one by one (by what the corpus knows of them)
+      for (let k = i; k < j; k++) if (toks[k]!.cap === CAPS || toks[k]!.cap === TITLE) emitRun(doc, docIndex, pi, toks, k, k + 1, caps, state);
+    } else emitRun(doc, docIndex, pi, toks, i, j, caps, state);
+    i = j;
+  }
+}
+
+/** split a joined run at "of" when what comes before names no organization, trial or place */
+function splitJoiners(toks: Tok[], a: number, b: number): number {
+  for (let k = a + 1; k < b; k++) {
+    const t = toks[k]!;
+    if (t.cap === LOWER && JOINERS.has(t.lower)) {
+      const head = toks[k - 1]!.lower;
+      if (ORG_HEADS.has(head) || TRIAL_HEADS.has(head) || PLACE_HEADS.has(head) || head === 'people’s' || head === "people's") continue;
+      // "Commissar of Internal Affairs", "Secretary of State": a title with of is no name
+      return k;
+    }
+  }
+  return b;
+}
+
+const ORG_SINGLE = new Set(['pravda', 'izvestia', 'comintern', 'cheka', 'politburo', 'orgburo', 'gestapo', 'правда', 'известия', 'коминтерн', 'политбюро']);
+const LOWER_ORG_HEADS = new Set(['group', 'bloc', 'centre', 'center', 'opposition', 'faction', 'группа', 'блок', 'центр', 'оппозиция']);
+/** "Toronto: University of Toronto Press, 1974" / "New Haven, Conn.: Yale" / "London : Gollancz, 1937" */
+const IMPRINT_AFTER = /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s?:\s*\p{Lu}[^\n:;]{0,80}?,\s*(?:c\.?\s?)?(?:1[5-9]\d\d|20\d\d)/u;
+
+function isTitleWord(t: Tok): boolean {
+  return PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+}
+
+/** could this token be a given name, an initial or a patronymic in front of a surname? */
+function nameLead(t: Tok): boolean {
+  if (t.cap === INITIAL || t.cap === DOTTED) return true;
+  if (t.cap !== TITLE && t.cap !== CAPS) return false;
+  if (givenName(t.w) || isPatronymic(t.w)) return true;
+  if (PARTICLES.has(t.lower)) return true;
+  if (isTitleWord(t) || FUNCTION_WORDS.has(t.lower) || NOT_NAMES_ALONE.has(t.lower) || TRIAL_HEADS.has(t.lower) || ORG_HEADS.has(t.lower)) return false;
+  if (DERIVED_SUFFIX.test(t.w)) return false;
+  if (t.w.includes('-') && t.lower.split('-').every((p) => isEnglishWord(p) || FUNCTION_WORDS.has(p))) return false;
+  // an unknown given name (Zhores, Nowell) is not an English word
+  return !isEnglishWord(t.lower) && gazetteerPlace(t.w) === null;
+}
+
+function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: number, b0: number, caps: boolean, state: DetectState): void {
+  if (a0 >= b0) return;
+  const text = doc.text;
+  let a = a0;
+  let b = splitJoiners(toks, a0, b0);
+  if (b < b0) emitRun(doc, docIndex, pi, toks, b + 1 < b0 && toks[b + 1]?.lower === 'the' ? b + 2 : b + 1, b0, caps, state);
+  // leading function words ("The", "In", "However") and titles ("Comrade", "Marshal")
+  let cue = '';
+  let type: EntityType | null = null;
+  let strength = 0;
+  while (a < b) {
+    const t = toks[a]!;
+    const bare = t.lower.replace(/\.$/, '');
+    if (isTitleWord(t)) {
+      if (a + 1 < b && !TRIAL_HEADS.has(toks[a + 1]!.lower)) {
+        cue = `title:${bare}`;
+        type = 'person';
+        strength = 2;
+      }
+      a++;
+      continue;
+    }
+    if (FUNCTION_WORDS.has(bare) && t.cap !== INITIAL && t.cap !== DOTTED) {
+      a++;
+      continue;
+    }
+    break;
+  }
+  // trailing titles ("... Ambassador") belong to the next name, not this one
+  while (b > a && isTitleWord(toks[b - 1]!)) b--;
+  if (a >= b) return;
+  let first = toks[a]!;
+  const last = toks[b - 1]!;
+  const before = a > 0 ? toks[a - 1]! : undefined;
+  const beforeLower = before ? before.lower.replace(/\.$/, '') : '';
+  // a lowercase cue word before: "the historian Roy Medvedev", "prosecutor Vyshinsky"
+  if (!type && before && before.cap === LOWER && (PERSON_ROLES.has(before.lower) || PERSON_TITLES.has(before.lower)) && gap(text, before, first) === ' ') {
+    type = 'person';
+    strength = 2;
+    cue = `role:${before.lower}`;
+  }
+  let end = last.e;
+  const words = toks.slice(a, b).map((t) => t.w);
+  const lowerWords = words.map((w) => w.toLowerCase());
+  let inverted = false;
+  const next = toks[b];
+  const nextGapOk = next !== undefined && gap(text, last, next) === ' ';
+  const possessive = possessiveSuffix(text, end);
+  const whole = text.slice(first.s, end);
+  const place = gazetteerPlace(whole);
+  // "Radek said", "Bukharin confessed": not after an article ("the Party said"), not an acronym
+  const verbCue =
+    nextGapOk && next!.cap === LOWER && PERSON_VERBS.has(next!.lower) && !possessive && last.cap !== CAPS && !(before && (before.lower === 'the' || before.lower === 'a' || before.lower === 'an'));
+
+  if (TRIAL_HEADS.has(last.lower) && b - a >= 2) {
+    type = 'trial';
+    strength = 2;
+    cue = 'trial-head';
+  } else if (TRIAL_HEADS.has(first.lower) && b - a >= 2 && lowerWords.includes('of')) {
+    type = 'trial';
+    strength = 2;
+    cue = 'trial-of';
+  } else if (!possessive && nextGapOk && next!.cap === LOWER && TRIAL_HEADS.has(next!.lower) && !place) {
+    type = 'trial';
+    strength = 2;
+    cue = 'trial-head';
+    end = next!.e;
+    words.push(next!.w);
+  } else if (place && strength < 2) {
+    type = 'place';
+    strength = 2;
+    cue = 'gazetteer';
+  } else if (ORG_HEADS.has(last.lower) && (b - a >= 2 ? !(PERSON_TITLES.has(lowerWords[0] as string)) : ORG_SINGLE.has(last.lower))) {
+    type = 'organization';
+    strength = 2;
+    cue = 'org-head';
+  } else if (!possessive && nextGapOk && next!.cap === LOWER && LOWER_ORG_HEADS.has(next!.lower) && strength < 2) {
+    type = 'organization';
+    strength = 2;
+    cue = 'org-head';
+    end = next!.e;
+    words.push(next!.w);
+  } else if (!type && PLACE_HEADS.has(last.lower) && b - a >= 2) {
+    type = 'place';
+    strength = 2;
+    cue = 'place-head';
+  }
+  if (!type && IMPRINT_AFTER.test(text.slice(end, end + 140))) {
+    type = 'place';
+    strength = 2;
+    cue = 'imprint';
+  }
+  // acronyms: NKVD, OGPU, НКВД, U.S.S.R. (not Roman numerals)
+  if (!type && b - a === 1 && (first.cap === CAPS || first.cap === DOTTED) && !caps && first.w.replace(/\./g, '').length >= 2 && first.w.length <= 8 && !ROMAN_NUMERALS.test(first.w) && !first.w.includes('-')) {
+    cue = 'acronym';
+  }
+  // inverted names in reference lines: "Medvedev, Roy." / "Getty, J. Arch" / "Conquest, R."
+  if ((!type || type === 'person') && b - a === 1 && first.cap !== DOTTED && (first.first || /(?:^|[;&(\n]|\band|\d[.)]?)\s*$/.test(text.slice(Math.max(0, first.s - 8), first.s)))) {
+    const given = invertedGiven(text, end);
+    if (given) {
+      inverted = true;
+      type = 'person';
+      strength = 2;
+      cue = 'inverted';
+      end = end + 2 + given.length;
+      words.length = 0;
+      for (const w of given.split(/\s+/)) words.push(w);
+      words.push(first.w);
+    }
+  }
+  if ((!type || type === 'person') && !inverted && b - a >= 2) {
+    // a person's name is [given names, initials, patronymic] + surname: what stands before that
+    // ("Unknown Stalin", "Old Bolshevik Sokolnikov", "Russia Ambassador Davies") is not the name
+    let k = b - 1;
+    while (k > a && nameLead(toks[k - 1]!)) k--;
+    const personish = type === 'person' || verbCue || isTitleWord(toks[k - 1] ?? toks[a]!) || k < b - 1 || looksLikeRussianSurname(last.w) || (!isEnglishWord(last.lower) && !place);
+    if (k > a && personish) {
+      const leadTitle = isTitleWord(toks[k - 1]!);
+      emitRun(doc, docIndex, pi, toks, a, leadTitle ? k - 1 : k, caps, state);
+      if (leadTitle) {
+        type = 'person';
+        strength = 2;
+        cue = `title:${toks[k - 1]!.lower}`;
+      } else if (cue.startsWith('title:') || cue.startsWith('role:')) {
+        type = null;
+        strength = 0;
+        cue = '';
+      }
+      a = k;
+      first = toks[a]!;
+      words.splice(0, words.length, ...toks.slice(a, b).map((t) => t.w));
+    }
+  }
+  if (!type || type === 'person') {
+    const g0 = givenName(words[0] as string);
+    const hasInitial = toks.slice(a, b).some((t) => t.cap === INITIAL || t.cap === DOTTED);
+    if (!inverted && b - a >= 2 && (g0 || hasInitial || words.some((w) => isPatronymic(w)))) {
+      if (strength < 2) {
+        type = 'person';
+        strength = 2;
+        cue = g0 ? 'given-name' : hasInitial ? 'initials' : 'patronymic';
+      }
+    } else if (!type && verbCue) {
+      type = 'person';
+      strength = 2;
+      cue = `verb:${next!.lower}`;
+    } else if (!type && looksLikeRussianSurname(last.w) && (hasCyrillic(last.w) || !isEnglishWord(last.lower))) {
+      type = 'person';
+      strength = 1;
+      cue = 'surname-shape';
+    }
+  }
+  if (!type && !cue && before && before.cap === LOWER && b - a <= 2) {
+    if (PLACE_PREPS.has(beforeLower)) cue = `prep:${beforeLower}`;
+    else if (beforeLower === 'the' && b - a === 1) cue = 'article';
+  }
+  // derived words (Trotskyite, Ezhovshchina, Stalinism), lone nationality words, lone initials are not names
+  if (b - a === 1 && type !== 'organization' && (DERIVED_SUFFIX.test(first.w) || NOT_NAMES_ALONE.has(first.lower))) return;
+  if (b - a === 1 && first.cap === INITIAL) return;
+  if (toks.slice(a, b).every((t) => t.cap === INITIAL || t.cap === DOTTED) && cue !== 'acronym') return;
+  if (words.every((w) => NOT_NAMES_ALONE.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()) || PERSON_TITLES.has(w.toLowerCase()))) return;
+  const start = first.s;
+  state.candidates.push({
+    doc: docIndex,
+    passage: pi,
+    start,
+    end,
+    text: text.slice(start, end),
+    words,
+    type,
+    strength,
+    cue,
+    inverted,
+    capsContext: caps,
+    sentenceInitial: first.first,
+    before: beforeLower,
+  });
+}
+
+/** "Roy", "J. Arch", "Denis Nowell", "R.", "Joseph E." after "Surname, " in a reference line */
+function invertedGiven(text: string, end: number): string | null {
+  if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return null;
+  const rest = text.slice(end + 2, end + 48);
+  const parts = rest.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length && out.length < 3; i++) {
+    const w = parts[i] as string;
+    const bare = w.replace(/[.,;:)]+$/, '');
+    if (/^(?:\p{Lu}\.)+$/u.test(w) || /^(?:\p{Lu}\.)+\p{Lu}\.?$/u.test(bare + '.')) {
+      out.push(/^(?:\p{Lu}\.)+$/u.test(w) ? w : bare);
+      if (!/^(?:\p{Lu}\.)+$/u.test(w)) break;
+      continue;
+    }
+    if (!/^\p{Lu}\p{Ll}+$/u.test(bare)) break;
+    const isGiven = givenName(bare) !== null;
+    const prevGiven = out.length > 0 && !/\.$/.test(out[out.length - 1] as string);
+    // after an initial only a known given name continues ("J. Arch"); "Joseph E. Mission" stops at E.
+    if (out.length > 0 && /\.$/.test(out[out.length - 1] as string) && !isGiven) break;
+    if (!isGiven && !(prevGiven && /[.,(]/.test(w.slice(bare.length, bare.length + 1) || '.'))) {
+      if (out.length === 0) return null;
+      break;
+    }
+    out.push(bare);
+    if (w !== bare) break;
+  }
+  if (out.length === 0) return null;
+  const first = out[0] as string;
+  if (!/^\p{Lu}\./u.test(first) && !givenName(first)) return null;
+  return out.join(' ');
+}
+
+/** the keys a candidate teaches or learns by: its whole phrase, and (persons) its surname */
+export function learnKeys(c: Candidate): [string, string] {
+  const lastWord = c.inverted ? (c.words[c.words.length - 1] as string) : (c.words[c.words.length - 1] as string);
+  return [phraseKey(c.text), 'w:' + primaryKey(lastWord.replace(/\.$/, ''))];
+}
+
+/** cues strong enough to teach the corpus that a word is a person's surname */
+const TEACHING_CUES = /^(?:title:|role:|verb:|given-name|initials|patronymic|inverted)/;
+
+/**
+ * Pass 2: decide what pass 1 could not, from what the corpus taught. Returns the accepted
+ * candidates (typed), in document order.
+ */
+export function resolveCandidates(state: DetectState): Candidate[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (k: string, t: EntityType, n: number) => {
+    let m = votes.get(k);
+    if (!m) votes.set(k, (m = new Map()));
+    m.set(t, (m.get(t) ?? 0) + n);
+  };
+  for (const c of state.candidates) {
+    if (!c.type || c.strength < 2) continue;
+    const [phrase, last] = learnKeys(c);
+    vote(phrase, c.type, 1);
+    if (c.type === 'person' && TEACHING_CUES.test(c.cue)) vote(last, 'person', 1);
+  }
+  const best = (k: string): EntityType | null => {
+    const m = votes.get(k);
+    if (!m) return null;
+    let top: EntityType | null = null;
+    let n = 0;
+    for (const [t, v] of m) if (v > n) [top, n] = [t, v];
+    return top;
+  };
+  const isPersonSurname = (w: string) => best('w:' + primaryKey(w)) === 'person';
+  const out: Candidate[] = [];
+  for (const c0 of state.candidates) {
+    // two surnames side by side ("Bukharin Rykov", "Chuyev Kaganovich"): two mentions
+    if (c0.type !== 'trial' && c0.type !== 'organization' && !c0.inverted && c0.words.length === 2 && !givenName(c0.words[0] as string) && isPersonSurname(c0.words[0] as string) && isPersonSurname(c0.words[1] as string) && !/[.]$/.test(c0.words[0] as string)) {
+      const cut = c0.text.indexOf(' ');
+      const second = c0.text.lastIndexOf(c0.words[1] as string);
+      out.push({ ...c0, end: c0.start + cut, text: c0.text.slice(0, cut), words: [c0.words[0] as string], type: 'person', cue: 'learned', strength: 1 });
+      out.push({ ...c0, start: c0.start + second, text: c0.words[1] as string, words: [c0.words[1] as string], type: 'person', cue: 'learned', strength: 1 });
+      continue;
+    }
+    const c = c0;
+    if (c.type && c.strength >= 1 && !c.capsContext) {
+      out.push(c);
+      continue;
+    }
+    const [phrase, last] = learnKeys(c);
+    const learned = best(phrase) ?? (c.words.length === 1 ? best(last) : null);
+    if (c.capsContext) {
+      // in an all-caps heading only names the corpus knows elsewhere count
+      const lt = learned ?? (c.type && c.strength >= 2 ? c.type : null);
+      if (lt) out.push({ ...c, type: lt, cue: c.cue || 'learned', strength: Math.max(c.strength, 1) });
+      continue;
+    }
+    if (learned) {
+      out.push({ ...c, type: learned, cue: c.cue ? `${c.cue}+learned` : 'learned', strength: 1 });
+      continue;
+    }
+    if (c.cue === 'acronym') {
+        const letters = c.text.replace(/\./g, '');
+      const vowels = letters.replace(/[^AEIOUYАЕЁИОУЫЭЮЯ]/g, '').length;
+      // NKVD, OGPU, CPSU, KGB; a long word with vowels in capitals (OLEINIK) is a name in capitals
+      if (letters.length <= 5 || vowels / letters.length < 0.3 || gazetteerPlace(letters)) {
+        out.push({ ...c, type: gazetteerPlace(letters) || gazetteerPlace(c.text) ? 'place' : 'organization', strength: 1 });
+        continue;
+      }
+      if (!isCommon(c, state)) out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
+      continue;
+    }
+    if (c.cue.startsWith('prep:')) {
+      // "in X": a place unless X is an ordinary word or looks like a person's name
+      if (!isCommon(c, state)) out.push({ ...c, type: 'place', strength: 0 });
+      continue;
+    }
+    if (c.cue === 'article') {
+      // "the Gestapo", "the Metro-Vickers": a named thing, not a person
+      if (!isCommon(c, state)) out.push({ ...c, type: 'organization', strength: 0 });
+      continue;
+    }
+    // no cue anywhere: a capitalized word that is not an ordinary word is taken as a person's name
+    if (c.words.length === 1 && !isCommon(c, state)) {
+      out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
+    } else if (c.words.length >= 2 && c.words.length <= 3 && !c.sentenceInitial && c.words.every((w) => !isEnglishWord(w.toLowerCase()) || givenName(w))) {
+      out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
+    }
+  }
+  return out;
+}
+
+/** an ordinary word: an English dictionary word, or written lowercase in the corpus at least as often as capitalized */
+function isCommon(c: Candidate, state: DetectState): boolean {
+  const w = (c.words[0] as string).toLowerCase();
+  if (FUNCTION_WORDS.has(w) || NOT_NAMES_ALONE.has(w)) return true;
+  const st = state.caseStats.get(w);
+  const lowerN = st?.[0] ?? 0;
+  const capN = st?.[1] ?? 0;
+  if (lowerN > 0 && lowerN >= capN) return true;
+  if (hasCyrillic(w)) return c.sentenceInitial && capN === 0;
+  if (isEnglishWord(w)) return true;
+  return c.sentenceInitial && capN === 0;
+}
