@@ -11,7 +11,7 @@ import { InquiryError, errorMessage, formatProblem } from '../core/errors.js';
 import { ops, openStore, resolveDbPath } from '../ops/index.js';
 import { getSetting, SETTINGS } from '../ops/settings.js';
 import type { Store } from '../store/store.js';
-import { ingestReporter } from './progress.js';
+import { analyzeReporter, ingestReporter } from './progress.js';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -77,12 +77,128 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('ingest files, directories (recursively) and globs: .txt .md .html .pdf .jsonl (passim)')
     .argument('<paths...>', 'files, directories or glob patterns')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action(async (paths: string[], o: Common & { progress: boolean }) => {
-      const rep = ingestReporter({ stderr: io.stderr, stdout: io.stdout, json: !!o.json, progress: o.progress && !!io.stderr.isTTY && !io.env.CI });
-      const summary = await withStore(o, (s) => ops.ingest(s, paths, { cwd: io.cwd, onEvent: rep.onEvent }));
-      rep.finish(summary);
-      if (o.json) json({ ok: summary.errors.length === 0, db: resolveDbPath({ db: o.db, cwd: io.cwd }), ...summary });
+    .option('--no-analyze', 'skip entity analysis after ingest (run "inquiry analyze" later)')
+    .action(async (paths: string[], o: Common & { progress: boolean; analyze: boolean }) => {
+      const bars = o.progress && !!io.stderr.isTTY && !io.env.CI;
+      const rep = ingestReporter({ stderr: io.stderr, stdout: io.stdout, json: !!o.json, progress: bars });
+      const { summary, analysis } = await withStore(o, async (s) => {
+        const summary = await ops.ingest(s, paths, { cwd: io.cwd, onEvent: rep.onEvent });
+        rep.finish(summary);
+        if (!o.analyze) return { summary, analysis: null };
+        const arep = analyzeReporter({ stderr: io.stderr, stdout: io.stdout, json: !!o.json, progress: bars });
+        const analysis = await ops.analyze(s, { onProgress: arep.onProgress });
+        arep.finish(analysis);
+        return { summary, analysis };
+      });
+      if (o.json) json({ ok: summary.errors.length === 0, db: resolveDbPath({ db: o.db, cwd: io.cwd }), ...summary, analysis });
       if (summary.errors.length) exitCode = 1;
+    });
+
+  common(program.command('analyze'))
+    .description('run entity analysis over every source again (and replay the curation log)')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .action(async (o: Common & { progress: boolean }) => {
+      const arep = analyzeReporter({ stderr: io.stderr, stdout: io.stdout, json: !!o.json, progress: o.progress && !!io.stderr.isTTY && !io.env.CI });
+      const r = await withStore(o, (s) => ops.analyze(s, { onProgress: arep.onProgress }));
+      arep.finish(r);
+      if (o.json) json({ ok: true, ...r });
+    });
+
+  common(program.command('entities'))
+    .description('list entities (persons, organizations, places, trials) with their mention counts')
+    .addOption(new Option('--type <type>', 'only this type').choices(['person', 'organization', 'place', 'trial']))
+    .option('--q <text>', 'names or aliases containing this text')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .addOption(new Option('--sort <by>', 'order').choices(['mentions', 'name']).default('mentions'))
+    .action(async (o: Common & { type?: string; q?: string; limit?: number; offset?: number; sort: string }) => {
+      const r = await withStore(o, (s) => ops.entities(s, { type: o.type, q: o.q, limit: o.limit, offset: o.offset, sort: o.sort }), true);
+      if (o.json) return json({ ok: true, ...r });
+      if (!r.items.length) return out('no entities: ingest sources first (inquiry ingest <files>)\n');
+      for (const e of r.items) out(`${String(e.mentions).padStart(5)}  ${e.type.padEnd(12)}  ${e.key.padEnd(32)}  ${e.name}${e.ambiguous ? ' (ambiguous)' : ''}  [${e.aliases.map((a) => `${a.name} ${a.count}`).join('; ')}]\n`);
+      out(`${r.offset + r.items.length} of ${r.total}\n`);
+    });
+
+  const entity = program.command('entity').description('one entity: show it, or curate it (merge, split, rename, alias, reject, retype, undo, log)');
+  common(entity.command('show'))
+    .description('an entity: aliases per source, evidence for its merges, mentions in context')
+    .argument('<key>', 'entity key (see inquiry entities)')
+    .option('--limit <n>', 'mentions to list', int)
+    .action(async (key: string, o: Common & { limit?: number }) => {
+      const e = await withStore(o, (s) => ops.entity(s, key, { limit: o.limit ?? 20 }), true);
+      if (o.json) return json({ ok: true, entity: e });
+      out(`${e.name}  (${e.type}, ${e.key})${e.ambiguous ? '  AMBIGUOUS' : ''}${e.curated ? '  curated' : ''}\n${e.mentions} mentions in ${e.sources} sources\n\naliases:\n`);
+      for (const a of e.aliases) out(`  ${a.name}\t${a.count}\t${Object.entries(a.bySource).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+      if (e.evidence.length) {
+        out('\nwhy these were merged:\n');
+        for (const ev of e.evidence) out(`  [${ev.rule}] ${ev.detail}: ${ev.aliases.join(', ')}\n`);
+      }
+      out('\nby perspective:\n');
+      for (const p of e.byPerspective) out(`  ${p.perspective}\t${p.count} mentions in ${p.sources} source(s)\n`);
+      if (e.cooccurring.length) out(`\nmentioned with: ${e.cooccurring.slice(0, 12).map((c) => `${c.name} (${c.count})`).join(', ')}\n`);
+      out(`\nmentions (${e.mentionList.length} of ${e.mentionsTotal}):\n`);
+      for (const m of e.mentionList) {
+        const c = m.context;
+        out(`  ${m.key}  ${m.sourceId} ${m.start}:${m.end}  …${c.text.slice(0, c.start)}[${c.text.slice(c.start, c.end)}]${c.text.slice(c.end)}…\n`);
+      }
+    });
+  const curateCmd = (name: string, description: string, args: string[], build: (a: string[], o: Record<string, unknown>) => Record<string, unknown>, extra?: (c: Command) => Command) => {
+    let c = common(entity.command(name)).description(description);
+    for (const a of args) c = c.argument(a);
+    if (extra) c = extra(c);
+    c.action(async (...all: unknown[]) => {
+      const o = all[args.length] as Common & Record<string, unknown>;
+      const r = await withStore(o, (s) => ops.curate(s, build(all.slice(0, args.length).map((x) => x as string | string[]).flat() as string[], o)));
+      if (o.json) return json({ ok: true, ...r });
+      out(`#${r.entry.seq} ${r.entry.action}: ${r.entry.status}${r.entry.message ? ` (${r.entry.message})` : ''}${r.entity ? `  → ${r.entity.key}` : ''}\n`);
+    });
+  };
+  curateCmd('merge', 'merge entities into the first', ['<into>', '<others...>'], (a) => ({ action: 'merge', keys: a }));
+  curateCmd('split', 'move some mentions of an entity to a new entity', ['<key>'], (a, o) => ({ action: 'split', key: a[0], mentions: o.mentions, name: o.name }), (c) =>
+    c.requiredOption('--mentions <keys>', 'mention keys (comma-separated; see entity show)', list).option('--name <name>', 'name of the new entity'),
+  );
+  curateCmd('rename', 'give an entity another canonical name', ['<key>', '<name>'], (a) => ({ action: 'rename', key: a[0], name: a[1] }));
+  curateCmd('alias', 'add a spelling: mentions written so join this entity, and search finds it', ['<key>', '<alias>'], (a) => ({ action: 'alias', key: a[0], alias: a[1] }));
+  curateCmd('reject', 'not an entity (or, with --mention, not a mention of it)', ['[key]'], (a, o) => (o.mention ? { action: 'reject', mention: o.mention } : { action: 'reject', key: a[0] }), (c) => c.option('--mention <key>', 'reject one mention'));
+  curateCmd('retype', 'change an entity\'s type', ['<key>', '<type>'], (a) => ({ action: 'retype', key: a[0], type: a[1] }));
+  curateCmd('undo', 'undo a curation entry (itself recorded: the log only grows)', ['<seq>'], (a) => ({ action: 'undo', seq: Number(a[0]) }));
+  common(entity.command('log'))
+    .description('the curation log with each entry\'s status after replay')
+    .action(async (o: Common) => {
+      const r = await withStore(o, (s) => ops.curationLog(s));
+      if (o.json) return json({ ok: true, entries: r });
+      if (!r.length) return out('no curation yet\n');
+      for (const e of r) out(`#${e.seq}\t${e.at}\t${e.action}\t${JSON.stringify(e.args)}\t${e.status}${e.message ? ` (${e.message})` : ''}\n`);
+    });
+  common(entity.command('export-log'))
+    .description('write the curation log as a file another project can import')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (o: Common & { out?: string }) => {
+      const r = await withStore(o, (s) => ops.exportCuration(s), true);
+      const text = JSON.stringify(r, null, 2) + '\n';
+      if (o.out) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(o.out, text);
+        err(`wrote ${o.out} (${r.entries.length} entries)\n`);
+      } else out(text);
+    });
+  common(entity.command('import-log'))
+    .description('append the entries of a curation file to this project\'s log and replay it')
+    .argument('<file>', 'a file written by export-log')
+    .action(async (file: string, o: Common) => {
+      const { readFileSync } = await import('node:fs');
+      const { resolve } = await import('node:path');
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+      } catch (e) {
+        throw new InquiryError(`${file}: ${(e as Error).message}`, { code: 'bad_input' });
+      }
+      const r = await withStore(o, (s) => ops.importCuration(s, data, file));
+      if (o.json) return json({ ok: r.problems.length === 0, ...r });
+      out(`imported ${r.added} entries (${r.applied} applied, ${r.stale} stale)\n`);
+      for (const p of r.problems) err(`${file}: ${p}\n`);
+      if (r.problems.length) exitCode = 1;
     });
 
   common(program.command('sources'))
@@ -122,9 +238,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--limit <n>', 'hits to show', int)
     .option('--offset <n>', 'hits to skip', int)
     .option('--include-duplicates', 'also list passages of duplicated sections')
-    .action(async (words: string[], o: Common & { source?: string[]; perspective?: string[]; from?: string; to?: string; limit?: number; offset?: number; includeDuplicates?: boolean }) => {
-      const r = await withStore(o, (s) => ops.search(s, { q: words.join(' '), source: o.source, perspective: o.perspective, from: o.from, to: o.to, limit: o.limit, offset: o.offset, includeDuplicates: o.includeDuplicates }), true);
+    .addOption(new Option('--spelling <mode>', 'all: a name also finds its other spellings and scripts; exact: only as typed').choices(['all', 'exact']).default('all'))
+    .action(async (words: string[], o: Common & { source?: string[]; perspective?: string[]; from?: string; to?: string; limit?: number; offset?: number; includeDuplicates?: boolean; spelling: 'all' | 'exact' }) => {
+      const r = await withStore(o, (s) => ops.search(s, { q: words.join(' '), source: o.source, perspective: o.perspective, from: o.from, to: o.to, limit: o.limit, offset: o.offset, includeDuplicates: o.includeDuplicates, spelling: o.spelling }), true);
       if (o.json) return json({ ok: true, ...r });
+      for (const x of r.expanded) if (x.variants.length) out(`${x.term}: also searched as ${x.variants.join(', ')} (${x.name}, ${x.entity})\n`);
       out(`${r.totalIsEstimate ? 'about ' : ''}${r.total} hit${r.total === 1 ? '' : 's'} for ${r.ftsQuery}${r.rewritten ? ' (rewritten: the query was not valid FTS5 syntax)' : ''}\n`);
       const tty = !!io.stdout.isTTY;
       r.hits.forEach((h, i) => {
@@ -137,18 +255,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('export'))
-    .description('export sources, passages or sentences as json, jsonl or csv (to stdout or --out)')
-    .argument('<kind>', 'sources | passages | sentences')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl', 'csv']).default('jsonl'))
+    .description('export sources, passages, sentences, entities, mentions (json, jsonl, csv) or the entity network (graphml, gexf, json)')
+    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network')
+    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf']))
+    .addOption(new Option('--type <type>', 'entities, mentions, network: only this entity type').choices(['person', 'organization', 'place', 'trial']))
+    .option('--min-weight <n>', 'network: only edges of at least this many shared passages', int)
     .option('--include-text', 'sources: include the clean and raw text')
     .option('--source <ids>', 'only these sources', list)
     .option('--no-duplicates', 'passages: leave out passages of duplicated sections')
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (kind: string, o: Common & { format: string; includeText?: boolean; source?: string[]; duplicates: boolean; out?: string }) => {
+    .action(async (kind: string, o: Common & { format?: string; type?: string; minWeight?: number; includeText?: boolean; source?: string[]; duplicates: boolean; out?: string }) => {
       await withStore(
         o,
         async (s) => {
-          const { chunks } = ops.export(s, { kind, format: o.format, includeText: o.includeText, source: o.source, includeDuplicates: o.duplicates });
+          const format = o.format ?? (kind === 'network' ? 'graphml' : 'jsonl');
+          const { chunks } = ops.export(s, { kind, format, type: o.type, minWeight: o.minWeight, includeText: o.includeText, source: o.source, includeDuplicates: o.duplicates });
           if (o.out) {
             const ws = createWriteStream(o.out);
             for await (const c of chunks) if (!ws.write(c)) await new Promise<void>((r) => ws.once('drain', () => r()));
@@ -179,18 +300,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('serve'))
-    .description('serve the web app and the JSON API (read-only)')
+    .description('serve the web app and the JSON API (curation through the API unless --read-only)')
     .option('--host <host>', `address to bind (default ${getSetting('serve.host')})`)
     .option('--port <port>', `port (default ${getSetting('serve.port')}; 0 picks a free one)`, int)
-    .action(async (o: Common & { host?: string; port?: number }) => {
+    .option('--read-only', 'refuse every write (curation) over HTTP')
+    .action(async (o: Common & { host?: string; port?: number; readOnly?: boolean }) => {
       const { startServer } = await import('../server/app.js');
       const dbPath = resolveDbPath({ db: o.db, cwd: io.cwd });
-      const store = openStore({ db: o.db, cwd: io.cwd, readonly: true });
+      if (!o.readOnly && dbPath !== ':memory:') {
+        const { existsSync } = await import('node:fs');
+        if (!existsSync(dbPath)) throw new InquiryError(`no database at ${dbPath}: run "inquiry ingest <files>" first, or pass --db`, { status: 404, code: 'no_db' });
+      }
+      const store = openStore({ db: o.db, cwd: io.cwd, readonly: !!o.readOnly });
       const host = o.host ?? (getSetting('serve.host') as string);
       const port = o.port ?? (getSetting('serve.port') as number);
       let srv;
       try {
-        srv = await startServer(store, { host, port });
+        srv = await startServer(store, { host, port, readOnly: !!o.readOnly });
       } catch (e) {
         await store.close();
         const code = (e as { code?: string }).code;
@@ -202,7 +328,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         await store.close();
       };
       if (o.json) json({ ok: true, url: srv.url, db: dbPath });
-      else out(`Inquiry is serving ${dbPath}\n  ${srv.url}\n(read-only; Ctrl-C stops it)\n`);
+      else out(`Inquiry is serving ${dbPath}\n  ${srv.url}\n(${o.readOnly ? 'read-only' : 'curation is saved to the database'}; Ctrl-C stops it)\n`);
       if (io.onServe) await io.onServe({ url: srv.url, close });
       else {
         await new Promise<void>((resolveStop) => {

@@ -77,3 +77,35 @@ export function ingestReporter(o: Streams & { json: boolean; progress: boolean }
 function shorten(p: string, n: number): string {
   return p.length <= n ? p : '…' + p.slice(p.length - n + 1);
 }
+
+/** Analysis progress: a bar over the corpus's characters (MB/s, ETA) on a terminal; a summary line otherwise. */
+export function analyzeReporter(o: Streams & { json: boolean; progress: boolean }) {
+  let bar: cliProgress.SingleBar | null = null;
+  let t0 = 0;
+  const onProgress = (e: { done: number; total: number; chars: number }) => {
+    if (!o.progress) return;
+    if (!bar) {
+      t0 = performance.now();
+      bar = new cliProgress.SingleBar(
+        {
+          format: 'entities [{bar}] {percentage}% | {done}/{total} sources | {mbps} M chars/s | ETA {eta_formatted}',
+          stream: o.stderr as NodeJS.WritableStream,
+          hideCursor: true,
+          fps: 10,
+          clearOnComplete: false,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(Math.max(1, e.total), 0, { done: 0, total: e.total, mbps: '0.0' });
+    }
+    const s = (performance.now() - t0) / 1000;
+    bar.update(e.done, { done: e.done, total: e.total, mbps: s > 0 ? (e.chars / 1e6 / s).toFixed(1) : '0.0' });
+  };
+  const finish = (r: { mentions: number; entities: number; byType: Record<string, number>; curation: { entries: number; applied: number; stale: number }; ms: number }) => {
+    bar?.stop();
+    if (o.json) return;
+    const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
+    o.stderr.write(`entities: ${r.mentions} mentions, ${r.entities} entities (${types}) in ${(r.ms / 1000).toFixed(1)} s${r.curation.entries ? `; curation: ${r.curation.applied} applied, ${r.curation.stale} stale` : ''}\n`);
+  };
+  return { onProgress, finish };
+}

@@ -7,15 +7,21 @@
 import { InquiryError } from '../core/errors.js';
 import { OffsetMap } from '../core/offsets.js';
 import type { Store } from '../store/store.js';
+import { gexf, graphml } from '../core/graph-formats.js';
 
-export type ExportKind = 'sources' | 'passages' | 'sentences';
-export type ExportFormat = 'json' | 'jsonl' | 'csv';
-export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences'];
-export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv'];
+export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf';
+export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network'];
+export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf'];
+const TABLE_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv'];
 
 export interface ExportParams {
   kind: string;
   format?: string;
+  /** network: entity type, minimum co-mention weight, node limit */
+  type?: string;
+  minWeight?: number;
+  limit?: number;
   /** sources: include clean text (and raw text) */
   includeText?: boolean;
   source?: string[];
@@ -28,14 +34,26 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
   const kind = p.kind as ExportKind;
   const format = (p.format ?? 'jsonl') as ExportFormat;
   if (!EXPORT_KINDS.includes(kind)) throw new InquiryError(`cannot export "${p.kind}": choose one of ${EXPORT_KINDS.join(', ')}`, { code: 'bad_param' });
-  if (!EXPORT_FORMATS.includes(format)) throw new InquiryError(`unknown format "${p.format}": choose one of ${EXPORT_FORMATS.join(', ')}`, { code: 'bad_param' });
-  const rows = kind === 'sources' ? sourceRows(store, p) : kind === 'passages' ? passageRows(store, p) : sentenceRows(store, p);
-  const columns = COLUMNS[kind].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
+  if (kind === 'network') {
+    const f = (p.format ?? 'graphml') as ExportFormat;
+    if (f !== 'graphml' && f !== 'gexf' && f !== 'json') throw new InquiryError(`the network exports as graphml, gexf or json, not "${p.format}"`, { code: 'bad_param' });
+    return { contentType: f === 'json' ? 'application/json; charset=utf-8' : 'application/xml; charset=utf-8', chunks: networkChunks(store, p, f) };
+  }
+  if (!TABLE_FORMATS.includes(format)) throw new InquiryError(`unknown format "${p.format}" for ${kind}: choose one of ${TABLE_FORMATS.join(', ')}`, { code: 'bad_param' });
+  const rows =
+    kind === 'sources' ? sourceRows(store, p)
+    : kind === 'passages' ? passageRows(store, p)
+    : kind === 'sentences' ? sentenceRows(store, p)
+    : kind === 'entities' ? entityRows(store, p)
+    : mentionRows(store, p);
+  const columns = COLUMNS[kind as Exclude<ExportKind, 'network'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
   return { contentType, chunks: serialize(rows, format, columns) };
 }
 
-const COLUMNS: Record<ExportKind, string[]> = {
+const COLUMNS: Record<Exclude<ExportKind, 'network'>, string[]> = {
+  entities: ['id', 'type', 'name', 'mentions', 'sources', 'ambiguous', 'curated', 'aliases', 'evidence', 'mentionSpans'],
+  mentions: ['key', 'entity', 'entityName', 'type', 'sourceId', 'fileName', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'cue'],
   sources: ['id', 'title', 'authors', 'date', 'dateModified', 'url', 'language', 'perspective', 'kind', 'licence', 'container', 'series', 'fileName', 'format', 'encoding', 'contentHash', 'versionId', 'ingestedAt', 'chars', 'rawChars', 'passages', 'sentences', 'duplicatePassages'],
   passages: ['sourceId', 'fileName', 'key', 'seq', 'start', 'end', 'rawStart', 'rawEnd', 'role', 'ocrScore', 'dupOf', 'text'],
   sentences: ['sourceId', 'fileName', 'key', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text'],
@@ -51,6 +69,58 @@ async function* sourceRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
       yield { ...row, cleanText: t?.cleanText ?? null, rawText: t?.rawText ?? null };
     } else yield row;
   }
+}
+
+async function* entityRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  // mention spans grouped per entity: one pass over the mentions, kept per entity
+  const spans = new Map<string, Rec[]>();
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  for await (const m of store.entities.iterateMentions()) {
+    if (wanted.size && !wanted.has(m.sourceId)) continue;
+    let l = spans.get(m.entity as string);
+    if (!l) spans.set(m.entity as string, (l = []));
+    l.push({ source: m.sourceId, start: m.start, end: m.end, rawStart: m.rawStart, rawEnd: m.rawEnd, text: m.text });
+  }
+  for await (const e of store.entities.iterateEntities()) {
+    if (p.type && e.type !== p.type) continue;
+    const mentionSpans = spans.get(e.key) ?? [];
+    if (wanted.size && mentionSpans.length === 0) continue;
+    yield {
+      id: e.key, type: e.type, name: e.name, mentions: e.mentions, sources: e.sources, ambiguous: e.ambiguous, curated: e.curated,
+      aliases: e.aliases, evidence: e.evidence, mentionSpans,
+    };
+  }
+}
+
+async function* mentionRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const names = await fileNames(store);
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const entityNames = new Map<string, string>();
+  for await (const e of store.entities.iterateEntities()) entityNames.set(e.key, e.name);
+  for await (const m of store.entities.iterateMentions()) {
+    if (wanted.size && !wanted.has(m.sourceId)) continue;
+    if (p.type && m.type !== p.type) continue;
+    yield {
+      key: m.key, entity: m.entity, entityName: entityNames.get(m.entity as string) ?? null, type: m.type, sourceId: m.sourceId,
+      fileName: names.get(m.sourceId) ?? '', passageKey: m.passageKey, start: m.start, end: m.end, rawStart: m.rawStart, rawEnd: m.rawEnd,
+      text: m.text, cue: m.cue,
+    };
+  }
+}
+
+async function* networkChunks(store: Store, p: ExportParams, format: ExportFormat): AsyncIterable<string> {
+  const g = await store.entities.entityGraph({
+    type: p.type as never,
+    minWeight: p.minWeight ?? 1,
+    limit: p.limit ?? 100000,
+  });
+  if (format === 'json') {
+    yield JSON.stringify(g) + '\n';
+    return;
+  }
+  const nodes = g.nodes.map((n) => ({ id: n.key, label: n.name, attrs: { type: n.type, mentions: n.mentions, sources: n.sources } }));
+  const desc = 'Co-mention network: entities mentioned in the same passage; edge weight = passages in common';
+  yield* format === 'gexf' ? gexf(nodes, g.edges, { description: desc }) : graphml(nodes, g.edges);
 }
 
 async function fileNames(store: Store): Promise<Map<string, string>> {

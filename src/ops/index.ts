@@ -12,6 +12,7 @@ import { exportStream, type ExportParams } from './export.js';
 import { search, type SearchParams, type SearchResult } from './search.js';
 import { getSetting, settingsReport } from './settings.js';
 import { getPassage, listSources, showSource, status, type ShowParams } from './sources.js';
+import { analyze, curate, curationLog, entityGraph, exportCuration, importCuration, listEntities, showEntity, sourceMentions } from './entities.js';
 
 export interface OpenOptions {
   db?: string;
@@ -41,6 +42,15 @@ export const ops = {
   export: (store: Store, p: ExportParams) => exportStream(store, p),
   status,
   settings: settingsReport,
+  analyze,
+  entities: listEntities,
+  entity: showEntity,
+  entityGraph,
+  sourceMentions,
+  curate,
+  curationLog,
+  exportCuration,
+  importCuration,
 };
 
 export type { SearchParams, SearchResult, ShowParams, ExportParams, IngestSummary };

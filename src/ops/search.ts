@@ -8,6 +8,7 @@ import { edtfBounds } from '../core/edtf.js';
 import { InquiryError } from '../core/errors.js';
 import type { PassageRow, SourceRow, Store } from '../store/store.js';
 import { getSetting } from './settings.js';
+import { searchKeys, termKeys } from '../pipeline/analyze.js';
 
 export interface SearchParams {
   q: string;
@@ -18,6 +19,15 @@ export interface SearchParams {
   limit?: number;
   offset?: number;
   includeDuplicates?: boolean;
+  /** 'all' (default): a name also finds its other known spellings and scripts; 'exact': only as typed */
+  spelling?: 'all' | 'exact';
+}
+
+export interface Expansion {
+  term: string;
+  entity: string;
+  name: string;
+  variants: string[];
 }
 
 export interface Snippet {
@@ -59,6 +69,8 @@ export interface SearchResult {
   candidates: number;
   limit: number;
   offset: number;
+  spelling: 'all' | 'exact';
+  expanded: Expansion[];
   hits: SearchHit[];
 }
 
@@ -71,7 +83,10 @@ export async function search(store: Store, params: SearchParams): Promise<Search
   const versionIds = filterVersions(sources, params);
   const cap = getSetting('search.candidates') as number;
 
-  let ftsQuery = q;
+  const spelling = params.spelling ?? 'all';
+  if (spelling !== 'all' && spelling !== 'exact') throw new InquiryError(`spelling must be "all" or "exact", not "${spelling}"`, { code: 'bad_param' });
+  const expansion = spelling === 'all' ? await expandNames(store, q) : { query: q, expanded: [] };
+  let ftsQuery = expansion.query;
   let rewritten = false;
   let cands;
   try {
@@ -154,8 +169,71 @@ export async function search(store: Store, params: SearchParams): Promise<Search
     candidates: cands.hits.length,
     limit,
     offset,
+    spelling,
+    expanded: expansion.expanded,
     hits,
   };
+}
+
+/**
+ * "Every known spelling": a query word that is a known name (by its name keys: other
+ * transliterations, other scripts, Russian case forms) is searched as any of the spellings
+ * the corpus uses for that entity: Piatakoff → (Piatakoff OR Pyatakov OR Piatakov OR Пятаков …).
+ * Words inside quotes, prefix queries and operators are left alone.
+ */
+export async function expandNames(store: Store, q: string): Promise<{ query: string; expanded: Expansion[] }> {
+  const re = /"(?:[^"]|"")*"\*?|[\p{L}\p{M}][\p{L}\p{M}'’-]*\*?|\S/gu;
+  const parts: Array<{ text: string; word: boolean }> = [];
+  let last = 0;
+  for (const m of q.matchAll(re)) {
+    if (m.index! > last) parts.push({ text: q.slice(last, m.index), word: false });
+    const t = m[0];
+    const word = /^[\p{L}\p{M}]/u.test(t) && !t.endsWith('*') && !/^(AND|OR|NOT|NEAR)$/.test(t) && t.length > 1;
+    parts.push({ text: t, word });
+    last = m.index! + t.length;
+  }
+  if (last < q.length) parts.push({ text: q.slice(last), word: false });
+  const words = parts.filter((p) => p.word).map((p) => p.text);
+  if (words.length === 0) return { query: q, expanded: [] };
+  const keyOf = new Map<string, string[]>();
+  for (const w of words) keyOf.set(w, termKeys(w));
+  const rows = await store.entities.aliasLookup([...new Set([...keyOf.values()].flat())]);
+  if (rows.length === 0) return { query: q, expanded: [] };
+  const entitiesByKey = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let s = entitiesByKey.get(r.nameKey);
+    if (!s) entitiesByKey.set(r.nameKey, (s = new Set()));
+    s.add(r.entity);
+  }
+  const expanded: Expansion[] = [];
+  const variantsCache = new Map<string, string[]>();
+  for (const part of parts) {
+    if (!part.word) continue;
+    const ents = new Set<string>();
+    for (const k of keyOf.get(part.text) ?? []) for (const e of entitiesByKey.get(k) ?? []) ents.add(e);
+    if (ents.size === 0 || ents.size > 5) continue;
+    const variants = new Set<string>();
+    for (const e of [...ents].sort()) {
+      let vs = variantsCache.get(e);
+      if (!vs) {
+        const ent = await store.entities.getEntity(e);
+        vs = ent ? ent.aliases.flatMap((a) => searchKeys(a.name, ent.type).map(([, surface]) => surface)) : [];
+        variantsCache.set(e, vs);
+        if (ent) expanded.push({ term: part.text, entity: e, name: ent.name, variants: [...new Set(vs)].filter((v) => v.toLowerCase() !== part.text.toLowerCase()) });
+      }
+      for (const v of vs) variants.add(v);
+    }
+    const folded = new Set<string>([fold(part.text)]);
+    const alts = [...variants].filter((v) => {
+      const f = fold(v);
+      if (folded.has(f)) return false;
+      folded.add(f);
+      return true;
+    });
+    if (alts.length === 0) continue;
+    part.text = `(${[part.text, ...alts].map((v) => `"${v.replace(/"/g, '""')}"`).join(' OR ')})`;
+  }
+  return { query: parts.map((p) => p.text).join(''), expanded };
 }
 
 function clampInt(v: number, lo: number, hi: number, name: string): number {

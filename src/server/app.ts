@@ -1,6 +1,7 @@
 /**
- * HTTP: the JSON API (every page has a JSON twin) and the built web app. Read-only:
- * only GET and HEAD. Errors come in one shape: { ok: false, error, errors, status }.
+ * HTTP: the JSON API (every page has a JSON twin) and the built web app. Reads are GET;
+ * the one write is curation (POST /api/curation), refused with 405 when read-only.
+ * Errors come in one shape: { ok: false, error, errors, status }.
  * Tests call `buildApp(store).inject(...)`: no port is opened.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -14,6 +15,8 @@ import type { Store } from '../store/store.js';
 export interface AppOptions {
   /** folder of the built web app (default: dist/web of this package) */
   webRoot?: string;
+  /** refuse curation (POST) with 405 */
+  readOnly?: boolean;
   logger?: boolean;
 }
 
@@ -89,6 +92,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
       limit: num(q.limit, 'limit'),
       offset: num(q.offset, 'offset'),
       includeDuplicates: flag(q.includeDuplicates),
+      spelling: (one(q.spelling) || undefined) as 'all' | 'exact' | undefined,
     });
     return { ok: true, ...r };
   };
@@ -123,7 +127,10 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api/status', statusRoute);
   app.get('/api', async () => ({
     ok: true,
-    routes: ['/api/search', '/api/sources', '/api/sources/:id', '/api/passages/:key', '/api/export/:kind', '/-/settings.json', '/-/status.json'],
+    routes: [
+      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key',
+      '/api/graph/entities', '/api/curation', 'POST /api/curation', '/api/curation/export', '/api/export/:kind', '/-/settings.json', '/-/status.json',
+    ],
   }));
   // /sources/:id.json — the reader's twin (the id itself may contain dots)
   app.get('/sources/:file', async (req, reply) => {
@@ -134,12 +141,53 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
     }
     return serveStatic(req, reply, webRoot);
   });
+  // ---------------- entities
+  const entitiesRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.entities(store, { type: one(q.type), q: one(q.q), limit: num(q.limit, 'limit'), offset: num(q.offset, 'offset'), sort: one(q.sort) })) };
+  };
+  const entityRoute = async (req: FastifyRequest, key: string) => {
+    const q = req.query as Q;
+    const { mentionList, mentions: mentionCount, ...e } = await ops.entity(store, key, { limit: num(q.limit, 'limit'), offset: num(q.offset, 'offset') });
+    // "mentions" is the list here (the page shows them); the count is mentionCount / mentionsTotal
+    return { ok: true, entity: { ...e, mentionCount, mentions: mentionList } };
+  };
+  const graphRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.entityGraph(store, { type: one(q.type), minWeight: num(q.minWeight, 'minWeight'), limit: num(q.limit, 'limit') })) };
+  };
+  app.get('/api/entities', entitiesRoute);
+  app.get('/entities.json', entitiesRoute);
+  app.get('/api/entities/:key', (req) => entityRoute(req, (req.params as { key: string }).key));
+  app.get('/entities/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) return entityRoute(req, file.slice(0, -5));
+    return serveStatic(req, reply, webRoot);
+  });
+  app.get('/api/graph/entities', graphRoute);
+  app.get('/graph/entities.json', graphRoute);
+  app.get('/api/sources/:id/mentions', async (req) => ({ ok: true, ...(await ops.sourceMentions(store, (req.params as { id: string }).id)) }));
+  app.get('/api/curation', async () => ({ ok: true, entries: await ops.curationLog(store) }));
+  app.get('/curation.json', async () => ({ ok: true, entries: await ops.curationLog(store) }));
+  app.get('/api/curation/export', async (_req, reply) => {
+    reply.header('Content-Disposition', 'attachment; filename="inquiry-curation.json"');
+    return ops.exportCuration(store);
+  });
+  app.post('/api/curation', async (req) => {
+    if (opts.readOnly) throw new InquiryError('POST is not allowed: this server is read-only', { status: 405, code: 'method_not_allowed' });
+    const body = req.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new InquiryError('the body must be a JSON object with an "action"', { code: 'bad_curation' });
+    return { ok: true, ...(await ops.curate(store, body as Record<string, unknown>)) };
+  });
+
   app.get('/api/export/:kind', async (req, reply) => {
     const q = req.query as Q;
     const kind = (req.params as { kind: string }).kind;
     const { contentType, chunks } = ops.export(store, {
       kind,
-      format: one(q.format) ?? 'jsonl',
+      format: one(q.format) ?? (kind === 'network' ? 'graphml' : 'jsonl'),
+      type: one(q.type) || undefined,
+      minWeight: num(q.minWeight, 'minWeight'),
       includeText: flag(q.includeText),
       source: many(q.source),
       includeDuplicates: q.includeDuplicates === undefined ? true : flag(q.includeDuplicates),
@@ -185,8 +233,8 @@ function serveStatic(req: FastifyRequest, reply: FastifyReply, root: string): Fa
   return reply.type('text/html; charset=utf-8').send(readFileSync(index));
 }
 
-export async function startServer(store: Store, o: { host: string; port: number; webRoot?: string }): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
-  const app = buildApp(store, { webRoot: o.webRoot });
+export async function startServer(store: Store, o: { host: string; port: number; webRoot?: string; readOnly?: boolean }): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
+  const app = buildApp(store, { webRoot: o.webRoot, readOnly: o.readOnly });
   await app.listen({ host: o.host, port: o.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;

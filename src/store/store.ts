@@ -4,6 +4,7 @@
  * Methods are async so that a network database fits the same shape.
  */
 import type { DuplicateSection, PassageRole, ProcessedSource, RemovedSpan, SourceMeta } from '../core/types.js';
+import type { EntityStore } from './entity-types.js';
 
 export interface SourceRow extends SourceMeta {
   origin: string;
@@ -90,6 +91,8 @@ export interface StoreStats {
 
 export interface Store {
   readonly dialect: string;
+  /** mentions, entities and the curation log */
+  readonly entities: EntityStore;
   close(): Promise<void>;
   /** source id registered for this origin (file path, plus #part for multi-document files) */
   sourceIdForOrigin(origin: string): Promise<string | null>;

@@ -71,7 +71,7 @@ export function TypeLegend({ counts, label = 'Colours' }: { counts?: Partial<Rec
         <span key={t} class={`legend-item ${typeClass(t)}`}>
           <span class="type-dot" aria-hidden="true" />
           {TYPE_LABEL[t]}
-          {counts && typeof counts[t] === 'number' && <span class="muted"> {counts[t]!.toLocaleString('en-US')}</span>}
+          {counts && typeof counts[t] === 'number' && <span class="muted legend-count">{counts[t]!.toLocaleString('en-US')}</span>}
         </span>
       ))}
     </span>

@@ -12,9 +12,9 @@
 import { fastKey } from '../../core/ids.js';
 import type { Candidate, DocInput, EntityType } from './detect.js';
 import { gazetteerPlace } from './detect.js';
-import { editDistance, hasCyrillic, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
+import { editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
 import { PLACE_GROUPS } from './places.js';
-import { givenName, isMasculineOblique, isPatronymic, ruSurnameForms, titleCase, type GivenName } from './morph.js';
+import { genericLemmas, givenName, isMasculineOblique, isPatronymic, ruSurnameForms, titleCase, type GivenName } from './morph.js';
 
 /** how far back (characters) a full name decides who a bare surname is */
 const CONTEXT_WINDOW = 3000;
@@ -61,12 +61,21 @@ interface PersonParse {
   caseNote: string | null;
 }
 
+const PARTICLE_WORDS = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'du', 'la', 'le', 'ibn', 'bin', 'al', 'da', 'dos', 'ter']);
+
+/** a given name the lexicon does not know (Zhores, Homer, Akmal): keyed by its own spelling */
+function unknownGiven(w: string): GivenName | null {
+  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w)) return null;
+  const id = primaryKey(w);
+  return id ? { id, display: titleCase(w), female: false, initials: w[0]!.toLowerCase() } : null;
+}
+
 function stripDot(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
 /** split a person's name into given name, initials, patronymic and surname */
-function parsePerson(words: string[], cyrForms: Set<string>): PersonParse | null {
+function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = false): PersonParse | null {
   // dotted initials written together ("I.N.") count one by one
   const ws = words
     .flatMap((w) => (/^(?:\p{Lu}\.){2,}$/u.test(w) ? w.split('.').filter((x) => x.length > 0) : [w]))
@@ -94,7 +103,7 @@ function parsePerson(words: string[], cyrForms: Set<string>): PersonParse | null
       patronymicInitial = w[0]!.toLowerCase();
       continue;
     }
-    const g = givenName(w);
+    const g = givenName(w) ?? (i < surnameIdx && !PARTICLE_WORDS.has(w.toLowerCase()) ? unknownGiven(w) : null);
     if (g && !given) {
       given = g;
       givenForm = w;
@@ -118,17 +127,23 @@ function parsePerson(words: string[], cyrForms: Set<string>): PersonParse | null
       // masculine forms seen (Николаев, Николаевым) and no feminine-only form (Николаевой).
       const masc = f.lemmas[0] as string;
       const fem = f.lemmas[1] ?? masc;
-      const mascSeen = cyrForms.has(masc) || cyrForms.has(masc + 'ым') || cyrForms.has(masc + 'ом') || cyrForms.has(masc + 'е');
-      const femSeen = cyrForms.has(fem.slice(0, -1) + 'ой');
-      if (mascOblique || (!femaleGiven && mascSeen && !femSeen)) {
+      const femaleCue = femaleGiven || femaleContext;
+      if (!femaleCue) {
         lemma = masc;
-        caseNote = mascOblique ? 'masculine given name in an oblique case' : 'masculine forms of this surname in the corpus, no feminine-only form';
+        caseNote = mascOblique ? 'masculine given name in an oblique case' : 'an -а/-у form of a masculine surname (genitive, accusative or dative) unless a feminine name or verb shows a woman';
       } else {
-        lemma = femaleGiven || femSeen ? fem : surname.toLowerCase();
-        female = femaleGiven || femSeen;
+        lemma = fem;
+        female = true;
       }
     } else if (lemma !== surname.toLowerCase()) {
       caseNote = 'case ending';
+    } else {
+      // not a Russian-type surname (Радек, Медведь, Запорожец): a case form whose nominative the corpus shows
+      const l = genericLemmas(surname).find((x) => cyrForms.has(x));
+      if (l) {
+        lemma = l;
+        caseNote = 'case ending (the nominative occurs in the corpus)';
+      }
     }
     surname = lemma;
   }
@@ -232,7 +247,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     };
     const idx = mentions.push(m) - 1;
     if (c.type !== 'person') continue;
-    const parse = parsePerson(c.words, cyrForms);
+    const parse = parsePerson(c.words, cyrForms, femaleContext(docs[c.doc]!.text, c));
     if (!parse) {
       mentions.pop();
       continue;
@@ -256,13 +271,6 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
   }
   const groups = [...groupCount.keys()].filter((g) => !g.startsWith('given:')).sort();
-  const bySkeleton = new Map<string, string[]>();
-  for (const g of groups) {
-    const sk = skeleton(g) + '|' + g.length;
-    let l = bySkeleton.get(sk);
-    if (!l) bySkeleton.set(sk, (l = []));
-    l.push(g);
-  }
   // given names seen with each surname group: a typo merge may not join different given names
   const givenByGroup = new Map<string, Set<string>>();
   for (const p of persons) {
@@ -279,6 +287,14 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     for (const g of ga) if (gb.has(g)) return true;
     return false;
   };
+  const bySkeleton = new Map<string, string[]>();
+  for (const g of groups) {
+    // consonants in any order: a transposed pair (Tukhachevksi) keeps the same set
+    const sk = [...skeleton(looseKey(g))].sort().join('');
+    let l = bySkeleton.get(sk);
+    if (!l) bySkeleton.set(sk, (l = []));
+    l.push(g);
+  }
   const typoEvidence = new Map<string, Evidence>();
   for (const list of bySkeleton.values()) {
     if (list.length < 2) continue;
@@ -290,13 +306,15 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       for (const other of list) {
         if (other === rare) continue;
         const oc = groupCount.get(other) ?? 0;
-        // same first and last letter: a changed ending makes another name (Medved/Medvedev, Serge/Sergo)
-        if (oc >= Math.max(10, rc * 5) && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && editDistance(rare, other, 2) <= 2 && oc > tc && givenCompatible(rare, other)) [target, tc] = [other, oc];
+        // a short name tolerates one slip, a long one two; same first and last letter (a changed
+        // ending makes another name: Medved/Medvedev, Serge/Sergo); different given names never join
+        const maxDist = Math.min(rare.length, other.length) >= 7 ? 2 : 1;
+        if (oc >= Math.max(3, rc * 3) && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && editDistance(rare, other, maxDist) <= maxDist && oc > tc && givenCompatible(rare, other)) [target, tc] = [other, oc];
       }
       if (target) {
         typoEvidence.set(rare, {
           rule: 'typo',
-          detail: `"${mode([...(keyForms.get(rare) ?? [])])}" (${rc}×) is a near miss of "${mode([...(keyForms.get(target) ?? [])])}" (${tc}×): same consonants, edit distance ≤ 2`,
+          detail: `"${mode([...(keyForms.get(rare) ?? [])])}" (${rc}×) is a near miss of "${mode([...(keyForms.get(target) ?? [])])}" (${tc}×): the same consonants, a letter or two apart`,
           aliases: [...(keyForms.get(rare) ?? [])],
         });
         uf.union(rare, target);
@@ -371,25 +389,36 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         continue;
       }
       const m = mentions[p.m]!;
-      // the person named in full nearest before it, within a few paragraphs of the same source
-      let best: { sub: Sub; at: number } | null = null;
-      for (const s of sameSex) {
-        for (const q of s.members) {
-          const qm = mentions[q.m]!;
-          if (qm.doc !== m.doc || qm.start > m.start || m.start - qm.start > CONTEXT_WINDOW) continue;
-          if (!best || qm.start > best.at) best = { sub: s, at: qm.start };
+      const nearestBefore = (sameDocOnly: (qm: Mention) => boolean) => {
+        let best: { sub: Sub; at: number } | null = null;
+        for (const s of sameSex) {
+          for (const q of s.members) {
+            const qm = mentions[q.m]!;
+            if (qm.doc !== m.doc || qm.start > m.start || !sameDocOnly(qm)) continue;
+            if (!best || qm.start > best.at) best = { sub: s, at: qm.start };
+          }
         }
-      }
-      if (best) {
-        bareAssign.set(p, { sub: best.sub, why: 'nearest full name before it in the same source' });
+        return best;
+      };
+      // 1. a full name earlier in the same passage
+      const inPassage = nearestBefore((qm) => qm.passageKey === m.passageKey);
+      if (inPassage) {
+        bareAssign.set(p, { sub: inPassage.sub, why: 'the full name earlier in the same passage' });
         continue;
       }
-      // else the person this source names in full most often, or the corpus's dominant one
+      // 2. the person of this surname the same source names in full most often
       const inDoc = sameSex.map((s) => ({ s, n: s.members.filter((q) => mentions[q.m]!.doc === m.doc).length })).sort((x, y) => y.n - x.n);
       if (inDoc[0] && inDoc[0].n > 0 && inDoc[0].n > (inDoc[1]?.n ?? 0)) {
         bareAssign.set(p, { sub: inDoc[0].s, why: 'the person of this surname the same source names in full most often' });
         continue;
       }
+      // 3. the nearest full name before it in the source, within a few paragraphs
+      const near = nearestBefore((qm) => m.start - qm.start <= CONTEXT_WINDOW);
+      if (near) {
+        bareAssign.set(p, { sub: near.sub, why: 'the nearest full name before it in the same source' });
+        continue;
+      }
+      // 4. the corpus's dominant person of this surname, if far more often named than any other
       const all = sameSex.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
       if (all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
       else bareAssign.set(p, { sub: null, why: '' });
@@ -552,4 +581,18 @@ function cyrillicPlaceLemma(text: string, forms: Set<string>): string {
   const f = ruSurnameForms(lower);
   for (const l of f.lemmas) if (forms.has(l) && l !== lower) return l;
   return text;
+}
+
+const FEMALE_BEFORE = new Set(['жена', 'вдова', 'мать', 'сестра', 'дочь', 'гражданка', 'подсудимая', 'обвиняемая', 'свидетельница', 'госпожа', 'mrs', 'miss', 'madame', 'mme', 'ms', 'lady', 'wife', 'widow', 'mother', 'sister', 'daughter']);
+const NOT_VERBS_LA = new Set(['дела', 'села', 'тела', 'стола', 'зла', 'пола', 'угла', 'была']);
+
+/** a woman is meant: a feminine role word before the name, or a feminine past-tense verb after it */
+function femaleContext(text: string, c: Candidate): boolean {
+  if (FEMALE_BEFORE.has(c.before)) return true;
+  const after = /^\s+([а-яё]+)/.exec(text.slice(c.end, c.end + 30));
+  if (after) {
+    const w = after[1] as string;
+    if ((/(?:ла|лась)$/.test(w) && !NOT_VERBS_LA.has(w)) || w === 'была') return true;
+  }
+  return false;
 }

@@ -88,7 +88,7 @@ export function gazetteerPlace(name: string): string | null {
   const lower = name.toLowerCase();
   const hit = PLACE_INDEX.get(lower) ?? PLACE_INDEX.get(lower.replace(/^the /, ''));
   if (hit) return hit;
-  if (hasCyrillic(lower) && !lower.includes(' ')) {
+  if (hasCyrillic(lower) && !lower.includes(' ') && !/(?:ск|цк)(?:ий|ого|ому|им|ом)$/.test(lower)) {
     for (const l of genericLemmas(lower)) {
       const h = PLACE_INDEX.get(l);
       if (h) return h;
@@ -169,7 +169,7 @@ function gap(text: string, a: Tok, b: Tok): string {
 function nameTok(t: Tok | undefined): boolean {
   if (t === undefined) return false;
   // "I" (the pronoun) and contractions (I'll, I'm, Don't) are no names; O'Brien is
-  if (t.cap === TITLE) return t.w.length > 1 && !/['’]\p{Ll}{1,2}$/u.test(t.w);
+  if (t.cap === TITLE) return t.w.length > 1 && !/^[A-Za-z]{1,5}['’](?:ll|m|ve|re|d|t|s)$/.test(t.w);
   return t.cap === CAPS || t.cap === INITIAL || t.cap === DOTTED;
 }
 
@@ -303,6 +303,8 @@ function nameLead(t: Tok): boolean {
   if (t.cap === INITIAL || t.cap === DOTTED) return true;
   if (t.cap !== TITLE && t.cap !== CAPS) return false;
   if (givenName(t.w) || isPatronymic(t.w)) return true;
+  // a capitalized Cyrillic word opening a sentence is an ordinary word unless it is a known given name
+  if (t.first && hasCyrillic(t.w)) return false;
   if (PARTICLES.has(t.lower)) return true;
   if (isTitleWord(t) || FUNCTION_WORDS.has(t.lower) || NOT_NAMES_ALONE.has(t.lower) || TRIAL_HEADS.has(t.lower) || ORG_HEADS.has(t.lower)) return false;
   if (DERIVED_SUFFIX.test(t.w)) return false;
@@ -373,7 +375,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     type = 'trial';
     strength = 2;
     cue = 'trial-of';
-  } else if (!possessive && nextGapOk && next!.cap === LOWER && TRIAL_HEADS.has(next!.lower) && !place) {
+  } else if (!possessive && nextGapOk && next!.cap === LOWER && TRIAL_HEADS.has(next!.lower)) {
     type = 'trial';
     strength = 2;
     cue = 'trial-head';
@@ -381,13 +383,13 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     words.push(next!.w);
   } else if (place && strength < 2) {
     type = 'place';
-    strength = 2;
+    strength = b - a === 1 ? 1 : 2;
     cue = 'gazetteer';
   } else if (ORG_HEADS.has(last.lower) && (b - a >= 2 ? !(PERSON_TITLES.has(lowerWords[0] as string)) : ORG_SINGLE.has(last.lower))) {
     type = 'organization';
     strength = 2;
     cue = 'org-head';
-  } else if (!possessive && nextGapOk && next!.cap === LOWER && LOWER_ORG_HEADS.has(next!.lower) && strength < 2) {
+  } else if (!possessive && nextGapOk && next!.cap === LOWER && LOWER_ORG_HEADS.has(next!.lower) && strength < 2 && words.some((w) => w.includes('-') || DERIVED_SUFFIX.test(w))) {
     type = 'organization';
     strength = 2;
     cue = 'org-head';
@@ -568,6 +570,11 @@ export function resolveCandidates(state: DetectState): Candidate[] {
       continue;
     }
     const c = c0;
+    // a one-word gazetteer place that the corpus knows as a person's surname (Gorky, Kirov), not after "in"
+    if (c.cue === 'gazetteer' && c.words.length === 1 && !PLACE_PREPS.has(c.before) && best(learnKeys(c)[1]) === 'person') {
+      out.push({ ...c, type: 'person', cue: 'gazetteer+learned-person', strength: 1 });
+      continue;
+    }
     if (c.type && c.strength >= 1 && !c.capsContext) {
       out.push(c);
       continue;

@@ -148,7 +148,7 @@ function applyRules(s: string, rules: Rule[]): string {
 const DE_HINT = /sch|w|tz|^j[aeiou]|ch/;
 const EN_ONLY = /kh|zh|(?<!s)sh|shch/;
 /** letters that suggest a French spelling */
-const FR_HINT = /ou|tch|ine$|j|ff$/;
+const FR_HINT = /ou|tch|ine$|j|ff$|ch/;
 
 /**
  * Every key a name could stand for. Cyrillic has one reading; a Latin spelling has its

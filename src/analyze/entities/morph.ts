@@ -134,6 +134,13 @@ export function ruSurnameForms(word: string): RuForm {
 
 /** generic noun endings, for names that are not Russian-type surnames (Радека, Москве, Ленинграде) */
 const GENERIC_ENDINGS: Array<[string, string[]]> = [
+  // fleeting vowel: Запорожец → Запорожца, Запорожцем
+  ['цами', ['ец']],
+  ['цем', ['ец']],
+  ['цом', ['ец']],
+  ['ца', ['ец']],
+  ['цу', ['ец']],
+  ['це', ['ец']],
   ['ами', ['а', '']],
   ['ого', ['ий', 'ой', '']],
   ['ему', ['ий', '']],

@@ -19,6 +19,8 @@ import type {
   StoreStats,
   VersionTexts,
 } from '../store.js';
+import type { EntityStore } from '../entity-types.js';
+import { SqliteEntities } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
@@ -53,6 +55,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
 
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite';
+  readonly entities: EntityStore;
   private stmtCache = new Map<string, Database.Statement>();
 
   constructor(
@@ -75,6 +78,7 @@ export class SqliteStore implements Store {
     }
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
+    this.entities = new SqliteEntities(db);
   }
 
   private st(sql: string): Database.Statement {

@@ -91,4 +91,59 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `,
   },
+  {
+    id: '20261122T0600-entities',
+    sql: `
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  passage_key TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  cue TEXT NOT NULL,
+  base_entity TEXT NOT NULL,
+  entity TEXT
+);
+CREATE INDEX mentions_entity ON mentions(entity, version_id, start);
+CREATE INDEX mentions_version ON mentions(version_id, start);
+CREATE INDEX mentions_passage ON mentions(version_id, passage_key);
+CREATE TABLE entity_base (
+  key TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ambiguous INTEGER NOT NULL,
+  evidence TEXT NOT NULL
+);
+CREATE TABLE entities (
+  key TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ambiguous INTEGER NOT NULL,
+  curated INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  aliases TEXT NOT NULL
+);
+CREATE INDEX entities_type ON entities(type, mentions DESC);
+CREATE TABLE entity_alias_keys (
+  name_key TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  surface TEXT NOT NULL,
+  PRIMARY KEY (name_key, entity, surface)
+) WITHOUT ROWID;
+CREATE TABLE curation (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  args TEXT NOT NULL
+);
+`,
+  },
 ];

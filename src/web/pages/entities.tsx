@@ -47,7 +47,8 @@ export function EntitiesPage({ loc }: { loc: Loc }): VNode {
   useTitle(p.type ? `${TYPE_PLURAL[p.type]} · Entities` : 'Entities');
 
   const [qInput, setQInput] = useState(p.q);
-  useEffect(() => setQInput(p.q), [p.q]);
+  // follow the URL (back/forward, tabs), but keep what is being typed (e.g. a trailing space)
+  useEffect(() => setQInput((cur) => (cur.trim() === p.q.trim() ? cur : p.q)), [p.q]);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 

@@ -7,7 +7,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitiesResponse, EntityDetail, EntityMention, EntityResponse, EntitySummary } from '../api';
 import { enc, entityPath, getJson, passageHref, qs, sourcePath } from '../api';
-import { useCurate } from '../curate';
+import { serverIsReadOnly, useCurate } from '../curate';
 import { AmbiguousBadge, ruleText, typeClass, TypeBadge, typeLabel } from '../entity-ui';
 import { navigate } from '../router';
 import { ErrorBox, fmtInt, Loading, Notice, Tags, useApi, useTitle } from '../ui';
@@ -112,7 +112,7 @@ function EntityHead({ e }: { e: EntityDetail }): VNode {
 function EntityBody({ e, onDone }: { e: EntityDetail; onDone: (message: ComponentChildren) => void }): VNode {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => setSelected(new Set()), [e.key]);
-  const titles = new Map(e.bySource.map((s) => [s.sourceId, s.title || s.sourceId]));
+  const titles = sourceLabels(e);
   const toggle = (key: string, on: boolean): void =>
     setSelected((s) => {
       const n = new Set(s);
@@ -136,6 +136,18 @@ function EntityBody({ e, onDone }: { e: EntityDetail; onDone: (message: Componen
         }} />
       </aside>
     </div>
+  );
+}
+
+/** Source titles for labels; two sources with the same title are told apart by their ids. */
+function sourceLabels(e: EntityDetail): Map<string, string> {
+  const seen = new Map<string, number>();
+  for (const s of e.bySource ?? []) seen.set(s.title || s.sourceId, (seen.get(s.title || s.sourceId) ?? 0) + 1);
+  return new Map(
+    (e.bySource ?? []).map((s) => {
+      const t = s.title || s.sourceId;
+      return [s.sourceId, (seen.get(t) ?? 0) > 1 && t !== s.sourceId ? `${t} (${s.sourceId})` : t];
+    }),
   );
 }
 
@@ -257,6 +269,7 @@ function Sources({ e }: { e: EntityDetail }): VNode {
                 <tr key={s.sourceId}>
                   <td class="cell-title">
                     <a href={sourcePath(s.sourceId)}>{s.title || s.sourceId}</a>
+                    {s.title && <div class="mono small muted break">{s.sourceId}</div>}
                   </td>
                   <td>
                     <Tags items={s.perspective} />
@@ -453,7 +466,12 @@ function CurationPanel({ e, selected, onDone }: { e: EntityDetail; selected: Rea
       <p class="hint">
         Changes are recorded in the <a href="/curation">curation log</a>, replayed after re-analysis, and can be undone.
       </p>
-      {cur.error && <ErrorBox error={cur.error} title="The change was not made" />}
+      {cur.error ? (
+        <ErrorBox error={cur.error} title="The change was not made" />
+      ) : (
+        serverIsReadOnly() && <p class="msg msg-info">This server is read-only: curation is switched off here.</p>
+      )}
+      <fieldset class="plain" disabled={serverIsReadOnly()}>
 
       <form class="curate-form" data-testid="curation-rename" onSubmit={rename}>
         <label for="c-rename">Canonical name</label>
@@ -537,6 +555,7 @@ function CurationPanel({ e, selected, onDone }: { e: EntityDetail; selected: Rea
           )}
         </div>
       </div>
+      </fieldset>
     </section>
   );
 }

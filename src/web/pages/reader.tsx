@@ -185,7 +185,7 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
         <div class="mentions-tools">
           <label class="check" title={raw ? 'Mentions are marked in the clean text' : 'Mark the people, organizations, places and trials named in the text'}>
             <input type="checkbox" data-testid="mentions-toggle" checked={showMentions && !raw} disabled={raw} onChange={toggleMentions} />
-            <span>Names</span>
+            <span>Mentions</span>
           </label>
           {mentions && <TypeLegend counts={mentionCounts} label="Colours of the marked names" />}
           {!raw && showMentions && mres.loading && <span class="muted small">loading names…</span>}

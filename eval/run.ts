@@ -1,0 +1,44 @@
+/**
+ * `npm run eval`: quality figures against hand-built fixtures. Prints a table per suite;
+ * `--json` prints everything (including the pairs that were missed or wrongly joined);
+ * `--verbose` lists them as text. Exit code 1 when a target is missed.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evalEntities } from './entities.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
+
+const TARGETS = { pairRecall: 0.95, pairPrecision: 0.98, falseFriendMerges: 0 };
+
+const t0 = performance.now();
+const r = await evalEntities(join(here, 'fixtures', 'entities'));
+const ms = performance.now() - t0;
+if (args.has('--json')) {
+  console.log(JSON.stringify({ entities: r, targets: TARGETS }, null, 2));
+} else {
+  console.log(`entities: ${r.docs} fixture documents, ${r.gold} gold mentions, ${r.predicted} predicted (${(ms / 1000).toFixed(1)} s)`);
+  console.log(`  mentions, exact span     precision ${pct(r.mention.precision)}  recall ${pct(r.mention.recall)}  F1 ${pct(r.mention.f1)}`);
+  console.log(`  mentions, overlapping    precision ${pct(r.mention.overlapPrecision)}  recall ${pct(r.mention.overlapRecall)}`);
+  console.log(`  type accuracy (exact matches) ${pct(r.mention.typeAccuracy)}`);
+  for (const [t, v] of Object.entries(r.byType)) console.log(`    ${t.padEnd(13)} gold ${String(v.gold).padStart(4)}  precision ${pct(v.precision)}  recall ${pct(v.recall)}`);
+  console.log(`  same-person pairs        precision ${pct(r.pairs.precision)}  recall ${pct(r.pairs.recall)}  (recall over detected mentions ${pct(r.pairs.recallDetected)}; ${r.pairs.gold} gold pairs, ${r.pairs.predicted} predicted)   targets: precision ≥ ${pct(TARGETS.pairPrecision)}, recall ≥ ${pct(TARGETS.pairRecall)}`);
+  console.log(`  false friends merged     ${r.falseFriends.merged.length} of ${r.falseFriends.pairs} known pairs   target: 0`);
+  for (const m of r.falseFriends.merged) console.log(`    ${m.a} + ${m.b} in ${m.entity}`);
+  if (args.has('--verbose')) {
+    const agg = (xs: string[]) => {
+      const m = new Map<string, number>();
+      for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+      return [...m].sort((a, b) => b[1] - a[1]);
+    };
+    console.log('\n  missed pairs (gold id: surface / surface → predicted entities):');
+    for (const [k, n] of agg(r.missedPairs.map((p) => `${p.id}: ${p.a} [${p.ea}] / ${p.b} [${p.eb}]`)).slice(0, 60)) console.log(`    ${n}× ${k}`);
+    console.log('\n  wrong pairs (predicted entity: surface (gold) / surface (gold)):');
+    for (const [k, n] of agg(r.wrongPairs.map((p) => `${p.entity}: ${p.a} (${p.ida}) / ${p.b} (${p.idb})`)).slice(0, 60)) console.log(`    ${n}× ${k}`);
+  }
+}
+const ok = r.pairs.recall >= TARGETS.pairRecall && r.pairs.precision >= TARGETS.pairPrecision && r.falseFriends.merged.length <= TARGETS.falseFriendMerges;
+if (!args.has('--json')) console.log(ok ? '\nall entity targets met' : '\nsome entity targets missed');
+process.exitCode = ok ? 0 : 1;
