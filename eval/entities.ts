@@ -181,7 +181,8 @@ export function score(gold: GoldMention[], preds: Pred[], falseFriends: Array<{ 
       const b = persons[j]!;
       const pb = match.get(b);
       const same = a.id === b.id;
-      const predSame = !!pa && !!pb && pa.entity === pb.entity && pa !== pb;
+      // an entity flagged ambiguous (key ending ":?") claims no identity: its mentions are not pairs
+      const predSame = !!pa && !!pb && pa.entity === pb.entity && pa !== pb && !pa.entity.endsWith(':?');
       if (same) {
         goldPairs++;
         if (pa && pb) goldPairsDetected++;
@@ -198,7 +199,7 @@ export function score(gold: GoldMention[], preds: Pred[], falseFriends: Array<{ 
   const entitiesOf = new Map<string, Set<string>>();
   for (const g of gold) {
     const p = match.get(g);
-    if (!p) continue;
+    if (!p || p.entity.endsWith(':?')) continue;
     let s = entitiesOf.get(g.id);
     if (!s) entitiesOf.set(g.id, (s = new Set()));
     s.add(p.entity);

@@ -247,6 +247,8 @@ export interface EntityDetail {
    */
   mentions: EntityMention[] | number;
   mentionsTotal: number;
+  /** the count, as the server also sends it beside the list */
+  mentionCount?: number;
   sources: number;
   ambiguous: boolean;
   curated: boolean;

@@ -13,11 +13,12 @@ import { fastKey } from '../../core/ids.js';
 import type { Candidate, DocInput, EntityType } from './detect.js';
 import { gazetteerPlace } from './detect.js';
 import { editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
+import { FUNCTION_WORDS, NOT_NAMES_ALONE, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import { PLACE_GROUPS } from './places.js';
 import { genericLemmas, givenName, isMasculineOblique, isPatronymic, ruSurnameForms, titleCase, type GivenName } from './morph.js';
 
 /** how far back (characters) a full name decides who a bare surname is */
-const CONTEXT_WINDOW = 3000;
+const CLOSE_WINDOW = 400;
 
 export interface Evidence {
   rule: string;
@@ -65,6 +66,8 @@ const PARTICLE_WORDS = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della'
 
 /** a given name the lexicon does not know (Zhores, Homer, Akmal): keyed by its own spelling */
 function unknownGiven(w: string): GivenName | null {
+  const l = w.toLowerCase();
+  if (FUNCTION_WORDS.has(l) || NOT_NAMES_ALONE.has(l) || PERSON_TITLES.has(l) || ORG_HEADS.has(l)) return null;
   if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w)) return null;
   const id = primaryKey(w);
   return id ? { id, display: titleCase(w), female: false, initials: w[0]!.toLowerCase() } : null;
@@ -400,28 +403,28 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         }
         return best;
       };
-      // 1. a full name earlier in the same passage
-      const inPassage = nearestBefore((qm) => qm.passageKey === m.passageKey);
-      if (inPassage) {
-        bareAssign.set(p, { sub: inPassage.sub, why: 'the full name earlier in the same passage' });
+      // 1. a full name just before it (same passage, within a sentence or two)
+      const close = nearestBefore((qm) => qm.passageKey === m.passageKey && m.start - qm.start <= CLOSE_WINDOW);
+      if (close) {
+        bareAssign.set(p, { sub: close.sub, why: 'the full name just before it in the same passage' });
         continue;
       }
-      // 2. the person of this surname the same source names in full most often
+      // 2. the person of this surname the same source names in full clearly most often
       const inDoc = sameSex.map((s) => ({ s, n: s.members.filter((q) => mentions[q.m]!.doc === m.doc).length })).sort((x, y) => y.n - x.n);
-      if (inDoc[0] && inDoc[0].n > 0 && inDoc[0].n > (inDoc[1]?.n ?? 0)) {
-        bareAssign.set(p, { sub: inDoc[0].s, why: 'the person of this surname the same source names in full most often' });
+      const n1 = inDoc[0]?.n ?? 0;
+      const n2 = inDoc[1]?.n ?? 0;
+      if (n1 >= 2 && n1 >= 2 * n2) {
+        bareAssign.set(p, { sub: inDoc[0]!.s, why: 'the person of this surname the same source names in full clearly most often' });
         continue;
       }
-      // 3. the nearest full name before it in the source, within a few paragraphs
-      const near = nearestBefore((qm) => m.start - qm.start <= CONTEXT_WINDOW);
-      if (near) {
-        bareAssign.set(p, { sub: near.sub, why: 'the nearest full name before it in the same source' });
-        continue;
-      }
-      // 4. the corpus's dominant person of this surname, if far more often named than any other
+      // 3. a source that names none of them in full: the corpus's dominant one, if far more often named
       const all = sameSex.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
-      if (all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
-      else bareAssign.set(p, { sub: null, why: '' });
+      if (n1 === 0 && all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) {
+        bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
+        continue;
+      }
+      // otherwise: ambiguous, kept apart rather than guessed
+      bareAssign.set(p, { sub: null, why: '' });
     }
     // build entities
     const assign = (p: P, key: string) => {
@@ -567,7 +570,8 @@ function trialKey(text: string): string {
     .split(/[\s\-–]+/)
     .map((w) => {
       const l = w.toLowerCase();
-      if (/^(?:trials?|case|affair|process|процесс|дело)$/.test(l)) return 'trial';
+      // one trial: trial, case, affair, process; "Trials" (plural) names a series and stays apart
+      if (/^(?:trial|case|affair|process|процесс|дело)$/.test(l)) return 'trial';
       if (l === 'of' || l === 'the') return '';
       return primaryKey(w) || l;
     })
@@ -583,7 +587,8 @@ function cyrillicPlaceLemma(text: string, forms: Set<string>): string {
   return text;
 }
 
-const FEMALE_BEFORE = new Set(['жена', 'вдова', 'мать', 'сестра', 'дочь', 'гражданка', 'подсудимая', 'обвиняемая', 'свидетельница', 'госпожа', 'mrs', 'miss', 'madame', 'mme', 'ms', 'lady', 'wife', 'widow', 'mother', 'sister', 'daughter']);
+// (not "жена", "мать": "жена Каменева" is Kamenev's wife, a genitive of the man)
+const FEMALE_BEFORE = new Set(['гражданка', 'подсудимая', 'обвиняемая', 'свидетельница', 'госпожа', 'mrs', 'miss', 'madame', 'mme', 'ms', 'lady', 'frau', 'madam']);
 const NOT_VERBS_LA = new Set(['дела', 'села', 'тела', 'стола', 'зла', 'пола', 'угла', 'была']);
 
 /** a woman is meant: a feminine role word before the name, or a feminine past-tense verb after it */

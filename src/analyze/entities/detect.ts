@@ -71,6 +71,8 @@ export interface Candidate {
   sentenceInitial: boolean;
   /** word before the name (lowercase), for Russian gender and context */
   before: string;
+  /** leading words taken as given names only for their capital (English words): pass 2 checks them */
+  softLead?: number;
 }
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'du', 'la', 'le', 'ibn', 'bin', 'al', 'y', 'da', 'dos', 'ter']);
@@ -289,6 +291,7 @@ function splitJoiners(toks: Tok[], a: number, b: number): number {
   return b;
 }
 
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'final', '1st', '2nd', '3rd', 'первый', 'второй', 'третий', 'первого', 'второго', 'третьего']);
 const ORG_SINGLE = new Set(['pravda', 'izvestia', 'comintern', 'cheka', 'politburo', 'orgburo', 'gestapo', 'правда', 'известия', 'коминтерн', 'политбюро']);
 const LOWER_ORG_HEADS = new Set(['group', 'bloc', 'centre', 'center', 'opposition', 'faction', 'группа', 'блок', 'центр', 'оппозиция']);
 /** "Toronto: University of Toronto Press, 1974" / "New Haven, Conn.: Yale" / "London : Gollancz, 1937" */
@@ -309,8 +312,15 @@ function nameLead(t: Tok): boolean {
   if (isTitleWord(t) || FUNCTION_WORDS.has(t.lower) || NOT_NAMES_ALONE.has(t.lower) || TRIAL_HEADS.has(t.lower) || ORG_HEADS.has(t.lower)) return false;
   if (DERIVED_SUFFIX.test(t.w)) return false;
   if (t.w.includes('-') && t.lower.split('-').every((p) => isEnglishWord(p) || FUNCTION_WORDS.has(p))) return false;
-  // an unknown given name (Zhores, Nowell) is not an English word
-  return !isEnglishWord(t.lower) && gazetteerPlace(t.w) === null;
+  if (gazetteerPlace(t.w) !== null) return false;
+  // an unknown given name (Zhores, Nowell); an English word (Homer, Rose) only mid-sentence,
+  // where its capital shows it is a name; pass 2 drops it if the corpus writes it lowercase
+  return !isEnglishWord(t.lower) || (!t.first && t.cap === TITLE);
+}
+
+/** a lead accepted only because it is capitalized mid-sentence (an English word: Homer, Great) */
+function softLead(t: Tok): boolean {
+  return t.cap === TITLE && isEnglishWord(t.lower) && !givenName(t.w);
 }
 
 function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: number, b0: number, caps: boolean, state: DetectState): void {
@@ -355,9 +365,12 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     cue = `role:${before.lower}`;
   }
   let end = last.e;
+  let ordinalStart = -1;
+  if (before && before.cap === LOWER && ORDINALS.has(before.lower) && gap(text, before, first) === ' ') ordinalStart = before.s;
   const words = toks.slice(a, b).map((t) => t.w);
   const lowerWords = words.map((w) => w.toLowerCase());
   let inverted = false;
+  let soft = 0;
   const next = toks[b];
   const nextGapOk = next !== undefined && gap(text, last, next) === ' ';
   const possessive = possessiveSuffix(text, end);
@@ -410,7 +423,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     cue = 'acronym';
   }
   // inverted names in reference lines: "Medvedev, Roy." / "Getty, J. Arch" / "Conquest, R."
-  if ((!type || type === 'person') && b - a === 1 && first.cap !== DOTTED && (first.first || /(?:^|[;&(\n]|\band|\d[.)]?)\s*$/.test(text.slice(Math.max(0, first.s - 8), first.s)))) {
+  if ((!type || type === 'person') && b - a === 1 && first.cap !== DOTTED && (first.first || /(?:^|[;&(\n"“‘'\[]|\band|\d[.)]?)\s*$/.test(text.slice(Math.max(0, first.s - 8), first.s)))) {
     const given = invertedGiven(text, end);
     if (given) {
       inverted = true;
@@ -445,6 +458,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
       first = toks[a]!;
       words.splice(0, words.length, ...toks.slice(a, b).map((t) => t.w));
     }
+    while (a + soft < b - 1 && softLead(toks[a + soft]!)) soft++;
   }
   if (!type || type === 'person') {
     const g0 = givenName(words[0] as string);
@@ -474,7 +488,9 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   if (b - a === 1 && first.cap === INITIAL) return;
   if (toks.slice(a, b).every((t) => t.cap === INITIAL || t.cap === DOTTED) && cue !== 'acronym') return;
   if (words.every((w) => NOT_NAMES_ALONE.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()) || PERSON_TITLES.has(w.toLowerCase()))) return;
-  const start = first.s;
+  // "the second Moscow trial" is one trial of the series "the Moscow Trials"
+  const start = type === 'trial' && ordinalStart >= 0 ? ordinalStart : first.s;
+  if (start !== first.s) words.unshift(text.slice(start, first.s).trim());
   state.candidates.push({
     doc: docIndex,
     passage: pi,
@@ -489,6 +505,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     capsContext: caps,
     sentenceInitial: first.first,
     before: beforeLower,
+    softLead: soft,
   });
 }
 
@@ -499,7 +516,7 @@ function invertedGiven(text: string, end: number): string | null {
   const parts = rest.split(' ');
   const out: string[] = [];
   for (let i = 0; i < parts.length && out.length < 3; i++) {
-    const w = parts[i] as string;
+    const w = (parts[i] as string).replace(/["”’')\]]+$/, '');
     const bare = w.replace(/[.,;:)]+$/, '');
     if (/^(?:\p{Lu}\.)+$/u.test(w) || /^(?:\p{Lu}\.)+\p{Lu}\.?$/u.test(bare + '.')) {
       out.push(/^(?:\p{Lu}\.)+$/u.test(w) ? w : bare);
@@ -511,7 +528,11 @@ function invertedGiven(text: string, end: number): string | null {
     const prevGiven = out.length > 0 && !/\.$/.test(out[out.length - 1] as string);
     // after an initial only a known given name continues ("J. Arch"); "Joseph E. Mission" stops at E.
     if (out.length > 0 && /\.$/.test(out[out.length - 1] as string) && !isGiven) break;
-    if (!isGiven && !(prevGiven && /[.,(]/.test(w.slice(bare.length, bare.length + 1) || '.'))) {
+    // an unknown given name (Zhores, Nowell) when it is no English word and an initial or the
+    // end of the name follows ("Medvedev, Zhores A.", "Pritt, Denis Nowell.")
+    const endsName = /[.,(;:]/.test(w.slice(bare.length, bare.length + 1)) || /^(?:\p{Lu}\.)+,?$/u.test(parts[i + 1] ?? '');
+    const unknownOk = !isEnglishWord(bare.toLowerCase()) && endsName;
+    if (!isGiven && !unknownOk && !(prevGiven && /[.,(]/.test(w.slice(bare.length, bare.length + 1) || '.'))) {
       if (out.length === 0) return null;
       break;
     }
@@ -520,7 +541,7 @@ function invertedGiven(text: string, end: number): string | null {
   }
   if (out.length === 0) return null;
   const first = out[0] as string;
-  if (!/^\p{Lu}\./u.test(first) && !givenName(first)) return null;
+  if (!/^\p{Lu}\./u.test(first) && !givenName(first) && isEnglishWord(first.toLowerCase())) return null;
   return out.join(' ');
 }
 
@@ -560,7 +581,8 @@ export function resolveCandidates(state: DetectState): Candidate[] {
   };
   const isPersonSurname = (w: string) => best('w:' + primaryKey(w)) === 'person';
   const out: Candidate[] = [];
-  for (const c0 of state.candidates) {
+  for (const raw of state.candidates) {
+    const c0 = dropSoftLeads(raw, state);
     // two surnames side by side ("Bukharin Rykov", "Chuyev Kaganovich"): two mentions
     if (c0.type !== 'trial' && c0.type !== 'organization' && !c0.inverted && c0.words.length === 2 && !givenName(c0.words[0] as string) && isPersonSurname(c0.words[0] as string) && isPersonSurname(c0.words[1] as string) && !/[.]$/.test(c0.words[0] as string)) {
       const cut = c0.text.indexOf(' ');
@@ -633,4 +655,20 @@ function isCommon(c: Candidate, state: DetectState): boolean {
   if (hasCyrillic(w)) return c.sentenceInitial && capN === 0;
   if (isEnglishWord(w)) return true;
   return c.sentenceInitial && capN === 0;
+}
+
+/** drop leading English words the corpus writes lowercase elsewhere ("Great Stalin", "Internal Yezhov") */
+function dropSoftLeads(c: Candidate, state: DetectState): Candidate {
+  if (!c.softLead) return c;
+  let k = 0;
+  while (k < c.softLead && k < c.words.length - 1) {
+    const st = state.caseStats.get((c.words[k] as string).toLowerCase());
+    if (!st || st[0] === 0) break;
+    k++;
+  }
+  if (k === 0) return c;
+  const words = c.words.slice(k);
+  const at = c.text.indexOf(words[0] as string, c.words.slice(0, k).join(' ').length);
+  if (at < 0) return c;
+  return { ...c, start: c.start + at, text: c.text.slice(at), words, softLead: 0, cue: c.cue === 'given-name' ? 'surname-after-word' : c.cue };
 }

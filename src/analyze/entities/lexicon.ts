@@ -107,8 +107,8 @@ Bela Béla Imre Janos János László Tito Josip Władysław Stanisław Kazimier
 export const PERSON_TITLES = new Set(
   `comrade comrades mr mrs ms miss dr doctor prof professor marshal general gen colonel col major captain capt lieutenant lt
 commissar prosecutor procurator judge justice ambassador president premier chairman secretary minister sir lord lady madame mme
-monsieur m herr frau genosse genossin staatsanwalt marschall procureur camarade maréchal marechal commissaire général
-statsanwalt statsadvokat citizen defendant accused witness engineer academician senator governor king queen tsar czar tsarina emperor
+monsieur herr frau genosse genossin staatsanwalt marschall procureur camarade maréchal marechal commissaire général
+statsanwalt statsadvokat komandarm komkor kombrig komdiv kommandarm narkom citizen defendant accused witness engineer academician senator governor king queen tsar czar tsarina emperor
 prince princess count countess baron father rev reverend saint st bishop archbishop pope admiral sergeant private corporal
 товарищ тов гражданин гражданка маршал генерал полковник майор капитан прокурор академик профессор нарком судья посол
 подсудимый подсудимая обвиняемый обвиняемая свидетель свидетельница господин госпожа инженер доктор`.split(/\s+/),

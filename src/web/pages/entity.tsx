@@ -21,6 +21,7 @@ export function mentionList(e: EntityDetail): EntityMention[] {
 
 export function mentionCount(e: EntityDetail): number {
   if (typeof e.mentionsTotal === 'number') return e.mentionsTotal;
+  if (typeof e.mentionCount === 'number') return e.mentionCount;
   return typeof e.mentions === 'number' ? e.mentions : mentionList(e).length;
 }
 
