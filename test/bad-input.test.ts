@@ -179,7 +179,7 @@ function esc(s: string): string {
 
 test('a mixed directory plus a missing path: exit 1, one stderr line per problem, every good file in', async (t) => {
   mixedDb = join(root, 'mixed.sqlite');
-  const r = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress']);
+  const r = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress', '--no-analyze']);
   t.diagnostic(`mixed ingest (50 MiB without line breaks + 7 small files): ${r.seconds.toFixed(1)} s`);
   assert.equal(r.code, 1, `exit code\n${r.stderr}`);
   assertProblemLines(r.stderr);
@@ -304,14 +304,14 @@ test('the 50 MiB file without line breaks: passages ≤ 2000 code units that re-
 test('running the same ingest again changes nothing (and still exits 1 for the bad files)', async () => {
   assert.ok(first, 'needs the mixed ingest');
   const statusBefore = JSON.parse((await cli(['status', '--json', '--db', mixedDb])).stdout) as { sources: number; versions: number; passages: number };
-  const r = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress']);
+  const r = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress', '--no-analyze']);
   assert.equal(r.code, 1);
   assertProblemLines(r.stderr);
   const out = oneLinePerGoodFile(r.stdout, /^unchanged\s/);
   assert.match(out[out.length - 1]!, /0 added, 0 updated, 0 metadata updated, 6 unchanged; 2 errors, 2 warnings$/);
 
   // --json says the same
-  const rj = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress', '--json']);
+  const rj = await cli(['ingest', mixed, MISSING, '--db', mixedDb, '--no-progress', '--no-analyze', '--json']);
   assert.equal(rj.code, 1);
   assertProblemLines(rj.stderr);
   const sj = JSON.parse(rj.stdout) as { ok: boolean; sources: Record<string, number>; passages: number; errors: unknown[]; warnings: unknown[] };
@@ -381,7 +381,7 @@ test('a failing ingest leaves what was already in the store intact', async () =>
 
 test('a directory of 10,000 small files', async (t) => {
   const db = join(root, 'many.sqlite');
-  const r = await cli(['ingest', many, '--db', db, '--no-progress']);
+  const r = await cli(['ingest', many, '--db', db, '--no-progress', '--no-analyze']);
   t.diagnostic(`10,000 files: ingest ${r.seconds.toFixed(1)} s`);
   assert.equal(r.code, 0, r.stderr.slice(0, 2000));
   assert.equal(r.stderr, '');

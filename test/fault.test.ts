@@ -73,7 +73,7 @@ type KillWhen =
 
 function ingest(kill?: KillWhen, extra: string[] = []): Promise<ChildRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--db', db, '--no-progress', ...extra], {
+  const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--db', db, '--no-progress', '--no-analyze', ...extra], {
     cwd: tmp,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, INQUIRY_DB: undefined },

@@ -105,7 +105,7 @@ export function analyzeReporter(o: Streams & { json: boolean; progress: boolean 
     bar?.stop();
     if (o.json) return;
     const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
-    o.stderr.write(`entities: ${r.mentions} mentions, ${r.entities} entities (${types}) in ${(r.ms / 1000).toFixed(1)} s${r.curation.entries ? `; curation: ${r.curation.applied} applied, ${r.curation.stale} stale` : ''}\n`);
+    o.stdout.write(`entities: ${r.mentions} mentions, ${r.entities} entities (${types}) in ${(r.ms / 1000).toFixed(1)} s${r.curation.entries ? `; curation: ${r.curation.applied} applied, ${r.curation.stale} stale` : ''}\n`);
   };
   return { onProgress, finish };
 }

@@ -385,32 +385,52 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     };
     // bare surnames: the nearest full mention before, in the same source; else the only person
     const bareAssign = new Map<P, { sub: Sub | null; why: string }>();
+    // per sub and document: the full mentions' starts (sorted) and passages, and how many
+    const perDoc = new Map<Sub, Map<number, Mention[]>>();
+    if (subs.length > 1) {
+      for (const s of subs) {
+        const m = new Map<number, Mention[]>();
+        for (const q of s.members) {
+          const qm = mentions[q.m]!;
+          let l = m.get(qm.doc);
+          if (!l) m.set(qm.doc, (l = []));
+          l.push(qm);
+        }
+        for (const l of m.values()) l.sort((x, y) => x.start - y.start);
+        perDoc.set(s, m);
+      }
+    }
+    /** the sub's last full mention in this document before `at` */
+    const lastBefore = (s: Sub, doc: number, at: number): Mention | null => {
+      const l = perDoc.get(s)?.get(doc);
+      if (!l) return null;
+      let lo = 0;
+      let hi = l.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (l[mid]!.start <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 ? l[lo - 1]! : null;
+    };
     for (const p of bare) {
-      const sameSex = subs;
-      if (sameSex.length <= 1) {
-        bareAssign.set(p, { sub: sameSex[0] ?? null, why: '' });
+      if (subs.length <= 1) {
+        bareAssign.set(p, { sub: subs[0] ?? null, why: '' });
         continue;
       }
       const m = mentions[p.m]!;
-      const nearestBefore = (sameDocOnly: (qm: Mention) => boolean) => {
-        let best: { sub: Sub; at: number } | null = null;
-        for (const s of sameSex) {
-          for (const q of s.members) {
-            const qm = mentions[q.m]!;
-            if (qm.doc !== m.doc || qm.start > m.start || !sameDocOnly(qm)) continue;
-            if (!best || qm.start > best.at) best = { sub: s, at: qm.start };
-          }
-        }
-        return best;
-      };
       // 1. a full name just before it (same passage, within a sentence or two)
-      const close = nearestBefore((qm) => qm.passageKey === m.passageKey && m.start - qm.start <= CLOSE_WINDOW);
+      let close: { sub: Sub; at: number } | null = null;
+      for (const s of subs) {
+        const q = lastBefore(s, m.doc, m.start);
+        if (q && q.passageKey === m.passageKey && m.start - q.start <= CLOSE_WINDOW && (!close || q.start > close.at)) close = { sub: s, at: q.start };
+      }
       if (close) {
         bareAssign.set(p, { sub: close.sub, why: 'the full name just before it in the same passage' });
         continue;
       }
       // 2. the person of this surname the same source names in full clearly most often
-      const inDoc = sameSex.map((s) => ({ s, n: s.members.filter((q) => mentions[q.m]!.doc === m.doc).length })).sort((x, y) => y.n - x.n);
+      const inDoc = subs.map((s) => ({ s, n: perDoc.get(s)?.get(m.doc)?.length ?? 0 })).sort((x, y) => y.n - x.n);
       const n1 = inDoc[0]?.n ?? 0;
       const n2 = inDoc[1]?.n ?? 0;
       if (n1 >= 2 && n1 >= 2 * n2) {
@@ -418,7 +438,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         continue;
       }
       // 3. a source that names none of them in full: the corpus's dominant one, if far more often named
-      const all = sameSex.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
+      const all = subs.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
       if (n1 === 0 && all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) {
         bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
         continue;

@@ -157,7 +157,8 @@ export function tokenizeNames(text: string, from: number, to: number): Tok[] {
     else if (w.length === 1 && text.charCodeAt(i) === 46) cap = INITIAL;
     else if (isAllCaps(w)) cap = CAPS;
     else cap = TITLE;
-    toks.push({ s, e: i, w, lower: w.toLowerCase(), cap, first: boundary });
+    // a word starting lowercase is (nearly always) lowercase throughout: no copy needed
+    toks.push({ s, e: i, w, lower: cap === LOWER ? w : w.toLowerCase(), cap, first: boundary });
     boundary = false;
   }
   return toks;
@@ -191,17 +192,28 @@ function capsStretch(toks: Tok[], from: number, to: number): boolean {
 export interface DetectState {
   candidates: Candidate[];
   /** per lowercased word: [lowercase occurrences, capitalized non-initial occurrences] */
-  caseStats: Map<string, [number, number]>;
+  caseStats: CaseStats;
 }
 
 export function newDetectState(): DetectState {
-  return { candidates: [], caseStats: new Map() };
+  return { candidates: [], caseStats: new CaseStats() };
 }
 
-function bump(stats: Map<string, [number, number]>, w: string, which: 0 | 1): void {
-  const e = stats.get(w);
-  if (e) e[which]++;
-  else stats.set(w, which === 0 ? [1, 0] : [0, 1]);
+/** how often each word is written lowercase, and capitalized away from a sentence start */
+export class CaseStats {
+  private lower = new Map<string, number>();
+  private cap = new Map<string, number>();
+  addLower(w: string): void {
+    this.lower.set(w, (this.lower.get(w) ?? 0) + 1);
+  }
+  addCap(w: string): void {
+    this.cap.set(w, (this.cap.get(w) ?? 0) + 1);
+  }
+  get(w: string): [number, number] | undefined {
+    const l = this.lower.get(w);
+    const c = this.cap.get(w);
+    return l === undefined && c === undefined ? undefined : [l ?? 0, c ?? 0];
+  }
 }
 
 /**
@@ -220,8 +232,11 @@ export function collectCandidates(doc: DocInput, docIndex: number, state: Detect
     }
     const caps = capsStretch(toks, 0, toks.length);
     for (const t of toks) {
-      if (t.cap === LOWER) bump(state.caseStats, t.lower, 0);
-      else if ((t.cap === TITLE || t.cap === CAPS) && !t.first && !caps) bump(state.caseStats, t.lower, 1);
+      // (words of three letters or fewer are left out: function words, and the dictionary decides them)
+      if (t.cap === LOWER) {
+        if (t.e - t.s > 3) state.caseStats.addLower(t.lower);
+      }
+      else if ((t.cap === TITLE || t.cap === CAPS) && !t.first && !caps) state.caseStats.addCap(t.lower);
     }
     scanRuns(doc, docIndex, pi, toks, caps, state);
   }
@@ -413,7 +428,8 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     strength = 2;
     cue = 'place-head';
   }
-  if (!type && IMPRINT_AFTER.test(text.slice(end, end + 140))) {
+  const nextCh = text.charCodeAt(end);
+  if (!type && (nextCh === 58 || nextCh === 44 || (nextCh === 32 && text.charCodeAt(end + 1) === 58)) && IMPRINT_AFTER.test(text.slice(end, end + 140))) {
     type = 'place';
     strength = 2;
     cue = 'imprint';
@@ -423,7 +439,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     cue = 'acronym';
   }
   // inverted names in reference lines: "Medvedev, Roy." / "Getty, J. Arch" / "Conquest, R."
-  if ((!type || type === 'person') && b - a === 1 && first.cap !== DOTTED && (first.first || /(?:^|[;&(\n"“‘'\[]|\band|\d[.)]?)\s*$/.test(text.slice(Math.max(0, first.s - 8), first.s)))) {
+  if ((!type || type === 'person') && b - a === 1 && nextCh === 44 && first.cap !== DOTTED && (first.first || /(?:^|[;&(\n"“‘'\[]|\band|\d[.)]?)\s*$/.test(text.slice(Math.max(0, first.s - 8), first.s)))) {
     const given = invertedGiven(text, end);
     if (given) {
       inverted = true;

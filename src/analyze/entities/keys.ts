@@ -155,7 +155,19 @@ const FR_HINT = /ou|tch|ine$|j|ff$|ch/;
  * English-style reading and, where its letters suggest them, German and French readings.
  * German "sch" is both ш and ж (Jeschow = Ежов), so that reading gives both.
  */
+const KEY_CACHE = new Map<string, string[]>();
+
 export function nameKeys(name: string): string[] {
+  let hit = KEY_CACHE.get(name);
+  if (hit === undefined) {
+    hit = computeNameKeys(name);
+    if (KEY_CACHE.size > 200_000) KEY_CACHE.clear();
+    KEY_CACHE.set(name, hit);
+  }
+  return hit;
+}
+
+function computeNameKeys(name: string): string[] {
   const raw = name.trim();
   if (raw === '') return [];
   if (hasCyrillic(raw)) {
@@ -189,7 +201,19 @@ export function nameKeys(name: string): string[] {
 }
 
 /** the first (sorted) key: a stable representative for display and ids */
+const PRIMARY_CACHE = new Map<string, string>();
+
 export function primaryKey(name: string): string {
+  let hit = PRIMARY_CACHE.get(name);
+  if (hit === undefined) {
+    hit = computePrimaryKey(name);
+    if (PRIMARY_CACHE.size > 200_000) PRIMARY_CACHE.clear();
+    PRIMARY_CACHE.set(name, hit);
+  }
+  return hit;
+}
+
+function computePrimaryKey(name: string): string {
   const keys = nameKeys(name);
   if (hasCyrillic(name) || keys.length <= 1) return keys[0] ?? '';
   // prefer the English-style reading: it is how most users type the name
@@ -232,7 +256,19 @@ export function editDistance(a: string, b: string, max = 3): number {
 }
 
 /** a folded phrase key for organizations, trials and places: words, diacritics and articles dropped */
+const PHRASE_CACHE = new Map<string, string>();
+
 export function phraseKey(s: string): string {
+  let hit = PHRASE_CACHE.get(s);
+  if (hit === undefined) {
+    hit = computePhraseKey(s);
+    if (PHRASE_CACHE.size > 200_000) PHRASE_CACHE.clear();
+    PHRASE_CACHE.set(s, hit);
+  }
+  return hit;
+}
+
+function computePhraseKey(s: string): string {
   const words = s
     .replace(/[’'`]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)

@@ -42,7 +42,19 @@ const GIVEN = new Map<string, GivenName>();
 const RU_GIVEN_ENDINGS = ['ем', 'ом', 'ой', 'ою', 'я', 'ю', 'е', 'а', 'у', 'ы', 'и'];
 
 /** look a word up as a given name (any script; Russian case forms understood) */
+const GIVEN_CACHE = new Map<string, GivenName | null>();
+
 export function givenName(word: string): GivenName | null {
+  let hit = GIVEN_CACHE.get(word);
+  if (hit === undefined) {
+    hit = lookupGiven(word);
+    if (GIVEN_CACHE.size > 200_000) GIVEN_CACHE.clear();
+    GIVEN_CACHE.set(word, hit);
+  }
+  return hit;
+}
+
+function lookupGiven(word: string): GivenName | null {
   const lower = word.toLowerCase();
   const direct = GIVEN.get(lower);
   if (direct) return direct;
@@ -186,7 +198,20 @@ export function titleCase(s: string): string {
 }
 
 export function isAllCaps(word: string): boolean {
-  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+  if (word.length < 2) return false;
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x45f)) return false;
+    else if (c >= 0x400 && c <= 0x42f) letters++;
+    else if (c >= 0xc0) {
+      const ch = word[i] as string;
+      if (ch !== ch.toUpperCase()) return false;
+      if (ch !== ch.toLowerCase()) letters++;
+    }
+  }
+  return letters > 0;
 }
 
 export { foldKey };
