@@ -174,7 +174,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
     return ops.exportCuration(store);
   });
   app.post('/api/curation', async (req) => {
-    if (opts.readOnly) throw new InquiryError('POST is not allowed: this server is read-only', { status: 405, code: 'method_not_allowed' });
+    if (opts.readOnly ?? store.readonly) throw new InquiryError('POST is not allowed: this server is read-only', { status: 405, code: 'method_not_allowed' });
     const body = req.body;
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new InquiryError('the body must be a JSON object with an "action"', { code: 'bad_curation' });
     return { ok: true, ...(await ops.curate(store, body as Record<string, unknown>)) };

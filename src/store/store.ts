@@ -93,6 +93,8 @@ export interface Store {
   readonly dialect: string;
   /** mentions, entities and the curation log */
   readonly entities: EntityStore;
+  /** opened read-only: every write is refused */
+  readonly readonly: boolean;
   close(): Promise<void>;
   /** source id registered for this origin (file path, plus #part for multi-document files) */
   sourceIdForOrigin(origin: string): Promise<string | null>;

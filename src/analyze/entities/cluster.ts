@@ -182,6 +182,11 @@ function mentionKey(sourceId: string, start: number, end: number): string {
   return 'm' + fastKey([sourceId, String(start), String(end)]).slice(0, 12);
 }
 
+function initialsDisplay(s: { initials: string; patronymic: string }): string {
+  const letters = [s.initials[0], s.patronymic].filter((x): x is string => !!x);
+  return letters.map((l) => l.toUpperCase() + '.').join(' ');
+}
+
 function displaySurname(form: string): string {
   if (hasCyrillic(form)) return form.slice(0, 1).toUpperCase() + form.slice(1);
   return form === form.toUpperCase() ? titleCase(form) : form;
@@ -468,36 +473,38 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     }
     for (const [key, ps] of members) {
       const sub = subs.find((s) => keyOf(s, s.female) === key) ?? null;
-      const latin = ps.map((p) => p.parse.surname).filter((s) => !hasCyrillic(s) && s !== s.toUpperCase());
-      const allForms = ps.map((p) => p.parse.surname);
-      const sn = displaySurname(mode(latin.length ? latin : allForms));
-      const givenForms = ps.map((p) => p.parse.givenForm).filter((g): g is string => g !== null && !hasCyrillic(g));
-      const gn = sub?.given ? (givenForms.length ? mode(givenForms) : sub.given.display) : '';
-      const isGivenOnly = key.includes('given:');
-      const name = isGivenOnly ? (ps[0]!.parse.givenForm ?? sn) : gn ? `${gn} ${sn}` : sn;
+      // display: the Latin spelling used most (ties: the one used with a given name, then the
+      // spelling the other spellings' readings meet on, then alphabetical); Cyrillic if no Latin
+      const latinPs = ps.filter((p) => !hasCyrillic(p.parse.surname) && p.parse.surname !== p.parse.surname.toUpperCase());
+      const pool = latinPs.length ? latinPs : ps;
+      const allKeys = pool.map((p) => new Set(p.parse.surnameKeys));
+      const score = new Map<string, number>();
+      for (const p of pool) {
+        const f = p.parse.surname;
+        if (score.has(f)) continue;
+        const n = pool.filter((q) => q.parse.surname === f).length;
+        const withGiven = pool.some((q) => q.parse.surname === f && q.parse.given) ? 0.5 : 0;
+        const central = allKeys.filter((ks) => p.parse.surnameKeys.some((k) => ks.has(k))).length / (pool.length + 1) / 4;
+        score.set(f, n + withGiven + central);
+      }
+      const best = [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? ps[0]!.parse.surname;
+      const sn = displaySurname(best);
+      const cyrDisplay = hasCyrillic(sn);
+      const givenForms = ps.map((p) => p.parse.givenForm).filter((g): g is string => g !== null && hasCyrillic(g) === cyrDisplay && (!cyrDisplay || g.toLowerCase() === (sub?.given?.cyrillic ?? '').toLowerCase()));
+      const gn = sub?.given ? (givenForms.length ? mode(givenForms) : cyrDisplay ? (sub.given.cyrillic ?? sub.given.display) : sub.given.display) : sub && !sub.given && sub.initials ? initialsDisplay(sub) : '';
+      const name = gn ? `${gn} ${sn}` : sn;
       const e = entity(key, 'person', name);
-      e.ambiguous = key.endsWith(':?') || isGivenOnly;
+      e.ambiguous = key.endsWith(':?');
       for (const p of ps) e.mentions.push(p.m);
-      // evidence: spellings joined by shared keys
-      const bySpelling = new Map<string, string[]>();
-      for (const p of ps) {
-        const surf = mentions[p.m]!.text;
-        const k = p.parse.surnameKeys.join('/');
-        let l = bySpelling.get(k);
-        if (!l) bySpelling.set(k, (l = []));
-        if (!l.includes(surf)) l.push(surf);
-      }
-      if (bySpelling.size > 1) {
-        const scripts = new Set(ps.map((p) => (hasCyrillic(p.parse.surname) ? 'cyr' : 'lat')));
-        addEvidence(e, {
-          rule: scripts.size > 1 ? 'transliteration' : 'spelling-variant',
-          detail: `surname spellings read to a shared key (${[...new Set(ps.flatMap((p) => p.parse.surnameKeys))].sort().join(', ')})`,
-          aliases: [...new Set([...bySpelling.values()].flat())],
-        });
-      } else {
-        const forms = [...new Set(ps.map((p) => mentions[p.m]!.text))];
-        if (forms.length > 1) addEvidence(e, { rule: 'same-key', detail: `same surname key "${ps[0]!.parse.surnameKeys[0]}"`, aliases: forms });
-      }
+      // evidence: which spellings were joined, and why
+      const forms = [...new Set(ps.map((p) => p.parse.surname))];
+      const cyr = forms.filter((f) => hasCyrillic(f));
+      const lat = [...new Set(forms.filter((f) => !hasCyrillic(f)).map((f) => f.toLowerCase()))];
+      const surfaces = [...new Set(ps.map((p) => mentions[p.m]!.text))];
+      const keysUsed = [...new Set(ps.flatMap((p) => p.parse.surnameKeys))].sort().join(', ');
+      if (cyr.length && lat.length) addEvidence(e, { rule: 'transliteration', detail: `Cyrillic and Latin spellings read to a shared key (${keysUsed})`, aliases: surfaces });
+      else if (lat.length > 1) addEvidence(e, { rule: 'spelling-variant', detail: `spellings of one surname under different transliteration schemes read to a shared key (${keysUsed})`, aliases: surfaces });
+      else if (surfaces.length > 1) addEvidence(e, { rule: 'same-key', detail: `one surname written with or without given names, initials or capitals (${keysUsed})`, aliases: surfaces });
       const givens = new Set(ps.map((p) => p.parse.givenForm).filter((g): g is string => !!g));
       if (givens.size > 1) addEvidence(e, { rule: 'given-name', detail: `given names are forms of one name (${sub?.given?.display ?? ''})`, aliases: [...givens] });
       const init = ps.filter((p) => initialsOf.get(p) === sub && sub?.given).map((p) => mentions[p.m]!.text);

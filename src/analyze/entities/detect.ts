@@ -403,7 +403,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     type = 'trial';
     strength = 2;
     cue = 'trial-of';
-  } else if (!possessive && nextGapOk && next!.cap === LOWER && TRIAL_HEADS.has(next!.lower)) {
+  } else if (!possessive && nextGapOk && next!.cap === LOWER && TRIAL_HEADS.has(next!.lower) && (!hasCyrillic(last.w) || /(?:ое|ий|ый|ой|ая|ского|ское)$/.test(last.lower))) {
     type = 'trial';
     strength = 2;
     cue = 'trial-head';
@@ -441,7 +441,8 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   // inverted names in reference lines: "Medvedev, Roy." / "Getty, J. Arch" / "Conquest, R."
   if ((!type || type === 'person') && b - a === 1 && nextCh === 44 && first.cap !== DOTTED && (first.first || /(?:^|[;&(\n"“‘'\[]|\band|\d[.)]?)\s*$/.test(text.slice(Math.max(0, first.s - 8), first.s)))) {
     const given = invertedGiven(text, end);
-    if (given) {
+    // "Bukharin, Bukharin" is a repetition, not "Surname, Given"
+    if (given && given.split(/[\s.]+/)[0] !== first.w) {
       inverted = true;
       type = 'person';
       strength = 2;

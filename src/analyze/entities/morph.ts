@@ -13,6 +13,8 @@ export interface GivenName {
   female: boolean;
   /** first letters the name may be abbreviated to, across its spellings (Iosif/Joseph: i, j) */
   initials: string;
+  /** the Cyrillic nominative, when the lexicon has one */
+  cyrillic?: string;
 }
 
 const GIVEN = new Map<string, GivenName>();
@@ -22,7 +24,8 @@ const GIVEN = new Map<string, GivenName>();
     const id = nameKeys(display)[0] ?? display.toLowerCase();
     const initials = new Set<string>();
     for (const n of g.names) if (!hasCyrillic(n)) initials.add(n[0]!.toLowerCase());
-    const info: GivenName = { id, display, female: g.female === true, initials: [...initials].join('') };
+    const cyr = g.names.find((n) => hasCyrillic(n));
+    const info: GivenName = { id, display, female: g.female === true, initials: [...initials].join(''), ...(cyr ? { cyrillic: cyr } : {}) };
     for (const n of g.names) {
       GIVEN.set(n.toLowerCase(), info);
       for (const k of nameKeys(n)) if (!GIVEN.has('#' + k)) GIVEN.set('#' + k, info);
