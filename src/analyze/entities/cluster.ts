@@ -339,7 +339,13 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     l.push(p);
   }
   for (const [root, list] of [...bySurname].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const surnameKey = mode(list.map((p) => primaryKey(p.parse.surname)).filter((k) => k.length > 0)) || root;
+    // the key: the plain reading most of this surname's mentions share (stable as spellings vary)
+    const keyCounts = new Map<string, number>();
+    for (const p of list) {
+      const pk = primaryKey(p.parse.surname);
+      if (pk && !keyCounts.has(pk)) keyCounts.set(pk, list.filter((q) => q.parse.surnameKeys.includes(pk)).length);
+    }
+    const surnameKey = [...keyCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? root;
     // sub-clusters by given name (full names). A feminine surname form has its own key already
     // (Kameneva / Kamenev, Николаевой); the given name's sex does not split a surname further.
     interface Sub {
@@ -484,7 +490,9 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         if (score.has(f)) continue;
         const n = pool.filter((q) => q.parse.surname === f).length;
         const withGiven = pool.some((q) => q.parse.surname === f && q.parse.given) ? 0.5 : 0;
-        const central = allKeys.filter((ks) => p.parse.surnameKeys.some((k) => ks.has(k))).length / (pool.length + 1) / 4;
+        // the spelling whose plain (English-style) reading the other spellings share
+        const pk = primaryKey(f);
+        const central = allKeys.filter((ks) => ks.has(pk)).length / (pool.length + 1) / 4;
         score.set(f, n + withGiven + central);
       }
       const best = [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? ps[0]!.parse.surname;

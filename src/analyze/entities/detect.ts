@@ -44,14 +44,33 @@ const OTHER = 4;
 /** dotted capitals: initials before a name (I.N. Smirnov), an acronym otherwise (U.S.S.R.) */
 const DOTTED = 5;
 
-export interface Tok {
-  s: number;
-  e: number;
-  w: string;
-  lower: string;
-  cap: number;
-  /** first word of a sentence, line or heading */
-  first: boolean;
+/** a word of the text: its span, capitalization class, and (computed on first use) its strings */
+export class Tok {
+  private _w: string | null = null;
+  private _lower: string | null = null;
+  constructor(
+    private readonly text: string,
+    readonly s: number,
+    readonly e: number,
+    readonly cap: number,
+    /** first word of a sentence, line or heading */
+    public first: boolean,
+    /** hash of the lowercase word (LOWER tokens only; 0 otherwise) */
+    readonly hash: number,
+  ) {}
+  get w(): string {
+    return (this._w ??= this.text.slice(this.s, this.e));
+  }
+  get lower(): string {
+    return (this._lower ??= this.cap === LOWER ? this.w : this.w.toLowerCase());
+  }
+}
+
+/** the hash CaseStats keys lowercase words by (FNV-1a over UTF-16 code units) */
+export function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 export interface Candidate {
@@ -100,7 +119,18 @@ export function gazetteerPlace(name: string): string | null {
 }
 
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c >= 0x400 && c <= 0x42f) return true;
+  if (c >= 0x430 && c <= 0x45f) return false;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isLowerLetter(c: number, ch: string): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  if (c >= 0x430 && c <= 0x45f) return true;
+  if (c >= 0x400 && c <= 0x42f) return false;
+  return ch === ch.toLowerCase() && ch !== ch.toUpperCase();
 }
 
 /** words of a stretch of text with their capitalization class and sentence starts */
@@ -126,13 +156,20 @@ export function tokenizeNames(text: string, from: number, to: number): Tok[] {
       continue;
     }
     const s = i;
+    let h = 0x811c9dc5;
     for (;;) {
-      while (i < to && isWordChar(text.charCodeAt(i))) i++;
+      while (i < to) {
+        const cc = text.charCodeAt(i);
+        if (!isWordChar(cc)) break;
+        h = Math.imul(h ^ cc, 16777619);
+        i++;
+      }
       const d = text.charCodeAt(i);
       // inner apostrophes (O'Brien, Zinov'ev) and hyphens (Pyatakov-Radek, Alma-Ata) join
       if ((d === 39 || d === 0x2019 || d === 45 || d === 0x2010 || d === 0x2011) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
         // but not an English possessive 's at a word end
         if ((d === 39 || d === 0x2019) && text.charCodeAt(i + 1) === 115 && !isWordChar(text.charCodeAt(i + 2))) break;
+        h = Math.imul(h ^ d, 16777619);
         i++;
         continue;
       }
@@ -148,17 +185,17 @@ export function tokenizeNames(text: string, from: number, to: number): Tok[] {
         dotted = true;
       }
     }
-    const w = text.slice(s, i);
-    const f = w[0] as string;
+    const fc = text.charCodeAt(s);
+    const f = text[s] as string;
     let cap = OTHER;
-    if (f >= '0' && f <= '9') cap = OTHER;
-    else if (!isUpper(f)) cap = f === f.toLowerCase() && f !== f.toUpperCase() ? LOWER : OTHER;
+    if (fc >= 48 && fc <= 57) cap = OTHER;
+    else if (!isUpper(f)) cap = isLowerLetter(fc, f) ? LOWER : OTHER;
     else if (dotted) cap = DOTTED;
-    else if (w.length === 1 && text.charCodeAt(i) === 46) cap = INITIAL;
-    else if (isAllCaps(w)) cap = CAPS;
+    else if (i - s === 1 && text.charCodeAt(i) === 46) cap = INITIAL;
+    else if (isAllCaps(text.slice(s, i))) cap = CAPS;
     else cap = TITLE;
-    // a word starting lowercase is (nearly always) lowercase throughout: no copy needed
-    toks.push({ s, e: i, w, lower: cap === LOWER ? w : w.toLowerCase(), cap, first: boundary });
+    // a lowercase word's string is made only if something asks for it; its hash counts it
+    toks.push(new Tok(text, s, i, cap, boundary, cap === LOWER ? h >>> 0 : 0));
     boundary = false;
   }
   return toks;
@@ -201,16 +238,16 @@ export function newDetectState(): DetectState {
 
 /** how often each word is written lowercase, and capitalized away from a sentence start */
 export class CaseStats {
-  private lower = new Map<string, number>();
+  private lower = new Map<number, number>();
   private cap = new Map<string, number>();
-  addLower(w: string): void {
-    this.lower.set(w, (this.lower.get(w) ?? 0) + 1);
+  addLowerHash(h: number): void {
+    this.lower.set(h, (this.lower.get(h) ?? 0) + 1);
   }
   addCap(w: string): void {
     this.cap.set(w, (this.cap.get(w) ?? 0) + 1);
   }
   get(w: string): [number, number] | undefined {
-    const l = this.lower.get(w);
+    const l = this.lower.get(wordHash(w));
     const c = this.cap.get(w);
     return l === undefined && c === undefined ? undefined : [l ?? 0, c ?? 0];
   }
@@ -226,15 +263,16 @@ export function collectCandidates(doc: DocInput, docIndex: number, state: Detect
     const p = doc.passages[pi]!;
     const toks = tokenizeNames(text, p.start, p.end);
     // line starts inside lists and headings are sentence starts too
-    for (let i = 1; i < toks.length; i++) {
-      const g = gap(text, toks[i - 1]!, toks[i]!);
-      if (g.includes('\n')) toks[i]!.first = true;
+    for (let nl = text.indexOf('\n', p.start), i = 1; nl >= 0 && nl < p.end && i < toks.length; i++) {
+      if (toks[i]!.s <= nl) continue;
+      if (toks[i - 1]!.e <= nl) toks[i]!.first = true;
+      nl = text.indexOf('\n', toks[i]!.s);
     }
     const caps = capsStretch(toks, 0, toks.length);
     for (const t of toks) {
       // (words of three letters or fewer are left out: function words, and the dictionary decides them)
       if (t.cap === LOWER) {
-        if (t.e - t.s > 3) state.caseStats.addLower(t.lower);
+        if (t.e - t.s > 3) state.caseStats.addLowerHash(t.hash);
       }
       else if ((t.cap === TITLE || t.cap === CAPS) && !t.first && !caps) state.caseStats.addCap(t.lower);
     }
@@ -609,6 +647,8 @@ export function resolveCandidates(state: DetectState): Candidate[] {
       continue;
     }
     const c = c0;
+    // "the Smirnovs", "two Medvedevs": a family or several people, not one mention of one person
+    if (c.words.length === 1 && /[^s]s$/.test(c.words[0] as string) && !best(learnKeys(c)[0]) && best('w:' + primaryKey((c.words[0] as string).slice(0, -1))) === 'person') continue;
     // a one-word gazetteer place that the corpus knows as a person's surname (Gorky, Kirov), not after "in"
     if (c.cue === 'gazetteer' && c.words.length === 1 && !PLACE_PREPS.has(c.before) && best(learnKeys(c)[1]) === 'person') {
       out.push({ ...c, type: 'person', cue: 'gazetteer+learned-person', strength: 1 });
