@@ -68,6 +68,8 @@ const PARTICLE_WORDS = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della'
 function unknownGiven(w: string): GivenName | null {
   const l = w.toLowerCase();
   if (FUNCTION_WORDS.has(l) || NOT_NAMES_ALONE.has(l) || PERSON_TITLES.has(l) || ORG_HEADS.has(l)) return null;
+  // a misspelt title ("Marshall Tukhachevsky") is no given name
+  if (l.length >= 5) for (const t of PERSON_TITLES) if (t.length >= 5 && Math.abs(t.length - l.length) <= 1 && editDistance(t, l, 1) <= 1) return null;
   if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w)) return null;
   const id = primaryKey(w);
   return id ? { id, display: titleCase(w), female: false, initials: w[0]!.toLowerCase() } : null;
@@ -448,9 +450,12 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         bareAssign.set(p, { sub: inDoc[0]!.s, why: 'the person of this surname the same source names in full clearly most often' });
         continue;
       }
-      // 3. a source that names none of them in full: the corpus's dominant one, if far more often named
+      // 3. the corpus's dominant one, if far more often named: in a source that names none of
+      // them in full, or when the others are each one mention under a given name the lexicon
+      // does not know (a stray "Ilinsk Zinoviev" does not make every Zinoviev ambiguous)
       const all = subs.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
-      if (n1 === 0 && all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) {
+      const othersWeak = all.slice(1).every((x) => x.n === 1 && x.s.given !== null && givenName(x.s.given.display) === null);
+      if ((n1 === 0 || (othersWeak && all[0]!.s.given !== null && givenName(all[0]!.s.given.display) !== null)) && all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) {
         bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
         continue;
       }

@@ -366,14 +366,19 @@ function nameLead(t: Tok): boolean {
   if (DERIVED_SUFFIX.test(t.w)) return false;
   if (t.w.includes('-') && t.lower.split('-').every((p) => isEnglishWord(p) || FUNCTION_WORDS.has(p))) return false;
   if (gazetteerPlace(t.w) !== null) return false;
-  // an unknown given name (Zhores, Nowell); an English word (Homer, Rose) only mid-sentence,
+  // an unknown given name; one opening a sentence ("Infact Stalin") is checked in pass 2 (Zhores, Nowell); an English word (Homer, Rose) only mid-sentence,
   // where its capital shows it is a name; pass 2 drops it if the corpus writes it lowercase
   return !isEnglishWord(t.lower) || (!t.first && t.cap === TITLE);
 }
 
-/** a lead accepted only because it is capitalized mid-sentence (an English word: Homer, Great) */
+/**
+ * A lead accepted on weak grounds, checked against the whole corpus in pass 2: an English
+ * word capitalized mid-sentence (Homer, Great), or an unknown word opening a sentence
+ * (Akmal, Infact).
+ */
 function softLead(t: Tok): boolean {
-  return t.cap === TITLE && isEnglishWord(t.lower) && !givenName(t.w);
+  if (t.cap !== TITLE || givenName(t.w)) return false;
+  return isEnglishWord(t.lower) || t.first;
 }
 
 function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: number, b0: number, caps: boolean, state: DetectState): void {
@@ -585,8 +590,9 @@ function invertedGiven(text: string, end: number): string | null {
     if (out.length > 0 && /\.$/.test(out[out.length - 1] as string) && !isGiven) break;
     // an unknown given name (Zhores, Nowell) when it is no English word and an initial or the
     // end of the name follows ("Medvedev, Zhores A.", "Pritt, Denis Nowell.")
-    const endsName = /[.,(;:]/.test(w.slice(bare.length, bare.length + 1)) || /^(?:\p{Lu}\.)+,?$/u.test(parts[i + 1] ?? '');
-    const unknownOk = !isEnglishWord(bare.toLowerCase()) && endsName;
+    // (only with an initial after it: "Zinoviev, Kamenev" is a list of surnames, not a name)
+    const endsName = w === bare && /^(?:\p{Lu}\.)+,?$/u.test(parts[i + 1] ?? '');
+    const unknownOk = out.length === 0 && !isEnglishWord(bare.toLowerCase()) && !looksLikeRussianSurname(bare) && endsName;
     if (!isGiven && !unknownOk && !(prevGiven && /[.,(]/.test(w.slice(bare.length, bare.length + 1) || '.'))) {
       if (out.length === 0) return null;
       break;
@@ -606,6 +612,14 @@ export function learnKeys(c: Candidate): [string, string] {
   return [phraseKey(c.text), 'w:' + primaryKey(lastWord.replace(/\.$/, ''))];
 }
 
+/** a word that may be learned as a surname: not a head noun, function word, acronym or dictionary word */
+function teachesSurname(w: string): boolean {
+  const l = w.toLowerCase().replace(/\.$/, '');
+  if (ORG_HEADS.has(l) || TRIAL_HEADS.has(l) || PLACE_HEADS.has(l) || NOT_NAMES_ALONE.has(l) || FUNCTION_WORDS.has(l) || PERSON_TITLES.has(l)) return false;
+  if (w.length <= 5 && w === w.toUpperCase()) return false;
+  return true;
+}
+
 /** cues strong enough to teach the corpus that a word is a person's surname */
 const TEACHING_CUES = /^(?:title:|role:|verb:|given-name|initials|patronymic|inverted)/;
 
@@ -621,10 +635,12 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     m.set(t, (m.get(t) ?? 0) + n);
   };
   for (const c of state.candidates) {
+    // a gazetteer hit counts for its place, so that a place is not outvoted by a few persons
+    if (c.cue === 'gazetteer') vote(learnKeys(c)[0], 'place', 1);
     if (!c.type || c.strength < 2) continue;
     const [phrase, last] = learnKeys(c);
     vote(phrase, c.type, 1);
-    if (c.type === 'person' && TEACHING_CUES.test(c.cue)) vote(last, 'person', 1);
+    if (c.type === 'person' && TEACHING_CUES.test(c.cue) && teachesSurname(c.words[c.words.length - 1] as string)) vote(last, 'person', 1);
   }
   const best = (k: string): EntityType | null => {
     const m = votes.get(k);
@@ -634,6 +650,7 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     for (const [t, v] of m) if (v > n) [top, n] = [t, v];
     return top;
   };
+  const count = (k: string, t: EntityType) => votes.get(k)?.get(t) ?? 0;
   const isPersonSurname = (w: string) => best('w:' + primaryKey(w)) === 'person';
   const out: Candidate[] = [];
   for (const raw of state.candidates) {
@@ -650,7 +667,7 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     // "the Smirnovs", "two Medvedevs": a family or several people, not one mention of one person
     if (c.words.length === 1 && /[^s]s$/.test(c.words[0] as string) && !best(learnKeys(c)[0]) && best('w:' + primaryKey((c.words[0] as string).slice(0, -1))) === 'person') continue;
     // a one-word gazetteer place that the corpus knows as a person's surname (Gorky, Kirov), not after "in"
-    if (c.cue === 'gazetteer' && c.words.length === 1 && !PLACE_PREPS.has(c.before) && best(learnKeys(c)[1]) === 'person') {
+    if (c.cue === 'gazetteer' && c.words.length === 1 && !PLACE_PREPS.has(c.before) && best(learnKeys(c)[1]) === 'person' && count(learnKeys(c)[1], 'person') > count(learnKeys(c)[0], 'place')) {
       out.push({ ...c, type: 'person', cue: 'gazetteer+learned-person', strength: 1 });
       continue;
     }
@@ -719,8 +736,12 @@ function dropSoftLeads(c: Candidate, state: DetectState): Candidate {
   if (!c.softLead) return c;
   let k = 0;
   while (k < c.softLead && k < c.words.length - 1) {
-    const st = state.caseStats.get((c.words[k] as string).toLowerCase());
-    if (!st || st[0] === 0) break;
+    const w = c.words[k] as string;
+    const st = state.caseStats.get(w.toLowerCase());
+    // English word: dropped if the corpus also writes it lowercase; unknown sentence opener:
+    // kept only if the corpus also capitalizes it mid-sentence
+    const drop = isEnglishWord(w.toLowerCase()) ? !!st && st[0] > 0 : !st || st[1] === 0;
+    if (!drop) break;
     k++;
   }
   if (k === 0) return c;

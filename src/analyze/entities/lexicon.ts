@@ -10,7 +10,7 @@ export const GIVEN_NAME_GROUPS: Array<{ names: string[]; female?: boolean }> = [
   { names: ['Grigory', 'Gregory', 'Grigorii', 'Grigori', 'Grigoriy', 'Gregor', 'Grégoire', 'Grigorij', 'Григорий'] },
   { names: ['Nikolai', 'Nikolay', 'Nickolai', 'Nicholas', 'Nicolas', 'Nikolaj', 'Nicolai', 'Nikolaus', 'Niccolò', 'Николай'] },
   { names: ['Lev', 'Leon', 'Léon', 'Leo', 'Лев'] },
-  { names: ['Iosif', 'Joseph', 'Josef', 'Józef', 'Joe', 'Иосиф'] },
+  { names: ['Iosif', 'Joseph', 'Josef', 'Josif', 'Józef', 'Joe', 'Иосиф'] },
   { names: ['Osip', 'Осип'] },
   { names: ['Yuri', 'Yury', 'Yurii', 'Iurii', 'Iuri', 'Juri', 'Jurij', 'Youri', 'Юрий'] },
   { names: ['Georgy', 'Georgi', 'Georgii', 'George', 'Georg', 'Georges', 'Георгий'] },

@@ -38,7 +38,7 @@ export const PLACE_GROUPS: string[][] = [
   ['Siberia', 'Сибирь', 'Sibirien', 'Sibérie'],
   ['Ukraine', 'the Ukraine', 'Украина', 'Ukraina'],
   ['Russia', 'Россия', 'Russland', 'Russie'],
-  ['Soviet Union', 'USSR', 'U.S.S.R.', 'СССР', 'Советский Союз', 'Sowjetunion', 'Union soviétique'],
+  ['Soviet Union', 'Soviet Russia', 'USSR', 'U.S.S.R.', 'СССР', 'Советский Союз', 'Sowjetunion', 'Union soviétique'],
   ['Georgia', 'Грузия'],
   ['Armenia', 'Армения'],
   ['Azerbaijan', 'Азербайджан'],
