@@ -360,10 +360,17 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     }
     const subs: Sub[] = [];
     const fullNamed = list.filter((p) => p.parse.given);
+    const subsByGiven = new Map<string, Sub[]>();
     for (const p of fullNamed) {
       const g = p.parse.given!;
-      let s = subs.find((x) => x.given?.id === g.id && (!x.patronymic || !p.parse.patronymicInitial || x.patronymic === p.parse.patronymicInitial));
-      if (!s) subs.push((s = { id: g.id, given: g, initials: g.initials, patronymic: p.parse.patronymicInitial, female: p.parse.female, members: [] }));
+      let same = subsByGiven.get(g.id);
+      if (!same) subsByGiven.set(g.id, (same = []));
+      let s = same.find((x) => !x.patronymic || !p.parse.patronymicInitial || x.patronymic === p.parse.patronymicInitial);
+      if (!s) {
+        s = { id: g.id, given: g, initials: g.initials, patronymic: p.parse.patronymicInitial, female: p.parse.female, members: [] };
+        subs.push(s);
+        same.push(s);
+      }
       if (!s.patronymic && p.parse.patronymicInitial) s.patronymic = p.parse.patronymicInitial;
       s.members.push(p);
     }
@@ -389,42 +396,52 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       }
     }
     const bare = list.filter((p) => !p.parse.given && !initialsOf.has(p));
-    const keyOf = (s: Sub | null, female: boolean): string => {
-      void female;
-      const base = `person:${surnameKey}`;
-      const sameSex = subs;
-      if (!s) return sameSex.length > 1 ? `${base}:?` : base;
-      return sameSex.length > 1 ? `${base}:${s.id}` : base;
-    };
+    // keys: the surname alone when one person bears it; else surname and given name (plus the
+    // patronymic initial when two people share a given name), and ":?" for the undecided rest
+    const base = `person:${surnameKey}`;
+    const subKey = new Map<Sub, string>();
+    const idCount = new Map<string, number>();
+    for (const x of subs) idCount.set(x.id, (idCount.get(x.id) ?? 0) + 1);
+    for (const x of subs) subKey.set(x, subs.length > 1 ? `${base}:${x.id}${(idCount.get(x.id) ?? 0) > 1 && x.patronymic ? '-' + x.patronymic : ''}` : base);
+    const subOfKey = new Map<string, Sub>();
+    for (const [x, k] of subKey) if (!subOfKey.has(k)) subOfKey.set(k, x);
+    const keyOf = (x: Sub | null, _female: boolean): string => (x ? (subKey.get(x) as string) : subs.length > 1 ? `${base}:?` : base);
     // bare surnames: the nearest full mention before, in the same source; else the only person
     const bareAssign = new Map<P, { sub: Sub | null; why: string }>();
-    // per sub and document: the full mentions' starts (sorted) and passages, and how many
-    const perDoc = new Map<Sub, Map<number, Mention[]>>();
+    // per document: every full mention of this surname, sorted, with its sub; and counts per sub
+    const fullByDoc = new Map<number, Array<{ m: Mention; sub: Sub }>>();
+    const countByDoc = new Map<number, Map<Sub, number>>();
     if (subs.length > 1) {
       for (const s of subs) {
-        const m = new Map<number, Mention[]>();
         for (const q of s.members) {
           const qm = mentions[q.m]!;
-          let l = m.get(qm.doc);
-          if (!l) m.set(qm.doc, (l = []));
-          l.push(qm);
+          let l = fullByDoc.get(qm.doc);
+          if (!l) fullByDoc.set(qm.doc, (l = []));
+          l.push({ m: qm, sub: s });
+          let c = countByDoc.get(qm.doc);
+          if (!c) countByDoc.set(qm.doc, (c = new Map()));
+          c.set(s, (c.get(s) ?? 0) + 1);
         }
-        for (const l of m.values()) l.sort((x, y) => x.start - y.start);
-        perDoc.set(s, m);
       }
+      for (const l of fullByDoc.values()) l.sort((x, y) => x.m.start - y.m.start);
     }
-    /** the sub's last full mention in this document before `at` */
-    const lastBefore = (s: Sub, doc: number, at: number): Mention | null => {
-      const l = perDoc.get(s)?.get(doc);
-      if (!l) return null;
-      let lo = 0;
-      let hi = l.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (l[mid]!.start <= at) lo = mid + 1;
-        else hi = mid;
+    const all = subs.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
+    const known = (s: Sub) => s.given !== null && givenName(s.given.display) !== null;
+    // the others are each one mention under a given name the lexicon does not know (a stray,
+    // often garbled "Ilinsk Zinoviev" does not make every Zinoviev ambiguous)
+    const othersWeak = all.length > 1 && known(all[0]!.s) && all.slice(1).every((x) => x.n === 1 && x.s.given !== null && !known(x.s));
+    const corpusDominant = all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3 ? all[0].s : null;
+    const docTop = new Map<number, { s: Sub | null; n1: number }>();
+    const topOf = (doc: number) => {
+      let t = docTop.get(doc);
+      if (!t) {
+        const c = [...(countByDoc.get(doc) ?? new Map<Sub, number>())].sort((x, y) => y[1] - x[1]);
+        const n1 = c[0]?.[1] ?? 0;
+        const n2 = c[1]?.[1] ?? 0;
+        t = { s: n1 >= 2 && n1 >= 2 * n2 ? c[0]![0] : null, n1 };
+        docTop.set(doc, t);
       }
-      return lo > 0 ? l[lo - 1]! : null;
+      return t;
     };
     for (const p of bare) {
       if (subs.length <= 1) {
@@ -433,30 +450,30 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       }
       const m = mentions[p.m]!;
       // 1. a full name just before it (same passage, within a sentence or two)
-      let close: { sub: Sub; at: number } | null = null;
-      for (const s of subs) {
-        const q = lastBefore(s, m.doc, m.start);
-        if (q && q.passageKey === m.passageKey && m.start - q.start <= CLOSE_WINDOW && (!close || q.start > close.at)) close = { sub: s, at: q.start };
-      }
-      if (close) {
-        bareAssign.set(p, { sub: close.sub, why: 'the full name just before it in the same passage' });
-        continue;
+      const l = fullByDoc.get(m.doc);
+      if (l) {
+        let lo = 0;
+        let hi = l.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (l[mid]!.m.start <= m.start) lo = mid + 1;
+          else hi = mid;
+        }
+        const q = lo > 0 ? l[lo - 1]! : null;
+        if (q && q.m.passageKey === m.passageKey && m.start - q.m.start <= CLOSE_WINDOW) {
+          bareAssign.set(p, { sub: q.sub, why: 'the full name just before it in the same passage' });
+          continue;
+        }
       }
       // 2. the person of this surname the same source names in full clearly most often
-      const inDoc = subs.map((s) => ({ s, n: perDoc.get(s)?.get(m.doc)?.length ?? 0 })).sort((x, y) => y.n - x.n);
-      const n1 = inDoc[0]?.n ?? 0;
-      const n2 = inDoc[1]?.n ?? 0;
-      if (n1 >= 2 && n1 >= 2 * n2) {
-        bareAssign.set(p, { sub: inDoc[0]!.s, why: 'the person of this surname the same source names in full clearly most often' });
+      const top = topOf(m.doc);
+      if (top.s) {
+        bareAssign.set(p, { sub: top.s, why: 'the person of this surname the same source names in full clearly most often' });
         continue;
       }
-      // 3. the corpus's dominant one, if far more often named: in a source that names none of
-      // them in full, or when the others are each one mention under a given name the lexicon
-      // does not know (a stray "Ilinsk Zinoviev" does not make every Zinoviev ambiguous)
-      const all = subs.map((s) => ({ s, n: s.members.length })).sort((x, y) => y.n - x.n);
-      const othersWeak = all.slice(1).every((x) => x.n === 1 && x.s.given !== null && givenName(x.s.given.display) === null);
-      if ((n1 === 0 || (othersWeak && all[0]!.s.given !== null && givenName(all[0]!.s.given.display) !== null)) && all[0] && all[0].n >= 3 * (all[1]?.n ?? 0) && all[0].n >= 3) {
-        bareAssign.set(p, { sub: all[0].s, why: 'the person of this surname the corpus names in full far more often than any other' });
+      // 3. the corpus's dominant one: in a source that names none of them in full, or when the others are weak
+      if (corpusDominant && (top.n1 === 0 || othersWeak)) {
+        bareAssign.set(p, { sub: corpusDominant, why: 'the person of this surname the corpus names in full far more often than any other' });
         continue;
       }
       // otherwise: ambiguous, kept apart rather than guessed
@@ -468,12 +485,9 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     };
     for (const s of subs) {
       const key = keyOf(s, s.female);
-      const surnameForms = s.members.map((p) => p.parse.surname);
       for (const p of s.members) assign(p, key);
-      for (const [p, a] of bareAssign) if (a.sub === s) assign(p, key);
-      void surnameForms;
     }
-    for (const [p, a] of bareAssign) if (!a.sub) assign(p, keyOf(null, p.parse.female));
+    for (const [p, a] of bareAssign) assign(p, keyOf(a.sub, p.parse.female));
     // entity records, names and evidence
     const members = new Map<string, P[]>();
     for (const p of list) {
@@ -483,7 +497,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       l.push(p);
     }
     for (const [key, ps] of members) {
-      const sub = subs.find((s) => keyOf(s, s.female) === key) ?? null;
+      const sub = subOfKey.get(key) ?? null;
       // display: the Latin spelling used most (ties: the one used with a given name, then the
       // spelling the other spellings' readings meet on, then alphabetical); Cyrillic if no Latin
       const latinPs = ps.filter((p) => !hasCyrillic(p.parse.surname) && p.parse.surname !== p.parse.surname.toUpperCase());

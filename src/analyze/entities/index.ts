@@ -14,7 +14,13 @@ export interface AnalyzeProgress {
   (done: number, total: number, chars: number): void;
 }
 
-export function analyzeEntities(docs: DocInput[], progress?: AnalyzeProgress): ClusterResult {
+export function analyzeEntities(docs: DocInput[], progress?: AnalyzeProgress, timing?: (phase: string, ms: number) => void): ClusterResult {
+  let t = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timing?.(phase, now - t);
+    t = now;
+  };
   const state = newDetectState();
   let chars = 0;
   for (let i = 0; i < docs.length; i++) {
@@ -22,7 +28,9 @@ export function analyzeEntities(docs: DocInput[], progress?: AnalyzeProgress): C
     chars += docs[i]!.text.length;
     progress?.(i + 1, docs.length, chars);
   }
+  lap('detect (pass 1)');
   const accepted = resolveCandidates(state);
+  lap('resolve (pass 2)');
   // overlapping candidates cannot happen within one run scan, but runs split at "of" may touch: keep the first
   accepted.sort((a, b) => a.doc - b.doc || a.start - b.start || b.end - a.end);
   const clean = [];
@@ -37,5 +45,7 @@ export function analyzeEntities(docs: DocInput[], progress?: AnalyzeProgress): C
     clean.push(c);
     lastEnd = c.end;
   }
-  return clusterMentions(docs, clean);
+  const r = clusterMentions(docs, clean);
+  lap('cluster');
+  return r;
 }
