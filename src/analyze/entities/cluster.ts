@@ -12,7 +12,7 @@
 import { fastKey } from '../../core/ids.js';
 import type { Candidate, DocInput, EntityType } from './detect.js';
 import { gazetteerPlace } from './detect.js';
-import { editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
+import { cyrillicKey, editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
 import { FUNCTION_WORDS, NOT_NAMES_ALONE, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import { PLACE_GROUPS } from './places.js';
 import { genericLemmas, givenName, isMasculineOblique, isPatronymic, ruSurnameForms, titleCase, type GivenName } from './morph.js';
@@ -75,6 +75,12 @@ function unknownGiven(w: string): GivenName | null {
   return id ? { id, display: titleCase(w), female: false, initials: w[0]!.toLowerCase() } : null;
 }
 
+/** the first letter as a Latin key letter (Cyrillic С → s, Ж → z), so initials compare across scripts */
+function latinInitial(w: string): string {
+  const c = w[0] as string;
+  return hasCyrillic(c) ? (cyrillicKey(c)[0] ?? c.toLowerCase()) : c.toLowerCase();
+}
+
 function stripDot(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
 }
@@ -100,12 +106,12 @@ function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = fal
     if (i === surnameIdx) continue;
     const w = ws[i] as string;
     if (/^\p{Lu}$/u.test(w)) {
-      initials += w.toLowerCase();
-      if (initials.length === 2) patronymicInitial = w.toLowerCase();
+      initials += latinInitial(w);
+      if (initials.length === 2) patronymicInitial = latinInitial(w);
       continue;
     }
     if (isPatronymic(w)) {
-      patronymicInitial = w[0]!.toLowerCase();
+      patronymicInitial = latinInitial(w);
       continue;
     }
     const g = givenName(w) ?? (i < surnameIdx && !PARTICLE_WORDS.has(w.toLowerCase()) ? unknownGiven(w) : null);
@@ -114,7 +120,7 @@ function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = fal
       givenForm = w;
       femaleGiven = g.female;
       mascOblique = isMasculineOblique(w);
-      initials = initials || w[0]!.toLowerCase();
+      initials = initials || latinInitial(w);
       continue;
     }
   }
@@ -180,8 +186,16 @@ class UnionFind {
   }
 }
 
+const SOURCE_PREFIX = new Map<string, string>();
+
+/** a mention's key: a short hash of its source, then its start and length (base 36): stable, unique per span */
 function mentionKey(sourceId: string, start: number, end: number): string {
-  return 'm' + fastKey([sourceId, String(start), String(end)]).slice(0, 12);
+  let p = SOURCE_PREFIX.get(sourceId);
+  if (p === undefined) {
+    p = 'm' + fastKey([sourceId]).slice(0, 8);
+    SOURCE_PREFIX.set(sourceId, p);
+  }
+  return `${p}.${start.toString(36)}.${(end - start).toString(36)}`;
 }
 
 function initialsDisplay(s: { initials: string; patronymic: string }): string {
@@ -308,18 +322,21 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
   const typoEvidence = new Map<string, Evidence>();
   for (const list of bySkeleton.values()) {
     if (list.length < 2) continue;
+    // targets: the spellings frequent enough to absorb a typo (few per skeleton)
+    const targets = list.filter((g) => (groupCount.get(g) ?? 0) >= 3);
+    if (targets.length === 0) continue;
     for (const rare of list) {
       const rc = groupCount.get(rare) ?? 0;
       if (rc > 3) continue;
       let target: string | null = null;
       let tc = 0;
-      for (const other of list) {
+      for (const other of targets) {
         if (other === rare) continue;
         const oc = groupCount.get(other) ?? 0;
         // a short name tolerates one slip, a long one two; same first and last letter (a changed
         // ending makes another name: Medved/Medvedev, Serge/Sergo); different given names never join
         const maxDist = Math.min(rare.length, other.length) >= 7 ? 2 : 1;
-        if (oc >= Math.max(3, rc * 3) && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && editDistance(rare, other, maxDist) <= maxDist && oc > tc && givenCompatible(rare, other)) [target, tc] = [other, oc];
+        if (oc >= Math.max(3, rc * 3) && oc > tc && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && Math.abs(rare.length - other.length) <= maxDist && editDistance(rare, other, maxDist) <= maxDist && givenCompatible(rare, other)) [target, tc] = [other, oc];
       }
       if (target) {
         typoEvidence.set(rare, {
@@ -342,10 +359,12 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
   }
   for (const [root, list] of [...bySurname].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     // the key: the plain reading most of this surname's mentions share (stable as spellings vary)
+    const keyFreq = new Map<string, number>();
+    for (const p of list) for (const k of p.parse.surnameKeys) keyFreq.set(k, (keyFreq.get(k) ?? 0) + 1);
     const keyCounts = new Map<string, number>();
     for (const p of list) {
       const pk = primaryKey(p.parse.surname);
-      if (pk && !keyCounts.has(pk)) keyCounts.set(pk, list.filter((q) => q.parse.surnameKeys.includes(pk)).length);
+      if (pk && !keyCounts.has(pk)) keyCounts.set(pk, keyFreq.get(pk) ?? 0);
     }
     const surnameKey = [...keyCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? root;
     // sub-clusters by given name (full names). A feminine surname form has its own key already
@@ -502,17 +521,19 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       // spelling the other spellings' readings meet on, then alphabetical); Cyrillic if no Latin
       const latinPs = ps.filter((p) => !hasCyrillic(p.parse.surname) && p.parse.surname !== p.parse.surname.toUpperCase());
       const pool = latinPs.length ? latinPs : ps;
-      const allKeys = pool.map((p) => new Set(p.parse.surnameKeys));
-      const score = new Map<string, number>();
+      const poolKeyFreq = new Map<string, number>();
+      const formCount = new Map<string, number>();
+      const formWithGiven = new Set<string>();
       for (const p of pool) {
-        const f = p.parse.surname;
-        if (score.has(f)) continue;
-        const n = pool.filter((q) => q.parse.surname === f).length;
-        const withGiven = pool.some((q) => q.parse.surname === f && q.parse.given) ? 0.5 : 0;
+        for (const k of p.parse.surnameKeys) poolKeyFreq.set(k, (poolKeyFreq.get(k) ?? 0) + 1);
+        formCount.set(p.parse.surname, (formCount.get(p.parse.surname) ?? 0) + 1);
+        if (p.parse.given) formWithGiven.add(p.parse.surname);
+      }
+      const score = new Map<string, number>();
+      for (const [f, n] of formCount) {
         // the spelling whose plain (English-style) reading the other spellings share
-        const pk = primaryKey(f);
-        const central = allKeys.filter((ks) => ks.has(pk)).length / (pool.length + 1) / 4;
-        score.set(f, n + withGiven + central);
+        const central = (poolKeyFreq.get(primaryKey(f)) ?? 0) / (pool.length + 1) / 4;
+        score.set(f, n + (formWithGiven.has(f) ? 0.5 : 0) + central);
       }
       const best = [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? ps[0]!.parse.surname;
       const sn = displaySurname(best);

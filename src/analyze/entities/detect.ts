@@ -663,6 +663,12 @@ export function resolveCandidates(state: DetectState): Candidate[] {
       out.push({ ...c0, start: c0.start + second, text: c0.words[1] as string, words: [c0.words[1] as string], type: 'person', cue: 'learned', strength: 1 });
       continue;
     }
+    // a known surname before an unknown word ("the Trotsky Harvard archive"): the surname alone
+    if (c0.type === 'person' && !c0.inverted && c0.words.length === 2 && !givenName(c0.words[0] as string) && isPersonSurname(c0.words[0] as string) && !isPersonSurname(c0.words[1] as string) && c0.cue !== 'given-name') {
+      const cut = c0.text.indexOf(' ');
+      out.push({ ...c0, end: c0.start + cut, text: c0.text.slice(0, cut), words: [c0.words[0] as string], cue: 'learned', strength: 1 });
+      continue;
+    }
     const c = c0;
     // "the Smirnovs", "two Medvedevs": a family or several people, not one mention of one person
     if (c.words.length === 1 && /[^s]s$/.test(c.words[0] as string) && !best(learnKeys(c)[0]) && best('w:' + primaryKey((c.words[0] as string).slice(0, -1))) === 'person') continue;
