@@ -457,7 +457,9 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         const c = [...(countByDoc.get(doc) ?? new Map<Sub, number>())].sort((x, y) => y[1] - x[1]);
         const n1 = c[0]?.[1] ?? 0;
         const n2 = c[1]?.[1] ?? 0;
-        t = { s: n1 >= 2 && n1 >= 2 * n2 ? c[0]![0] : null, n1 };
+        // one person of this surname named in full in the source (any number of times), or one
+        // named at least three times as often as any namesake
+        t = { s: (n1 >= 1 && n2 === 0) || (n1 >= 3 && n1 >= 3 * n2) ? c[0]![0] : null, n1 };
         docTop.set(doc, t);
       }
       return t;
@@ -479,8 +481,10 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
           else hi = mid;
         }
         const q = lo > 0 ? l[lo - 1]! : null;
-        if (q && q.m.passageKey === m.passageKey && m.start - q.m.start <= CLOSE_WINDOW) {
-          bareAssign.set(p, { sub: q.sub, why: 'the full name just before it in the same passage' });
+        // only when no namesake is named in full in the same passage: "Roy Medvedev … Zhores
+        // Medvedev … Medvedev wrote" is left undecided
+        if (q && q.m.passageKey === m.passageKey && m.start - q.m.start <= CLOSE_WINDOW && !l.some((x) => x.m.passageKey === m.passageKey && x.sub !== q.sub)) {
+          bareAssign.set(p, { sub: q.sub, why: 'the full name just before it in the same passage (no namesake named there)' });
           continue;
         }
       }

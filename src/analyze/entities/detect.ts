@@ -395,7 +395,9 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     const t = toks[a]!;
     const bare = t.lower.replace(/\.$/, '');
     if (isTitleWord(t)) {
-      if (a + 1 < b && !TRIAL_HEADS.has(toks[a + 1]!.lower)) {
+      // a title before a dictionary word ("Private Life", "General Secretary") is no name
+      const after = toks[a + 1];
+      if (a + 1 < b && after && !TRIAL_HEADS.has(after.lower) && !ORG_HEADS.has(after.lower) && (!isEnglishWord(after.lower) || givenName(after.w) !== null || after.cap === INITIAL || after.cap === DOTTED)) {
         cue = `title:${bare}`;
         type = 'person';
         strength = 2;
@@ -409,15 +411,17 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     }
     break;
   }
-  // trailing titles ("... Ambassador") belong to the next name, not this one
-  while (b > a && isTitleWord(toks[b - 1]!)) b--;
+  // trailing titles ("... Ambassador") belong to the next name, not this one; a run never ends on "of"/"the"
+  while (b > a && (isTitleWord(toks[b - 1]!) || (toks[b - 1]!.cap === LOWER && (JOINERS.has(toks[b - 1]!.lower) || toks[b - 1]!.lower === 'the' || PARTICLES.has(toks[b - 1]!.lower))))) b--;
   if (a >= b) return;
   let first = toks[a]!;
   const last = toks[b - 1]!;
   const before = a > 0 ? toks[a - 1]! : undefined;
   const beforeLower = before ? before.lower.replace(/\.$/, '') : '';
   // a lowercase cue word before: "the historian Roy Medvedev", "prosecutor Vyshinsky"
-  if (!type && before && before.cap === LOWER && (PERSON_ROLES.has(before.lower) || PERSON_TITLES.has(before.lower)) && gap(text, before, first) === ' ') {
+  // (not "deputy NKVD boss", "chief Party Secretary": an organization used as an adjective)
+  const nextIsRole = toks[b] !== undefined && (PERSON_ROLES.has(toks[b]!.lower) || PERSON_TITLES.has(toks[b]!.lower) || ['boss', 'man', 'men', 'officer', 'officers', 'members', 'member', 'official', 'officials'].includes(toks[b]!.lower));
+  if (!type && before && before.cap === LOWER && (PERSON_ROLES.has(before.lower) || PERSON_TITLES.has(before.lower)) && gap(text, before, first) === ' ' && !nextIsRole && !(last.cap === CAPS && last.w.length <= 5) && !ORG_HEADS.has(last.lower)) {
     type = 'person';
     strength = 2;
     cue = `role:${before.lower}`;
@@ -612,6 +616,13 @@ export function learnKeys(c: Candidate): [string, string] {
   return [phraseKey(c.text), 'w:' + primaryKey(lastWord.replace(/\.$/, ''))];
 }
 
+/** NKVD, OGPU, CPSU, KGB, U.S.S.R.: short, or few vowels; a long word with vowels in capitals (OLEINIK, STALIN) is a name in capitals */
+function acronymShaped(text: string): boolean {
+  const letters = text.replace(/\./g, '');
+  const vowels = letters.replace(/[^AEIOUYАЕЁИОУЫЭЮЯ]/g, '').length;
+  return letters.length <= 4 || (letters.length <= 6 && vowels / letters.length < 0.3);
+}
+
 /** a word that may be learned as a surname: not a head noun, function word, acronym or dictionary word */
 function teachesSurname(w: string): boolean {
   const l = w.toLowerCase().replace(/\.$/, '');
@@ -637,6 +648,8 @@ export function resolveCandidates(state: DetectState): Candidate[] {
   for (const c of state.candidates) {
     // a gazetteer hit counts for its place, so that a place is not outvoted by a few persons
     if (c.cue === 'gazetteer') vote(learnKeys(c)[0], 'place', 1);
+    // so does an acronym for its organization: one "deputy NKVD boss" does not make NKVD a person
+    if (c.cue === 'acronym' && acronymShaped(c.text)) vote(learnKeys(c)[0], 'organization', 1);
     if (!c.type || c.strength < 2) continue;
     const [phrase, last] = learnKeys(c);
     vote(phrase, c.type, 1);
@@ -695,9 +708,7 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     }
     if (c.cue === 'acronym') {
         const letters = c.text.replace(/\./g, '');
-      const vowels = letters.replace(/[^AEIOUYАЕЁИОУЫЭЮЯ]/g, '').length;
-      // NKVD, OGPU, CPSU, KGB; a long word with vowels in capitals (OLEINIK) is a name in capitals
-      if (letters.length <= 5 || vowels / letters.length < 0.3 || gazetteerPlace(letters)) {
+      if (acronymShaped(c.text) || gazetteerPlace(letters)) {
         out.push({ ...c, type: gazetteerPlace(letters) || gazetteerPlace(c.text) ? 'place' : 'organization', strength: 1 });
         continue;
       }
