@@ -490,6 +490,13 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       }
       // 2. the person of this surname the same source names in full clearly most often
       const top = topOf(m.doc);
+      // a one-off name under a given name the lexicon does not know ("Ilinsk Zinoviev") does not
+      // outweigh the corpus's well-attested namesake
+      const weak = (x: Sub) => x.members.length === 1 && !known(x);
+      if (top.s && weak(top.s) && corpusDominant && corpusDominant !== top.s && known(corpusDominant)) {
+        bareAssign.set(p, { sub: corpusDominant, why: 'the person of this surname the corpus names in full far more often than any other' });
+        continue;
+      }
       if (top.s) {
         bareAssign.set(p, { sub: top.s, why: 'the person of this surname the same source names in full clearly most often' });
         continue;

@@ -278,8 +278,10 @@ function computePhraseKey(s: string): string {
   for (const w of words) {
     if (out.length === 0 && (w === 'the' || w === 'a' || w === 'an')) continue;
     if (w === 'of' || w === 'the' || w === 'and' || w === 'for' || w === 'и') continue;
+    // Trotskyite / Trotskyist, Zinovievite / Zinovievist name one current
+    const ww = hasCyrillic(w) ? w : w.replace(/(?:ites?|ists?)$/, 'ite');
     const alias = PHRASE_FOLD[w];
-    const k = alias ?? (hasCyrillic(w) ? cyrillicKey(w) : foldKey(baseLatin(w)));
+    const k = alias ?? (hasCyrillic(ww) ? cyrillicKey(ww) : foldKey(baseLatin(ww)));
     if (k) out.push(k);
   }
   return out.join('-');
