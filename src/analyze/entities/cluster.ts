@@ -15,10 +15,12 @@ import { gazetteerPlace } from './detect.js';
 import { cyrillicKey, editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
 import { FUNCTION_WORDS, NOT_NAMES_ALONE, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import { PLACE_GROUPS } from './places.js';
-import { genericLemmas, givenName, isMasculineOblique, isPatronymic, ruSurnameForms, titleCase, type GivenName } from './morph.js';
+import { genericLemmas, givenName, isMasculineOblique, isPatronymic, looksLikeRussianSurname, ruSurnameForms, titleCase, type GivenName } from './morph.js';
 
 /** how far back (characters) a full name decides who a bare surname is */
 const CLOSE_WINDOW = 400;
+/** how far back a full name gives a lone given name its person */
+const GIVEN_WINDOW = 3000;
 
 export interface Evidence {
   rule: string;
@@ -251,6 +253,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     parse: PersonParse;
   }
   const persons: P[] = [];
+  const givenOnly: Array<{ m: number; g: GivenName }> = [];
   const uf = new UnionFind();
   const keyForms = new Map<string, Set<string>>(); // key -> surname spellings
   for (const c of cands) {
@@ -271,6 +274,14 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     };
     const idx = mentions.push(m) - 1;
     if (c.type !== 'person') continue;
+    // a lone given name ("Nikolai", "Roy's") names whoever was just named with it
+    if (c.words.length === 1) {
+      const g = givenName(c.words[0] as string);
+      if (g && !looksLikeRussianSurname(c.words[0] as string)) {
+        givenOnly.push({ m: idx, g });
+        continue;
+      }
+    }
     const parse = parsePerson(c.words, cyrForms, femaleContext(docs[c.doc]!.text, c));
     if (!parse) {
       mentions.pop();
@@ -577,6 +588,35 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         if (t) addEvidence(e, t);
       }
       if (key.endsWith(':?')) addEvidence(e, { rule: 'ambiguous', detail: `several people of this surname are named in the corpus (${subs.map((s) => s.given?.display ?? s.initials.toUpperCase() + '.').join(', ')}); these bare mentions have no context that decides`, aliases: [...new Set(ps.map((p) => mentions[p.m]!.text))] });
+    }
+  }
+
+  // ---------------- lone given names: the person named in full with that given name just before
+  if (givenOnly.length) {
+    const fullByDoc = new Map<number, Array<{ start: number; id: string; entity: string }>>();
+    for (const p of persons) {
+      if (!p.parse.given) continue;
+      const pm = mentions[p.m]!;
+      let l = fullByDoc.get(pm.doc);
+      if (!l) fullByDoc.set(pm.doc, (l = []));
+      l.push({ start: pm.start, id: p.parse.given.id, entity: pm.entity });
+    }
+    for (const l of fullByDoc.values()) l.sort((a, b) => a.start - b.start);
+    for (const { m: mi, g } of givenOnly) {
+      const m = mentions[mi]!;
+      let hit: { start: number; id: string; entity: string } | null = null;
+      for (const x of fullByDoc.get(m.doc) ?? []) {
+        if (x.start >= m.start) break;
+        if (x.id === g.id && m.start - x.start <= GIVEN_WINDOW && !x.entity.endsWith(':?')) hit = x;
+      }
+      const key = hit ? hit.entity : `person:given:${g.id}`;
+      m.entity = key;
+      const e = entity(key, 'person', hit ? key : g.display);
+      if (!hit) e.ambiguous = true;
+      e.mentions.push(mi);
+      addEvidence(e, hit
+        ? { rule: 'given-name-context', detail: 'a given name alone, after the full name with that given name in the same source', aliases: [m.text] }
+        : { rule: 'ambiguous', detail: 'a given name alone, with no full name before it in the same source that it belongs to', aliases: [m.text] });
     }
   }
 
