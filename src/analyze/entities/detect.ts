@@ -345,7 +345,9 @@ function splitJoiners(toks: Tok[], a: number, b: number): number {
 }
 
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'final', '1st', '2nd', '3rd', 'первый', 'второй', 'третий', 'первого', 'второго', 'третьего']);
-const ORG_SINGLE = new Set(['pravda', 'izvestia', 'comintern', 'cheka', 'politburo', 'orgburo', 'gestapo', 'правда', 'известия', 'коминтерн', 'политбюро']);
+const ORG_SINGLE = new Set(['pravda', 'izvestia', 'comintern', 'cheka', 'politburo', 'politbureau', 'orgburo', 'gestapo', 'procuracy', 'правда', 'известия', 'коминтерн', 'политбюро']);
+/** a French or German article opening a capitalized name mid-sentence: a publication or body (Le Temps, L'Humanité, Die Rote Fahne) */
+const FOREIGN_ARTICLE = /^(?:(?:Le|La|Les|Die|Der|Das)$|L['’]\p{Lu})/u;
 const LOWER_ORG_HEADS = new Set(['group', 'bloc', 'centre', 'center', 'opposition', 'faction', 'группа', 'блок', 'центр', 'оппозиция']);
 /** "Toronto: University of Toronto Press, 1974" / "New Haven, Conn.: Yale" / "London : Gollancz, 1937" */
 const IMPRINT_AFTER = /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s?:\s*\p{Lu}[^\n:;]{0,80}?,\s*(?:c\.?\s?)?(?:1[5-9]\d\d|20\d\d)/u;
@@ -460,11 +462,25 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     type = 'place';
     strength = b - a === 1 ? 1 : 2;
     cue = 'gazetteer';
-  } else if (ORG_HEADS.has(last.lower) && (b - a >= 2 ? !(PERSON_TITLES.has(lowerWords[0] as string)) : ORG_SINGLE.has(last.lower))) {
+  } else if (
+    (ORG_HEADS.has(last.lower) && b - a >= 2 && !PERSON_TITLES.has(lowerWords[0] as string)) ||
+    (b - a === 1 && ORG_SINGLE.has(last.lower)) ||
+    // "Commissariat of Heavy Industry", "Court of Cassation": a head noun before "of"
+    (lowerWords.includes('of') && lowerWords.slice(0, lowerWords.indexOf('of')).some((w) => ORG_HEADS.has(w)))
+  ) {
     type = 'organization';
     strength = 2;
     cue = 'org-head';
-  } else if (!possessive && nextGapOk && next!.cap === LOWER && LOWER_ORG_HEADS.has(next!.lower) && strength < 2 && words.some((w) => w.includes('-') || DERIVED_SUFFIX.test(w))) {
+  } else if (!first.first && FOREIGN_ARTICLE.test(first.w) && (b - a >= 2 || /^L['’]/.test(first.w)) && strength < 2) {
+    type = 'organization';
+    strength = 1;
+    cue = 'foreign-article';
+  } else if (
+    !possessive && nextGapOk && next!.cap === LOWER && strength < 2 &&
+    ((LOWER_ORG_HEADS.has(next!.lower) && words.some((w) => w.includes('-') || DERIVED_SUFFIX.test(w))) ||
+      // "Bolshevik party", "Left opposition": a political word and a lowercase head
+      ((next!.lower === 'party' || next!.lower === 'opposition') && words.every((w) => NOT_NAMES_ALONE.has(w.toLowerCase()))))
+  ) {
     type = 'organization';
     strength = 2;
     cue = 'org-head';
@@ -552,9 +568,17 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   if (b - a === 1 && first.cap === INITIAL) return;
   if (toks.slice(a, b).every((t) => t.cap === INITIAL || t.cap === DOTTED) && cue !== 'acronym') return;
   if (words.every((w) => NOT_NAMES_ALONE.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()) || PERSON_TITLES.has(w.toLowerCase()))) return;
-  // "the second Moscow trial" is one trial of the series "the Moscow Trials"
-  const start = type === 'trial' && ordinalStart >= 0 ? ordinalStart : first.s;
-  if (start !== first.s) words.unshift(text.slice(start, first.s).trim());
+  // "the second Moscow trial" is one trial of the series "the Moscow Trials"; "van der Lubbe",
+  // "de Gaulle": lowercase particles before a surname belong to it
+  let particleStart = -1;
+  if ((type === 'person' || !type) && b - a === 1) {
+    let k = a;
+    while (k > 0 && toks[k - 1]!.cap === LOWER && PARTICLES.has(toks[k - 1]!.lower) && toks[k - 1]!.lower !== 'y' && gap(text, toks[k - 1]!, toks[k]!) === ' ') k--;
+    if (k < a) particleStart = toks[k]!.s;
+  }
+  const start = type === 'trial' && ordinalStart >= 0 ? ordinalStart : particleStart >= 0 ? particleStart : first.s;
+  if (start !== first.s && start === ordinalStart) words.unshift(text.slice(start, first.s).trim());
+  else if (start !== first.s) words.unshift(...text.slice(start, first.s).trim().split(/\s+/));
   state.candidates.push({
     doc: docIndex,
     passage: pi,
@@ -726,7 +750,10 @@ export function resolveCandidates(state: DetectState): Candidate[] {
       continue;
     }
     // no cue anywhere: a capitalized word that is not an ordinary word is taken as a person's name
-    if (c.words.length === 1 && !isCommon(c, state)) {
+    const core = c.words.filter((w) => !(w === w.toLowerCase() && PARTICLES.has(w)));
+    if (core.length === 1 && core.length < c.words.length && !isCommon({ ...c, words: core }, state)) {
+      out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
+    } else if (c.words.length === 1 && !isCommon(c, state)) {
       out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
     } else if (c.words.length >= 2 && c.words.length <= 3 && !c.sentenceInitial && c.words.every((w) => !isEnglishWord(w.toLowerCase()) || givenName(w))) {
       out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });

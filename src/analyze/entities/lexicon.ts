@@ -143,6 +143,8 @@ directorate administration commission tribunal union union's brigade division re
 agency cheka bank church school college library archive archives museum times tribune herald post gazette journal
 review chronicle news pravda izvestia bulletin movement front organization organisation organizations
 committee's club foundation inc ltd corporation corp co department's assembly parliament senate duma reichstag
+embassy legation consulate fleet staff section procuracy prokuratura politbureau zeitung supplement tageblatt gazette courier
+post dispatch monitor telegraph observer guardian express chronicle
 партия комитет комиссариат наркомат бюро центр блок группа оппозиция армия суд коллегия съезд конференция
 интернационал институт университет академия общество лига союз министерство управление совет президиум
 политбюро оргбюро секретариат комиссия трибунал газета журнал`.split(/\s+/),
