@@ -432,7 +432,11 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     const subKey = new Map<Sub, string>();
     const idCount = new Map<string, number>();
     for (const x of subs) idCount.set(x.id, (idCount.get(x.id) ?? 0) + 1);
-    for (const x of subs) subKey.set(x, subs.length > 1 ? `${base}:${x.id}${(idCount.get(x.id) ?? 0) > 1 && x.patronymic ? '-' + x.patronymic : ''}` : base);
+    // the person far more often named than any namesake keeps the plain key, so that a stray
+    // namesake appearing later does not rename them (and stale their curation)
+    const bySize = [...subs].sort((x, y) => y.members.length - x.members.length || (x.id < y.id ? -1 : 1));
+    const plain = bySize[0] && bySize[0].members.length >= 3 * (bySize[1]?.members.length ?? 0) ? bySize[0] : null;
+    for (const x of subs) subKey.set(x, subs.length > 1 && x !== plain ? `${base}:${x.id}${(idCount.get(x.id) ?? 0) > 1 && x.patronymic ? '-' + x.patronymic : ''}` : base);
     const subOfKey = new Map<string, Sub>();
     for (const [x, k] of subKey) if (!subOfKey.has(k)) subOfKey.set(k, x);
     const keyOf = (x: Sub | null, _female: boolean): string => (x ? (subKey.get(x) as string) : subs.length > 1 ? `${base}:?` : base);

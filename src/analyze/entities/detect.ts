@@ -380,7 +380,7 @@ function nameLead(t: Tok): boolean {
  */
 function softLead(t: Tok): boolean {
   if (t.cap !== TITLE || givenName(t.w)) return false;
-  return isEnglishWord(t.lower) || t.first;
+  return isEnglishWord(t.lower);
 }
 
 function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: number, b0: number, caps: boolean, state: DetectState): void {
