@@ -5,6 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalCitations } from './citations.js';
 import { evalEntities } from './entities.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,4 +42,21 @@ if (args.has('--json')) {
 }
 const ok = r.pairs.recall >= TARGETS.pairRecall && r.pairs.precision >= TARGETS.pairPrecision && r.falseFriends.merged.length <= TARGETS.falseFriendMerges;
 if (!args.has('--json')) console.log(ok ? '\nall entity targets met' : '\nsome entity targets missed');
-process.exitCode = ok ? 0 : 1;
+
+// ---------------- citations (reference parsing; work in progress for issue 5)
+const c = evalCitations(join(here, 'fixtures', 'citations'));
+const CITE_TARGET = 0.95;
+let citeOk = true;
+if (c) {
+  citeOk = c.overall.f1 >= CITE_TARGET;
+  if (args.has('--json')) console.log(JSON.stringify({ citations: c }, null, 2));
+  else {
+    console.log(`\ncitations: ${c.refs} hand-parsed references (${Math.round(c.perSecond)} parsed per second here)`);
+    console.log(`  fields, all       precision ${pct(c.overall.precision)}  recall ${pct(c.overall.recall)}  F1 ${pct(c.overall.f1)}   target: F1 ≥ ${pct(CITE_TARGET)}`);
+    for (const [f, v] of Object.entries(c.byField)) if (v.gold || v.predicted) console.log(`    ${f.padEnd(16)} gold ${String(v.gold).padStart(4)}  precision ${pct(v.precision)}  recall ${pct(v.recall)}  F1 ${pct(v.f1)}`);
+    for (const [st, v] of Object.entries(c.byStyle).sort()) console.log(`    style ${st.padEnd(22)} ${String(v.refs).padStart(4)} refs  F1 ${pct(v.f1)}`);
+    if (args.has('--verbose')) for (const e of c.errors.slice(0, 80)) console.log(`    ${e.id} ${e.field}: gold ${JSON.stringify(e.gold)} got ${JSON.stringify(e.got)}`);
+    console.log(citeOk ? '  citation target met' : '  citation target missed');
+  }
+}
+process.exitCode = ok && citeOk ? 0 : 1;
