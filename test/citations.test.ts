@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { findCitations } from '../src/analyze/citations/detect.js';
 import { parseDate, parseReference, type CslItem } from '../src/analyze/citations/parse.js';
 
 function expectFields(text: string, want: Partial<CslItem> & { locator?: string | null; remarks?: string[]; shape?: string }) {
@@ -89,4 +90,24 @@ test('property: any text parses without throwing; names, titles and places are t
     }),
     { numRuns: 400 },
   );
+});
+
+test('detection: reference lines and parenthetical references with exact spans; sentences with years are not references', () => {
+  const text = [
+    'The trial opened in 1936, as everyone knows. In 1937 the second trial followed (Getty 1985, 112).',
+    '',
+    'Medvedev, Roy. Let History Judge. New York: Columbia University Press, 1989, p. 258',
+    '(3) Leon Trotsky, Stalin (1941)',
+    'Ibid., p. 12',
+    'He was shot in Moscow (Moscow, 1937) without trial.',
+  ].join('\n');
+  const found = findCitations(text);
+  for (const c of found) assert.equal(text.slice(c.start, c.end), c.text);
+  assert.deepEqual(found.map((c) => c.kind + ':' + c.text), [
+    'parenthetical:(Getty 1985, 112)',
+    'reference-line:Medvedev, Roy. Let History Judge. New York: Columbia University Press, 1989, p. 258',
+    'reference-line:(3) Leon Trotsky, Stalin (1941)',
+    'reference-line:Ibid., p. 12',
+  ]);
+  assert.equal(found[0]!.parsed.locator, '112');
 });

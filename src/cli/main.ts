@@ -281,6 +281,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
     });
 
+  common(program.command('cite'))
+    .description('parse one free-text reference into CSL-JSON (authors, title, container, publisher, place, date, locator)')
+    .argument('<reference...>', 'the reference, e.g. "Medvedev, Roy. Let History Judge. New York: Columbia University Press, 1989, p. 258"')
+    .action((words: string[], o: Common) => {
+      const r = ops.cite(words.join(' '));
+      if (o.json) return json({ ok: true, ...r });
+      json({ shape: r.shape, csl: r.csl, locator: r.locator, remarks: r.remarks, ibid: r.ibid, opCit: r.opCit });
+    });
+
+  common(program.command('citations'))
+    .description('the references found in a source (reference lines and parenthetical author-date references), parsed, with spans')
+    .argument('<source>', 'source id')
+    .action(async (id: string, o: Common) => {
+      const r = await withStore(o, (s) => ops.citations(s, id), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const c of r.citations) {
+        const a = (c.csl?.author ?? []).map((n) => n.family ?? n.literal ?? '').join(', ');
+        const y = c.csl?.issued?.['date-parts']?.[0]?.[0] ?? '';
+        out(`${c.start}:${c.end}\t${c.shape}\t${a}${y ? ` (${y})` : ''}\t${c.csl?.title ?? (c.ibid ? 'Ibid.' : '')}${c.locator ? `\tp. ${c.locator}` : ''}\n`);
+      }
+      out(`${r.citations.length} citations\n`);
+    });
+
   common(program.command('status'))
     .description('counts and schema version of the database')
     .action(async (o: Common) => {

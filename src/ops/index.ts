@@ -12,6 +12,7 @@ import { exportStream, type ExportParams } from './export.js';
 import { search, type SearchParams, type SearchResult } from './search.js';
 import { getSetting, settingsReport } from './settings.js';
 import { getPassage, listSources, showSource, status, type ShowParams } from './sources.js';
+import { cite, sourceCitations } from './citations.js';
 import { analyze, curate, curationLog, entityGraph, exportCuration, importCuration, listEntities, showEntity, sourceMentions } from './entities.js';
 
 export interface OpenOptions {
@@ -51,6 +52,8 @@ export const ops = {
   curationLog,
   exportCuration,
   importCuration,
+  cite,
+  citations: sourceCitations,
 };
 
 export type { SearchParams, SearchResult, ShowParams, ExportParams, IngestSummary };

@@ -83,6 +83,7 @@ function clean(s: string | undefined | null): string | undefined {
   if (s === undefined || s === null) return undefined;
   const t = s
     .trim()
+    .replace(/^[*_]+(.+?)[*_]+$/, '$1') // Markdown emphasis around a title
     .replace(/^[,;:.\s]+/, '')
     .replace(/[,;:\s]+$/, '')
     .replace(/(?<![A-Z]|\b(?:ed|eds|vol|no|Inc|Co|Ltd|Jr|Sr|St|Univ|trans))\.$/, '')
