@@ -12,12 +12,12 @@
  * Set INQUIRY_CHROMIUM to use another binary.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './helpers/browser.js';
 import { ops } from '../src/ops/index.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { defaultWebRoot, startServer } from '../src/server/app.js';
@@ -27,17 +27,6 @@ const ROOT = new URL('..', import.meta.url).pathname;
 /** a short source of the corpus (its id comes from corpus/moscow-trials/manifest.json) */
 const SHORT_SOURCE = 'hansen-1947-kemerovo';
 
-function chromiumPath(): string {
-  if (process.env.INQUIRY_CHROMIUM) return process.env.INQUIRY_CHROMIUM;
-  for (const c of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('which', [c], { encoding: 'utf8' }).trim();
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('no chromium on the PATH: apt-get install chromium (or set INQUIRY_CHROMIUM)');
-}
 
 let dir: string;
 let store: SqliteStore;
@@ -88,11 +77,7 @@ before(async () => {
   const srv = await startServer(store, { host: '127.0.0.1', port: 0 });
   url = srv.url;
   close = srv.close;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

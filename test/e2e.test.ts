@@ -12,24 +12,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './helpers/browser.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { defaultWebRoot, startServer } from '../src/server/app.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-function chromiumPath(): string {
-  if (process.env.INQUIRY_CHROMIUM) return process.env.INQUIRY_CHROMIUM;
-  for (const c of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('which', [c], { encoding: 'utf8' }).trim();
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('no chromium on the PATH: apt-get install chromium (or set INQUIRY_CHROMIUM)');
-}
 
 let dir: string;
 let store: SqliteStore;
@@ -62,11 +52,7 @@ before(async () => {
   const srv = await startServer(store, { host: '127.0.0.1', port: 0 });
   url = srv.url;
   close = srv.close;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

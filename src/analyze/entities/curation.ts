@@ -176,6 +176,12 @@ export function replay(mentions: BaseMention[], base: BaseEntity[], entries: Cur
       continue;
     }
     const stale = (message: string) => status.set(entry.seq, { status: 'stale', message });
+    /** the entity a key now resolves to (through merges), or null after marking the entry stale */
+    const need = (key: string): CuratedEntity | null => {
+      const k = resolve(key);
+      if (!k) stale(`no entity ${key}`);
+      return k ? (entities.get(k) as CuratedEntity) : null;
+    };
     const ev = (rule: string, detail: string, aliases: string[]): Evidence => ({ rule, detail: `${detail} (curation #${entry.seq})`, aliases });
     switch (a.action) {
       case 'merge': {
@@ -233,37 +239,20 @@ export function replay(mentions: BaseMention[], base: BaseEntity[], entries: Cur
         status.set(entry.seq, moving.length < a.mentions.length ? { status: 'applied', message: `${a.mentions.length - moving.length} mention(s) not in ${from}` } : { status: 'applied' });
         break;
       }
-      case 'rename': {
-        const k = resolve(a.key);
-        if (!k) {
-          stale(`no entity ${a.key}`);
-          break;
-        }
-        const e = entities.get(k)!;
-        e.name = a.name;
-        e.curated = true;
-        status.set(entry.seq, { status: 'applied' });
-        break;
-      }
+      case 'rename':
       case 'retype': {
-        const k = resolve(a.key);
-        if (!k) {
-          stale(`no entity ${a.key}`);
-          break;
-        }
-        const e = entities.get(k)!;
-        e.type = a.type;
+        const e = need(a.key);
+        if (!e) break;
+        if (a.action === 'rename') e.name = a.name;
+        else e.type = a.type;
         e.curated = true;
         status.set(entry.seq, { status: 'applied' });
         break;
       }
       case 'alias': {
-        const k = resolve(a.key);
-        if (!k) {
-          stale(`no entity ${a.key}`);
-          break;
-        }
-        const e = entities.get(k)!;
+        const e = need(a.key);
+        if (!e) break;
+        const k = e.key;
         const want = a.alias.toLowerCase();
         let n = 0;
         for (const m of mentions) {

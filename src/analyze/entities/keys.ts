@@ -155,17 +155,21 @@ const FR_HINT = /ou|tch|ine$|j|ff$|ch/;
  * English-style reading and, where its letters suggest them, German and French readings.
  * German "sch" is both ш and ж (Jeschow = Ежов), so that reading gives both.
  */
-const KEY_CACHE = new Map<string, string[]>();
-
-export function nameKeys(name: string): string[] {
-  let hit = KEY_CACHE.get(name);
-  if (hit === undefined) {
-    hit = computeNameKeys(name);
-    if (KEY_CACHE.size > 200_000) KEY_CACHE.clear();
-    KEY_CACHE.set(name, hit);
-  }
-  return hit;
+/** a string function with a bounded cache (names repeat a great deal in a corpus) */
+export function memoize<T>(fn: (s: string) => T, max = 200_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    let hit = cache.get(s);
+    if (hit === undefined && !cache.has(s)) {
+      hit = fn(s);
+      if (cache.size >= max) cache.clear();
+      cache.set(s, hit);
+    }
+    return hit as T;
+  };
 }
+
+export const nameKeys: (name: string) => string[] = memoize(computeNameKeys);
 
 function computeNameKeys(name: string): string[] {
   const raw = name.trim();
@@ -201,17 +205,7 @@ function computeNameKeys(name: string): string[] {
 }
 
 /** the first (sorted) key: a stable representative for display and ids */
-const PRIMARY_CACHE = new Map<string, string>();
-
-export function primaryKey(name: string): string {
-  let hit = PRIMARY_CACHE.get(name);
-  if (hit === undefined) {
-    hit = computePrimaryKey(name);
-    if (PRIMARY_CACHE.size > 200_000) PRIMARY_CACHE.clear();
-    PRIMARY_CACHE.set(name, hit);
-  }
-  return hit;
-}
+export const primaryKey: (name: string) => string = memoize(computePrimaryKey);
 
 function computePrimaryKey(name: string): string {
   const keys = nameKeys(name);
@@ -256,17 +250,7 @@ export function editDistance(a: string, b: string, max = 3): number {
 }
 
 /** a folded phrase key for organizations, trials and places: words, diacritics and articles dropped */
-const PHRASE_CACHE = new Map<string, string>();
-
-export function phraseKey(s: string): string {
-  let hit = PHRASE_CACHE.get(s);
-  if (hit === undefined) {
-    hit = computePhraseKey(s);
-    if (PHRASE_CACHE.size > 200_000) PHRASE_CACHE.clear();
-    PHRASE_CACHE.set(s, hit);
-  }
-  return hit;
-}
+export const phraseKey: (s: string) => string = memoize(computePhraseKey);
 
 function computePhraseKey(s: string): string {
   const words = s

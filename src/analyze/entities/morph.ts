@@ -2,7 +2,7 @@
  * Morphology for names: Russian case endings in Cyrillic, English possessives, patronymics,
  * given-name lookup across languages, and the shape of Russian surnames in any script.
  */
-import { cyrillicKey, foldKey, hasCyrillic, nameKeys } from './keys.js';
+import { cyrillicKey, foldKey, hasCyrillic, memoize, nameKeys } from './keys.js';
 import { GIVEN_NAME_GROUPS, OTHER_GIVEN_NAMES } from './lexicon.js';
 
 export interface GivenName {
@@ -45,17 +45,7 @@ const GIVEN = new Map<string, GivenName>();
 const RU_GIVEN_ENDINGS = ['ем', 'ом', 'ой', 'ою', 'я', 'ю', 'е', 'а', 'у', 'ы', 'и'];
 
 /** look a word up as a given name (any script; Russian case forms understood) */
-const GIVEN_CACHE = new Map<string, GivenName | null>();
-
-export function givenName(word: string): GivenName | null {
-  let hit = GIVEN_CACHE.get(word);
-  if (hit === undefined) {
-    hit = lookupGiven(word);
-    if (GIVEN_CACHE.size > 200_000) GIVEN_CACHE.clear();
-    GIVEN_CACHE.set(word, hit);
-  }
-  return hit;
-}
+export const givenName: (word: string) => GivenName | null = memoize(lookupGiven);
 
 function lookupGiven(word: string): GivenName | null {
   const lower = word.toLowerCase();
