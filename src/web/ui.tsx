@@ -160,3 +160,24 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
 export function fmtInt(n: number | null | undefined): string {
   return typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US') : '—';
 }
+
+/** "← Previous / Next →" links between pages of a list (nothing when there is one page) */
+export function Pager({ prev, next, label }: { prev: string | null | undefined; next: string | null | undefined; label: string }) {
+  if (!prev && !next) return null;
+  return (
+    <nav class="pager" aria-label={label}>
+      {prev ? (
+        <a class="btn" href={prev} rel="prev">
+          ← Previous
+        </a>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <a class="btn" href={next} rel="next">
+          Next →
+        </a>
+      )}
+    </nav>
+  );
+}

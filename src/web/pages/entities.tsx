@@ -6,7 +6,7 @@ import { ENTITY_TYPES, entityPath, qs } from '../api';
 import { AmbiguousBadge, isEntityType, TYPE_PLURAL, TypeBadge } from '../entity-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, useApi, useTitle, Pager } from '../ui';
 
 const PAGE = 50;
 const TYPE_AHEAD_MS = 300;
@@ -173,22 +173,7 @@ function EntityTable({ data, p, stale }: { data: EntitiesResponse; p: Params; st
           </tbody>
         </table>
       </div>
-      {(prev || next) && (
-        <nav class="pager" aria-label="Entity pages">
-          {prev ? (
-            <a class="btn" href={prev} rel="prev">
-              ← Previous
-            </a>
-          ) : (
-            <span />
-          )}
-          {next && (
-            <a class="btn" href={next} rel="next">
-              Next →
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager prev={prev} next={next} label="Entity pages" />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { entityPath, passageHref, qs } from '../api';
 import { normalizeRanges } from '../highlight';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, marked, Tags, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, marked, Tags, useApi, useTitle, Pager } from '../ui';
 
 const PAGE = 20;
 
@@ -235,22 +235,7 @@ function Results({ data, stale, q, form }: { data: SearchResponse; stale: boolea
           <Hit key={h.passageKey} hit={h} q={q} />
         ))}
       </ol>
-      {(prev || next) && (
-        <nav class="pager" aria-label="Result pages">
-          {prev ? (
-            <a class="btn" href={prev} rel="prev">
-              ← Previous
-            </a>
-          ) : (
-            <span />
-          )}
-          {next && (
-            <a class="btn" href={next} rel="next">
-              Next →
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager prev={prev} next={next} label="Result pages" />
     </div>
   );
 }
