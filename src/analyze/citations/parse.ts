@@ -199,8 +199,10 @@ function locatorOf(s: string): string | null {
 export function parseReference(input: string): ParsedReference {
   let s = input.replace(/\s+/g, ' ').trim();
   const out: ParsedReference = { csl: null, locator: null, remarks: [], ibid: false, opCit: false, shape: 'bare' };
-  // note numbers and markers: "12. ", "(3) ", "[4] ", "↑ ", "^ "
-  s = s.replace(/^(?:\(?\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|↑\s*|\^\s*(?:[a-z]\s+)*)/, '');
+  // markup left in the text (<u>…</u>, *…*, _…_)
+  s = s.replace(/<\/?(?:u|i|b|em|strong|cite)>/gi, '').replace(/(^|[\s(])[*_]+(?=\S)|(?<=\S)[*_]+(?=[\s,.;:)]|$)/g, '$1').trim();
+  // note numbers and markers: "12. ", "(3) ", "[4] ", "↑ ", "↑ 1.0 1.1 ", "^ a b "
+  s = s.replace(/^(?:\(?\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|↑(?:\s+\d+\.\d+)*\s*|\^\s*(?:[a-z]\s+)*)/, '');
   // editorial remarks in brackets (not footnote numbers)
   s = s.replace(/\s*\[([^\]]*[^\d\]\s][^\]]*)\]\s*/g, (_m, r: string) => {
     out.remarks.push(r.trim());
@@ -274,7 +276,8 @@ export function parseReference(input: string): ParsedReference {
 
   // articles and chapters with a quoted title: Author, "Title," Container …
   const q = /^(.*?)[,.]?\s*["“]([^"”]+)["”][,.]?\s*(.*)$/.exec(s);
-  if (q && (q[2] as string).length > 3) {
+  const namesLike = (x: string) => x === '' || (x.split(/\s+/).length <= 12 && !/\d|:/.test(x) && !/\.\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(x));
+  if (q && (q[2] as string).length > 3 && namesLike((q[1] as string).trim())) {
     out.shape = 'article';
     if (q[1]) setNames(item, q[1], true);
     item.title = unquote(q[2] as string);
@@ -372,13 +375,26 @@ export function parseReference(input: string): ParsedReference {
     return out;
   }
 
-  // prose: "Conquest's The Great Terror (1968)", "Memoirs of a Revolutionary (1951)"
-  const pr = new RegExp(`^(?:(\\p{Lu}[\\p{L}'’-]+)['’]s\\s+)?(.+?)\\s*\\((${YEAR})\\)$`, 'u').exec(s);
-  if (pr && !/[:.]/.test(pr[2] as string)) {
+  // prose: "Conquest's The Great Terror (1968)", "Memoirs of a Revolutionary (1951)",
+  // "Sally J. Taylor, the author of Stalin's Apologist: Walter Duranty (1990)"
+  const pr = new RegExp(`^(?:(\\p{Lu}[\\p{L}'’-]+)['’]s\\s+|((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+(?:the\\s+)?(?:author|editor)\\s+of\\s+)?(.+?)\\s*\\((${YEAR})\\)$`, 'u').exec(s);
+  if (pr && (!/[.]\s/.test(pr[3] as string) || pr[2])) {
     out.shape = 'prose';
     if (pr[1]) item.author = [{ family: pr[1] }];
-    item.title = clean(pr[2]);
-    const d = parseDate(pr[3] as string);
+    else if (pr[2]) item.author = parseNames(pr[2], false);
+    item.title = clean(pr[3]);
+    const d = parseDate(pr[4] as string);
+    if (d) item.issued = d;
+    out.csl = item;
+    return out;
+  }
+  // notes without parentheses: "Robert Conquest, Stalin and the Kirov Murder, 1 Jan. 1989"
+  const nc = new RegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+([^,]+),\\s*(${DATE_ANY})$`, 'u').exec(s);
+  if (nc && !/,/.test(nc[1] as string)) {
+    out.shape = 'note';
+    item.author = parseNames(nc[1] as string, false);
+    item.title = clean(nc[2]);
+    const d = parseDate((nc[3] as string).replace(/(\p{L})\.(?=\s)/u, '$1'));
     if (d) item.issued = d;
     out.csl = item;
     return out;
@@ -390,9 +406,22 @@ export function parseReference(input: string): ParsedReference {
     item.edition = e.trim();
     return m.startsWith('.') ? '.' : '';
   });
-  const segs = splitSentences(s);
+  // "Koenker and Bachman, Eds. Title…" / "Talbott, Strobe, ed. & trans. Title…" / "Shabad, Steven, trans. Title…"
+  const role = /^(.+?),\s*((?:[Ee]ds?|[Tt]rans)\.?(?:\s*(?:&|and)\s*(?:[Tt]rans|[Ee]d)\.)?|translator|editors?)\s+(\p{Lu}.*)$/u.exec(s);
+  if (role && !/\.\s/.test((role[1] as string).replace(/(?:^|\s)(?:\p{Lu}\.)+/gu, ''))) {
+    const names = parseNames(role[1] as string, true);
+    const r = (role[2] as string).toLowerCase();
+    if (/(?:^|\s)ed/.test(r)) item.editor = names;
+    if (r.includes('trans')) item.translator = names;
+    s = role[3] as string;
+    const segs0 = splitSentences(s);
+    item.title = clean(segs0[0]);
+    s = segs0.slice(1).join('. ');
+  }
+  const segs = s ? splitSentences(s) : [];
   let i = 0;
-  if (segs.length > 1) {
+  if (item.title) i = 0;
+  if (segs.length > 1 && !item.title) {
     let first = segs[0] as string;
     // "Campbell, J. R. Soviet Policy and Its Critics": the names end with an initial, the title follows
     const initEnd = /^(\p{Lu}[\p{L}'’-]+, (?:[\p{Lu}][\p{L}'’-]*\.?\s)*\p{Lu}\.)\s+(\p{Lu}[\p{L}'’-]+(?!\.).*)$/u.exec(first);
@@ -420,6 +449,15 @@ export function parseReference(input: string): ParsedReference {
   }
   const rest = segs.slice(i);
   if (!item.title && rest.length) item.title = clean(rest.shift());
+  // "Title, 2001" with nothing after: the year is the date
+  if (item.title && rest.length === 0 && !item.issued) {
+    const ty = new RegExp(`^(.*?),\\s*(${YEAR})$`).exec(item.title);
+    if (ty) {
+      item.title = clean(ty[1]);
+      item.issued = parseDate(ty[2] as string) ?? undefined;
+      if (!item.issued) delete item.issued;
+    }
+  }
   // a bare year as the last element ("… Arms and Armour Press. 1997")
   const lastSeg = rest[rest.length - 1];
   if (lastSeg && rest.length > 1) {
@@ -472,7 +510,7 @@ function splitSentences(s: string): string[] {
       const prev = cur.trim();
       const lastWord = prev.split(/[\s(]/).pop() ?? '';
       // initials ("J.", "A. L."), abbreviations ("Univ", "Vol", "ed", "Inc"), ordinals
-      if (/^(?:\p{Lu}|Univ|Vol|vol|ed|eds|Inc|Co|Ltd|Jr|Sr|St|Mt|Dr|Mr|Mrs|Rev|Conn|Mass|Calif|Ill|Mich|N\.Y|D\.C|no|No|pp?|trans|Vic|Bros)$/u.test(lastWord)) {
+      if (/^(?:(?:\p{Lu}\.)*\p{Lu}|Univ|Vol|vol|ed|eds|Eds|Inc|Co|Ltd|Jr|Sr|St|Mt|Dr|Mr|Mrs|Rev|Conn|Mass|Calif|Ill|Mich|N\.Y|D\.C|no|No|pp?|trans|Vic|Bros)$/u.test(lastWord)) {
         cur += p;
         continue;
       }
