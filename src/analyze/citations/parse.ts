@@ -60,7 +60,8 @@ const MONTH_RE = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 
 /** a date as written → CSL date-parts (year, month, day as given) */
 export function parseDate(s: string): { 'date-parts': number[][] } | null {
-  const t = s.trim();
+  // "22nd January, 1937", "August, 1936", "Jan. 1, 1989"
+  const t = s.trim().replace(/^(\d{1,2})(?:st|nd|rd|th)\b/, '$1').replace(/^([\p{L}]+\.?),\s+(\d{4})$/u, '$1 $2').replace(/^(\d{1,2}\s+[\p{L}]+\.?),\s+(\d{4})$/u, '$1 $2');
   let m = new RegExp(`^(${MONTH_RE})\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i').exec(t);
   if (m) return { 'date-parts': [[Number(m[3]), MONTHS[(m[1] as string).toLowerCase().replace('.', '')] ?? 1, Number(m[2])]] };
   m = new RegExp(`^(\\d{1,2})\\s+(${MONTH_RE}|[а-яё]+)\\s+(\\d{4})(?:\\s*г\\.)?$`, 'i').exec(t);
@@ -231,8 +232,9 @@ export function parseReference(input: string): ParsedReference {
     item.URL = u;
     return '';
   }).trim();
+  s = s.replace(/,?\s*ISBN(?:-1[03])?[\s:]*[\dXx-]{10,17}/g, '').trim();
   // the cited locator at the end: ", p. 263-265" / "pp. 12–14" / "page 130" / "— С. 45" / note form "…1968), 112."
-  const loc = /(?:[,.;:]|\s—|\s)\s*(?:pp?\.|pages?|S\.|С\.|c\.|стр\.)\s*([\divxlcIVXLC]+(?:\s*[-–—]\s*[\divxlc]+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?\s*$/.exec(s);
+  const loc = /(?:[,.;:]|\s—|\s)\s*(?:[Pp][Pp]?\.|pages?|S\.|С\.|c\.|стр\.)\s*([\divxlcIVXLC]+(?:\s*[-–—]\s*[\divxlc]+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?\s*$/.exec(s);
   if (loc) {
     out.locator = (loc[1] as string).replace(/\s*([-–—])\s*/g, '$1');
     s = s.slice(0, loc.index).trim();
@@ -389,13 +391,15 @@ export function parseReference(input: string): ParsedReference {
     return out;
   }
   // notes without parentheses: "Robert Conquest, Stalin and the Kirov Murder, 1 Jan. 1989"
-  const nc = new RegExp(`^((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+([^,]+),\\s*(${DATE_ANY})$`, 'u').exec(s);
-  if (nc && !/,/.test(nc[1] as string)) {
+  const nc = new RegExp(`^(?:(?:Professor|Prof\\.|Dr\\.?|Sir)\\s+)?((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+([^,]+?)(?:,\\s*(${DATE_ANY}))?$`, 'u').exec(s);
+  if (nc && !/,/.test(nc[1] as string) && (nc[3] || !/\.\s/.test(s)) && (nc[1] as string).split(' ').length <= 4) {
     out.shape = 'note';
     item.author = parseNames(nc[1] as string, false);
     item.title = clean(nc[2]);
-    const d = parseDate((nc[3] as string).replace(/(\p{L})\.(?=\s)/u, '$1'));
-    if (d) item.issued = d;
+    if (nc[3]) {
+      const d = parseDate((nc[3] as string).replace(/(\p{L})\.(?=\s)/u, '$1'));
+      if (d) item.issued = d;
+    }
     out.csl = item;
     return out;
   }
