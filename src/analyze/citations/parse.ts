@@ -239,10 +239,11 @@ export function parseReference(input: string): ParsedReference {
     out.locator = (loc[1] as string).replace(/\s*([-–—])\s*/g, '$1');
     s = s.slice(0, loc.index).trim();
   } else {
-    const noteLoc = /\),\s*(\d+(?:[-–]\d+)?)\.?$/.exec(s);
+    // (the parenthesis must hold the imprint: "48(8), 1319–1353" is a journal's issue and pages)
+    const noteLoc = /\([^()]*\d{4}[^()]*\),\s*(\d+(?:[-–]\d+)?)\.?$/.exec(s);
     if (noteLoc) {
       out.locator = noteLoc[1] as string;
-      s = s.slice(0, noteLoc.index + 1).trim();
+      s = s.slice(0, noteLoc.index + noteLoc[0].indexOf('),') + 1).trim();
     }
   }
   s = s.replace(/[.,;]\s*$/, '').trim();
@@ -341,7 +342,29 @@ export function parseReference(input: string): ParsedReference {
     setNames(item, ad[1] as string, true);
     const d = parseDate(ad[2] as string);
     if (d) item.issued = d;
-    const parts = (ad[3] as string).split(/\.\s+(?=\p{Lu}|\d)/u);
+    // APA's parenthetical after the title: "(B. Sher, Trans.)", "(2nd ed.)", "(G. Shriver, Ed. & Trans.; Rev. ed.)"
+    let body = (ad[3] as string).replace(/\s*\(([^()]*(?:Trans\.|Eds?\.|ed\.)[^()]*)\)/, (_m, inner: string) => {
+      for (const part of inner.split(/;\s*/)) {
+        const e = /^(\d+\w*|Rev\.|Revised)\s+ed\.$/i.exec(part.trim());
+        if (e) {
+          item.edition = (e[1] as string).replace(/\.$/, '');
+          continue;
+        }
+        const r = /^(.+?),\s*((?:Eds?|Trans)\.(?:\s*&\s*(?:Eds?|Trans)\.)?)$/.exec(part.trim());
+        if (r) {
+          const names = parseNames(r[1] as string, false);
+          if (/Ed/.test(r[2] as string)) item.editor = names;
+          if (/Trans/.test(r[2] as string)) item.translator = names;
+        }
+      }
+      return '';
+    });
+    // theses: "[Doctoral dissertation, Boston College]"
+    body = body.replace(/\s*\[(?:Doctoral dissertation|Master['’]s thesis|PhD thesis)[^\]]*\]/i, () => {
+      item.type = 'thesis';
+      return '';
+    });
+    const parts = body.split(/\.\s+(?=\p{Lu}|\d)|(?<=[?!])\s+(?=\p{Lu})/u);
     item.title = clean(parts[0]);
     const rest = parts.slice(1).join('. ');
     if (rest) {
