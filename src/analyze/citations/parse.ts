@@ -285,10 +285,25 @@ export function parseReference(input: string): ParsedReference {
     if (q[1]) setNames(item, q[1], true);
     item.title = unquote(q[2] as string);
     let rest = (q[3] as string).trim();
+    const thesis = /^(?:PhD|Ph\.D\.|MA|M\.A\.|Doctoral)\s+(?:diss\.|dissertation|thesis)[,.]?\s*(.*)$/i.exec(rest);
+    if (thesis) {
+      item.type = 'thesis';
+      const r = publication(thesis[1] as string, item);
+      if (r) item.publisher = clean(r);
+      else if (item['publisher-place'] && !item.publisher) item.publisher = item['publisher-place'];
+      out.csl = item;
+      return out;
+    }
     if (/^in\s+/i.test(rest)) {
       // chapter: In Container, edited by X (Place: Publisher, Year), 12–34.
       item.type = 'chapter';
       rest = rest.replace(/^in\s+/i, '');
+      // Chicago bibliography: "In Container, edited by X, 261–74. Place: Publisher, Year"
+      const imprint = /^(.*?\d+\s*[-–]\s*\d+)\.\s+(\p{Lu}.*)$/u.exec(rest);
+      if (imprint && !/\(/.test(rest)) {
+        publication(imprint[2] as string, item);
+        rest = imprint[1] as string;
+      }
       const pages = /,?\s*(\d+\s*[-–]\s*\d+)\.?$/.exec(rest);
       if (pages) {
         item.page = (pages[1] as string).replace(/\s/g, '');
@@ -298,6 +313,11 @@ export function parseReference(input: string): ParsedReference {
       if (paren) {
         publication(paren[1] as string, item);
         rest = rest.slice(0, paren.index).trim();
+      }
+      const tr = /,?\s*(?:translated by|trans\.)\s+(.*)$/i.exec(rest);
+      if (tr) {
+        item.translator = parseNames(tr[1] as string, false);
+        rest = rest.slice(0, tr.index);
       }
       const ed = /,?\s*(?:edited by|ed\.|eds\.)\s+(.*)$/i.exec(rest);
       if (ed) {
@@ -430,7 +450,7 @@ export function parseReference(input: string): ParsedReference {
   // bibliography: Family, Given. Title. [Vol. 3.] [2nd ed.] Place: Publisher, Year.
   out.shape = 'bibliography';
   s = s.replace(/(?:^|\.\s+)((?:\d+(?:st|nd|rd|th)|Second|Third|Fourth|Revised|Rev\.|New|Expanded)(?:[^.]{0,30}?)?)\s+ed(?:ition)?\.(?=\s+\p{Lu})/u, (m, e: string) => {
-    item.edition = e.trim();
+    item.edition = e.trim().replace(/^(\d+)(?:st|nd|rd|th)$/, '$1');
     return m.startsWith('.') ? '.' : '';
   });
   // "Koenker and Bachman, Eds. Title…" / "Talbott, Strobe, ed. & trans. Title…" / "Shabad, Steven, trans. Title…"
