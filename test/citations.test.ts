@@ -80,8 +80,8 @@ test('property: any text parses without throwing; names, titles and places are t
     fc.property(fc.array(piece, { maxLength: 12 }), fc.string({ maxLength: 30 }), (ps, junk) => {
       const text = [...ps, junk].join(' ');
       const r = parseReference(text);
-      // (markup the parser takes off, * _ <u>, is taken off here too)
-      const flat = text.replace(/<\/?(?:u|i|b|em|strong|cite)>/gi, '').replace(/[*_]/g, '').replace(/\s+/g, ' ');
+      // (markup the parser takes off, * _ <u>, and spaces before punctuation, are taken off here too)
+      const flat = text.replace(/<\/?(?:u|i|b|em|strong|cite)>/gi, '').replace(/[*_]/g, '').replace(/\s*\[[^\]]*[^\d\]\s][^\]]*\]\s*/g, ' ').replace(/\s+/g, ' ').replace(/ ([.,;:])/g, '$1');
       // (a removed link or remark may join two stretches: compare word by word)
       const words = new Set(flat.split(' '));
       const fromText = (v: string) => v.replace(/[*_]/g, '').split(' ').every((w) => [...words].some((x) => x.includes(w)));

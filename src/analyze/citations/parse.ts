@@ -114,7 +114,7 @@ export function parseNames(s: string, invertedFirst: boolean): CslName[] {
     }
     out.push(personName(p, invertedFirst && i === 0 ? true : p.includes(',')));
   });
-  if (etAl) out.push({ literal: 'et al.' });
+  void etAl; // "et al." is not a name: CSL has no place for it
   return out;
 }
 
@@ -208,7 +208,7 @@ export function parseReference(input: string): ParsedReference {
   s = s.replace(/\s*\[([^\]]*[^\d\]\s][^\]]*)\]\s*/g, (_m, r: string) => {
     out.remarks.push(r.trim());
     return ' ';
-  }).trim();
+  }).replace(/\s+([.,;:])/g, '$1').trim();
   // Ibid. / op. cit.
   const ib = /^(?:ibid|ibidem|там же)\.?,?\s*(.*)$/i.exec(s);
   if (ib) {
@@ -384,9 +384,59 @@ export function parseReference(input: string): ParsedReference {
       item.type = 'thesis';
       return '';
     });
-    const parts = body.split(/\.\s+(?=\p{Lu}|\d)|(?<=[?!])\s+(?=\p{Lu})/u);
-    item.title = clean(parts[0]);
-    const rest = parts.slice(1).join('. ');
+    // Harvard: 'Title', Journal, 38(1), pp. 24–35  |  'Title', in Editors (eds) Container. Place: Publisher
+    const hq = /^['‘"“](.+?)['’"”],\s*(.*)$/.exec(body);
+    if (hq) {
+      item.title = clean(hq[1]);
+      let rest = (hq[2] as string).trim();
+      if (/^in\s/i.test(rest)) {
+        item.type = 'chapter';
+        rest = rest.replace(/^in\s+/i, '');
+        const ed = /^(.+?)\s*\((?:eds?|Eds?)\.?\)\s*(.*)$/.exec(rest);
+        if (ed) {
+          item.editor = parseNames(ed[1] as string, true);
+          rest = ed[2] as string;
+        }
+        const [cont, ...imp] = rest.split(/\.\s+(?=\p{Lu})/u);
+        item['container-title'] = clean(cont);
+        if (imp.length) publication(imp.join('. '), item);
+        if (out.locator && /[-–]/.test(out.locator)) {
+          item.page = out.locator;
+          out.locator = null;
+        }
+      } else {
+        const j = /^(.+?),\s*(\d+)(?:\(([\d–-]+)\))?(?:,\s*(?:pp?\.\s*)?(\d+\s*[-–]\s*\d+))?$/.exec(rest);
+        if (j) {
+          item.type = 'article-journal';
+          item['container-title'] = clean(j[1]);
+          item.volume = j[2];
+          if (j[3]) item.issue = j[3];
+          if (j[4]) item.page = (j[4] as string).replace(/\s/g, '');
+        } else item['container-title'] = clean(rest);
+        if (!item.page && out.locator && /[-–]/.test(out.locator)) {
+          item.page = out.locator;
+          out.locator = null;
+        }
+        if (!item.type || item.type === 'book') item.type = 'article-journal';
+      }
+      out.csl = item;
+      return out;
+    }
+    // "Translated by M. Eastman." and "(Series Name)" after the publisher
+    body = body.replace(/\.\s+(?:Translated|Edited) by ([^.]+(?:\.\s?\p{Lu}\.)*[^.]*)\.(?=\s)/u, (m, names: string) => {
+      const list = parseNames(names, false);
+      if (/^\.\s+Translated/.test(m)) item.translator = list;
+      else item.editor = list;
+      return '.';
+    });
+    body = body.replace(/\s*\(([^()]+)\)\.?$/, (_m, series: string) => {
+      item['collection-title'] = series.trim();
+      return '';
+    });
+    // the title ends at the first ". " (or "? ", "! ") before a capital or a digit
+    const cut = /\.\s+(?=\p{Lu}|\d)|(?<=[?!])\s+(?=\p{Lu})/u.exec(body);
+    item.title = clean(cut ? body.slice(0, cut.index) : body);
+    const rest = cut ? body.slice(cut.index + cut[0].length) : '';
     if (rest) {
       const j = /^(.+?),\s*(\d+)(?:\((\d+)\))?,\s*(\d+(?:\s*[-–]\s*\d+)?)$/.exec(rest);
       if (j) {
