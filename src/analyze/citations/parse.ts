@@ -327,6 +327,36 @@ export function parseReference(input: string): ParsedReference {
       item['container-title'] = clean(rest);
     } else {
       // journal: Container 12, no. 3 (1998): 45–67  |  Container, 12(3), 45–67  |  newspaper: Container, March 3, 1938
+      // MLA: "Container, vol. 43, no. 3, 1991, pp. 553–74"  |  "Container, edited by X, Publisher, 1965, pp. 653–68"
+      const mla = new RegExp(`^(.+?),\\s*vol\\.\\s*(\\w+)(?:,\\s*no\\.\\s*([\\w–-]+))?(?:,\\s*(${DATE_ANY}))?(?:,\\s*pp?\\.\\s*(\\d+\\s*[-–]\\s*\\d+))?$`, 'u').exec(rest);
+      const mlaChapter = /^(.+?),\s*edited by\s+(.+?),\s*([^,]+(?:,\s*(?:Inc|Ltd|Co)\.?)?),\s*(\d{4})(?:,\s*pp?\.\s*(\d+\s*[-–]\s*\d+))?$/.exec(rest);
+      if (mla || mlaChapter) {
+        if (mla) {
+          item.type = 'article-journal';
+          item['container-title'] = clean(mla[1]);
+          item.volume = mla[2];
+          if (mla[3]) item.issue = mla[3];
+          if (mla[4]) {
+            const d = parseDate(mla[4]);
+            if (d) item.issued = d;
+          }
+          if (mla[5]) item.page = (mla[5] as string).replace(/\s/g, '');
+        } else if (mlaChapter) {
+          item.type = 'chapter';
+          item['container-title'] = clean(mlaChapter[1]);
+          item.editor = parseNames((mlaChapter[2] as string).replace(/\s+et al\.?$/, ''), false);
+          item.publisher = clean(mlaChapter[3]);
+          const d = parseDate(mlaChapter[4] as string);
+          if (d) item.issued = d;
+          if (mlaChapter[5]) item.page = (mlaChapter[5] as string).replace(/\s/g, '');
+        }
+        if (!item.page && out.locator && /[-–]/.test(out.locator)) {
+          item.page = out.locator;
+          out.locator = null;
+        }
+        out.csl = item;
+        return out;
+      }
       const withMonth = new RegExp(`[,.]?\\s*\\(?((?:${MONTH_RE}\\s+\\d{1,2},?\\s+\\d{4})|(?:\\d{1,2}\\s+${MONTH_RE}\\s+\\d{4})|(?:${MONTH_RE}\\s+\\d{4}))\\)?\\.?$`, 'i').exec(rest);
       const j = withMonth ? null : /^(.+?)\s*,?\s+(\d+)(?:,?\s*no\.\s*(\d+)|\s*\((\d+)\))?\s*(?:\(([^)]+)\))?\s*[:,]\s*(\d+(?:\s*[-–]\s*\d+)?)\.?$/.exec(rest);
       if (j) {
@@ -522,7 +552,8 @@ export function parseReference(input: string): ParsedReference {
     let first = segs[0] as string;
     // "Campbell, J. R. Soviet Policy and Its Critics": the names end with an initial, the title follows
     const initEnd = /^(\p{Lu}[\p{L}'’-]+, (?:[\p{Lu}][\p{L}'’-]*\.?\s)*\p{Lu}\.)\s+(\p{Lu}[\p{L}'’-]+(?!\.).*)$/u.exec(first);
-    if (initEnd) {
+    // (not "Getty, J. Arch, and Oleg V. Naumov": a given name after the initial, then more names)
+    if (initEnd && !/^\p{Lu}[\p{L}'’-]*,\s+(?:and|&)\s/u.test(initEnd[2] as string)) {
       segs.splice(0, 1, initEnd[1] as string, initEnd[2] as string);
       first = initEnd[1] as string;
     }
@@ -569,7 +600,14 @@ export function parseReference(input: string): ParsedReference {
     let m: RegExpExecArray | null;
     if ((m = /^vol\.?\s*(\w+)$/i.exec(t))) item.volume = m[1];
     else if ((m = /^(\d+)(?:st|nd|rd|th)\s+ed(?:ition)?\.?$/i.exec(t)) || (m = /^(\w+) edition$/i.exec(t))) item.edition = m[1];
-    else if (/^(?:edited by|ed\.|eds\.|translated by|trans\.)\s/i.test(t)) setNames(item, t, false);
+    else if ((m = /^(Translated|Edited) by (.+?),\s+(\p{Lu}.*\d{4}.*)$/u.exec(t))) {
+      // MLA: "Translated by Nora Seligman Favorov, Yale UP, 2015"
+      const names = parseNames((m[2] as string).replace(/\s+with\s+/g, ' and '), false);
+      if (m[1] === 'Translated') item.translator = names;
+      else item.editor = names;
+      const r = publication(m[3] as string, item);
+      if (r && !item.publisher) item.publisher = clean(r);
+    } else if (/^(?:edited by|ed\.|eds\.|translated by|trans\.)\s/i.test(t)) setNames(item, t, false);
     else if (!item.publisher) {
       const r = publication(t, item);
       if (r) {
