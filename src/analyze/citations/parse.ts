@@ -51,6 +51,15 @@ export interface ParsedReference {
   shape: 'bibliography' | 'note' | 'author-date' | 'article' | 'newspaper' | 'gost' | 'prose' | 'ibid' | 'bare';
 }
 
+const RE_CACHE = new Map<string, RegExp>();
+/** a compiled pattern, built once (the sources are constants; none uses the g flag) */
+function re(source: string, flags = ''): RegExp {
+  const k = flags + '/' + source;
+  let r = RE_CACHE.get(k);
+  if (!r) RE_CACHE.set(k, (r = new RegExp(source, flags)));
+  return r;
+}
+
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
@@ -62,11 +71,11 @@ const MONTH_RE = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 export function parseDate(s: string): { 'date-parts': number[][] } | null {
   // "22nd January, 1937", "August, 1936", "Jan. 1, 1989"
   const t = s.trim().replace(/^(\d{1,2})(?:st|nd|rd|th)\b/, '$1').replace(/^([\p{L}]+\.?),\s+(\d{4})$/u, '$1 $2').replace(/^(\d{1,2}\s+[\p{L}]+\.?),\s+(\d{4})$/u, '$1 $2');
-  let m = new RegExp(`^(${MONTH_RE})\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i').exec(t);
+  let m = re(`^(${MONTH_RE})\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i').exec(t);
   if (m) return { 'date-parts': [[Number(m[3]), MONTHS[(m[1] as string).toLowerCase().replace('.', '')] ?? 1, Number(m[2])]] };
-  m = new RegExp(`^(\\d{1,2})\\s+(${MONTH_RE}|[а-яё]+)\\s+(\\d{4})(?:\\s*г\\.)?$`, 'i').exec(t);
+  m = re(`^(\\d{1,2})\\s+(${MONTH_RE}|[а-яё]+)\\s+(\\d{4})(?:\\s*г\\.)?$`, 'i').exec(t);
   if (m && MONTHS[(m[2] as string).toLowerCase().replace('.', '')]) return { 'date-parts': [[Number(m[3]), MONTHS[(m[2] as string).toLowerCase().replace('.', '')]!, Number(m[1])]] };
-  m = new RegExp(`^(${MONTH_RE})\\s+(\\d{4})$`, 'i').exec(t);
+  m = re(`^(${MONTH_RE})\\s+(\\d{4})$`, 'i').exec(t);
   if (m) return { 'date-parts': [[Number(m[2]), MONTHS[(m[1] as string).toLowerCase().replace('.', '')] ?? 1]] };
   m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(t);
   if (m) return { 'date-parts': [m[3] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[1]), Number(m[2])]] };
@@ -158,13 +167,13 @@ function roleOf(s: string): { role: 'author' | 'editor' | 'translator'; names: s
 /** "Place: Publisher, Year" / "Place : Publisher" / "Publisher, Year" */
 function publication(s: string, item: CslItem): string {
   let t = s.trim().replace(/\.$/, '');
-  const dm = new RegExp(`(?:,|\\.|\\s)\\s*(${DATE_ANY})\\.?$`, 'i').exec(t);
+  const dm = re(`(?:,|\\.|\\s)\\s*(${DATE_ANY})\\.?$`, 'i').exec(t);
   if (dm) {
     const d = parseDate(dm[1] as string);
     if (d) item.issued = d;
     else if (/n\.\s?d\./.test(dm[1] as string)) item.issued = { 'date-parts': [], literal: 'n.d.' };
     t = t.slice(0, dm.index).trim();
-  } else if (new RegExp(`^(${DATE_ANY})$`, 'i').test(t)) {
+  } else if (re(`^(${DATE_ANY})$`, 'i').test(t)) {
     const d = parseDate(t);
     if (d) item.issued = d;
     return '';
@@ -328,7 +337,7 @@ export function parseReference(input: string): ParsedReference {
     } else {
       // journal: Container 12, no. 3 (1998): 45–67  |  Container, 12(3), 45–67  |  newspaper: Container, March 3, 1938
       // MLA: "Container, vol. 43, no. 3, 1991, pp. 553–74"  |  "Container, edited by X, Publisher, 1965, pp. 653–68"
-      const mla = new RegExp(`^(.+?),\\s*vol\\.\\s*(\\w+)(?:,\\s*no\\.\\s*([\\w–-]+))?(?:,\\s*(${DATE_ANY}))?(?:,\\s*pp?\\.\\s*(\\d+\\s*[-–]\\s*\\d+))?$`, 'u').exec(rest);
+      const mla = re(`^(.+?),\\s*vol\\.\\s*(\\w+)(?:,\\s*no\\.\\s*([\\w–-]+))?(?:,\\s*(${DATE_ANY}))?(?:,\\s*pp?\\.\\s*(\\d+\\s*[-–]\\s*\\d+))?$`, 'u').exec(rest);
       const mlaChapter = /^(.+?),\s*edited by\s+(.+?),\s*([^,]+(?:,\s*(?:Inc|Ltd|Co)\.?)?),\s*(\d{4})(?:,\s*pp?\.\s*(\d+\s*[-–]\s*\d+))?$/.exec(rest);
       if (mla || mlaChapter) {
         if (mla) {
@@ -357,7 +366,7 @@ export function parseReference(input: string): ParsedReference {
         out.csl = item;
         return out;
       }
-      const withMonth = new RegExp(`[,.]?\\s*\\(?((?:${MONTH_RE}\\s+\\d{1,2},?\\s+\\d{4})|(?:\\d{1,2}\\s+${MONTH_RE}\\s+\\d{4})|(?:${MONTH_RE}\\s+\\d{4}))\\)?\\.?$`, 'i').exec(rest);
+      const withMonth = re(`[,.]?\\s*\\(?((?:${MONTH_RE}\\s+\\d{1,2},?\\s+\\d{4})|(?:\\d{1,2}\\s+${MONTH_RE}\\s+\\d{4})|(?:${MONTH_RE}\\s+\\d{4}))\\)?\\.?$`, 'i').exec(rest);
       const j = withMonth ? null : /^(.+?)\s*,?\s+(\d+)(?:,?\s*no\.\s*(\d+)|\s*\((\d+)\))?\s*(?:\(([^)]+)\))?\s*[:,]\s*(\d+(?:\s*[-–]\s*\d+)?)\.?$/.exec(rest);
       if (j) {
         item.type = 'article-journal';
@@ -370,7 +379,7 @@ export function parseReference(input: string): ParsedReference {
         }
         item.page = (j[6] as string).replace(/\s/g, '');
       } else {
-        const dm = new RegExp(`^(.*?)[,.]?\\s*\\(?(${DATE_ANY})\\)?\\.?$`, 'i').exec(rest);
+        const dm = re(`^(.*?)[,.]?\\s*\\(?(${DATE_ANY})\\)?\\.?$`, 'i').exec(rest);
         if (dm) {
           const d = parseDate(dm[2] as string);
           if (d) item.issued = d;
@@ -386,7 +395,7 @@ export function parseReference(input: string): ParsedReference {
   }
 
   // author-date: Family, G. (1990). Title. Place: Publisher.  |  Family, G. 1990. Title.
-  const ad = new RegExp(`^(.+?)[,.]?\\s*\\((${YEAR}|n\\.\\s?d\\.)\\)[.,]?\\s+(.+)$`).exec(s) ?? new RegExp(`^((?:\\p{Lu}[\\p{L}'’-]+, (?:\\p{Lu}\\.\\s?)+(?:,? (?:&|and) )?)+)\\s*(${YEAR})\\.\\s+(.+)$`, 'u').exec(s);
+  const ad = re(`^(.+?)[,.]?\\s*\\((${YEAR}|n\\.\\s?d\\.)\\)[.,]?\\s+(.+)$`).exec(s) ?? re(`^((?:\\p{Lu}[\\p{L}'’-]+, (?:\\p{Lu}\\.\\s?)+(?:,? (?:&|and) )?)+)\\s*(${YEAR})\\.\\s+(.+)$`, 'u').exec(s);
   if (ad && !/\d{4}/.test(ad[1] as string)) {
     out.shape = 'author-date';
     setNames(item, ad[1] as string, true);
@@ -502,7 +511,7 @@ export function parseReference(input: string): ParsedReference {
 
   // prose: "Conquest's The Great Terror (1968)", "Memoirs of a Revolutionary (1951)",
   // "Sally J. Taylor, the author of Stalin's Apologist: Walter Duranty (1990)"
-  const pr = new RegExp(`^(?:(\\p{Lu}[\\p{L}'’-]+)['’]s\\s+|((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+(?:the\\s+)?(?:author|editor)\\s+of\\s+)?(.+?)\\s*\\((${YEAR})\\)$`, 'u').exec(s);
+  const pr = re(`^(?:(\\p{Lu}[\\p{L}'’-]+)['’]s\\s+|((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+(?:the\\s+)?(?:author|editor)\\s+of\\s+)?(.+?)\\s*\\((${YEAR})\\)$`, 'u').exec(s);
   if (pr && (!/[.]\s/.test(pr[3] as string) || pr[2])) {
     out.shape = 'prose';
     if (pr[1]) item.author = [{ family: pr[1] }];
@@ -514,7 +523,7 @@ export function parseReference(input: string): ParsedReference {
     return out;
   }
   // notes without parentheses: "Robert Conquest, Stalin and the Kirov Murder, 1 Jan. 1989"
-  const nc = new RegExp(`^(?:(?:Professor|Prof\\.|Dr\\.?|Sir)\\s+)?((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+([^,]+?)(?:,\\s*(${DATE_ANY}))?$`, 'u').exec(s);
+  const nc = re(`^(?:(?:Professor|Prof\\.|Dr\\.?|Sir)\\s+)?((?:\\p{Lu}[\\p{L}.'’-]*\\s)+\\p{Lu}[\\p{L}'’-]+),\\s+([^,]+?)(?:,\\s*(${DATE_ANY}))?$`, 'u').exec(s);
   if (nc && !/,/.test(nc[1] as string) && (nc[3] || !/\.\s/.test(s)) && (nc[1] as string).split(' ').length <= 4) {
     out.shape = 'note';
     item.author = parseNames(nc[1] as string, false);
@@ -579,7 +588,7 @@ export function parseReference(input: string): ParsedReference {
   if (!item.title && rest.length) item.title = clean(rest.shift());
   // "Title, 2001" with nothing after: the year is the date
   if (item.title && rest.length === 0 && !item.issued) {
-    const ty = new RegExp(`^(.*?),\\s*(${YEAR})$`).exec(item.title);
+    const ty = re(`^(.*?),\\s*(${YEAR})$`).exec(item.title);
     if (ty) {
       item.title = clean(ty[1]);
       item.issued = parseDate(ty[2] as string) ?? undefined;
