@@ -11,21 +11,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { corpusSidecars, writeCorpus } from './generate.js';
+import { join } from 'node:path';
+import { corpusDir, DATA, ensureCorpus, log, opt, ROOT } from './common.js';
+import { corpusSidecars } from './generate.js';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const args = process.argv.slice(2);
-const opt = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : def;
-};
 const MBS = Number(opt('mb', '100'));
 const ROUNDS = Number(opt('rounds', '1'));
-const DATA = join(ROOT, 'bench/.data');
-const CORPUS = join(DATA, MBS === 100 ? 'corpus' : `corpus-${MBS}mb`);
+const CORPUS = corpusDir(MBS);
 const DB = join(DATA, `bench-entities-${MBS}mb.sqlite`);
-const log = (s: string) => process.stderr.write(s + '\n');
 
 function child(mode: string): Record<string, number> {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench/entities-child.mjs'), DB, mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -36,12 +29,8 @@ function child(mode: string): Record<string, number> {
 function main() {
   if (!existsSync(join(ROOT, 'dist/analyze/entities/index.js'))) throw new Error('build first: npm run build');
   mkdirSync(DATA, { recursive: true });
+  ensureCorpus(CORPUS, MBS);
   const { metaPath } = corpusSidecars(CORPUS);
-  const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { mb: number }) : null;
-  if (!meta || meta.mb !== MBS) {
-    log(`generating a ${MBS} MB corpus into ${CORPUS} …`);
-    writeCorpus(CORPUS, { mb: MBS, seed: 1 });
-  }
   const stamp = `${DB}.stamp`;
   const want = readFileSync(metaPath, 'utf8');
   if (!existsSync(DB) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {

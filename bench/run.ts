@@ -12,37 +12,16 @@
  * writes bench/.data/results.json.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bareFts5Load, bareFts5Query, percentiles, QUERY_SET, ripgrepScan, tokenizeOnly } from './baselines.js';
-import { corpusSidecars, writeCorpus } from './generate.js';
+import { corpusDir, DATA, ensureCorpus, log, opt, ROOT } from './common.js';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const args = process.argv.slice(2);
-const opt = (name: string, def: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : def;
-};
 const MBS = Number(opt('mb', '100'));
 const ROUNDS = Number(opt('rounds', '5'));
-const DATA = join(ROOT, 'bench/.data');
-const CORPUS = join(DATA, MBS === 100 ? 'corpus' : `corpus-${MBS}mb`);
+const CORPUS = corpusDir(MBS);
 const OURS = join(DATA, 'bench-inquiry.sqlite');
 const BARE = join(DATA, 'bench-bare.sqlite');
-
-function log(s: string) {
-  process.stderr.write(s + '\n');
-}
-
-function ensureCorpus() {
-  const { metaPath } = corpusSidecars(CORPUS);
-  if (existsSync(metaPath)) {
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { mb: number; seed: number | string };
-    if (meta.mb === MBS) return meta;
-  }
-  log(`generating a ${MBS} MB corpus into ${CORPUS} …`);
-  return writeCorpus(CORPUS, { mb: MBS, seed: 1 }).meta;
-}
 
 function rm(db: string) {
   for (const s of ['', '-wal', '-shm', '-journal']) rmSync(db + s, { force: true });
@@ -53,7 +32,7 @@ async function main() {
     throw new Error('build first: npm run build');
   }
   mkdirSync(DATA, { recursive: true });
-  const meta = ensureCorpus();
+  const meta = ensureCorpus(CORPUS, MBS);
   log(`corpus: ${CORPUS}`);
 
   // ---- baseline: bare FTS5 bulk load
@@ -127,7 +106,7 @@ async function main() {
     join(DATA, 'results.json'),
     JSON.stringify({ corpus: meta, ingest: { ours: { ...ours, mbPerSec: oursMbps }, bare, tokenize: tok }, search: { ours: oursQ, perQuery, bare: bareQ.all, ripgrep: rg.available ? { median: rg.median, p99: rg.p99 } : null } }, null, 2),
   );
-  if (!args.includes('--keep')) {
+  if (!process.argv.slice(2).includes('--keep')) {
     rm(OURS);
     rm(BARE);
   }
