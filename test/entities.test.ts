@@ -183,7 +183,7 @@ let store: SqliteStore;
 const CORPUS: Record<string, string> = {
   'en-report.txt': `The Second Trial\n\nIn January 1937 Yuri Pyatakov stood trial in Moscow with Karl Radek. Pyatakov confessed; the prosecutor Andrei Vyshinsky demanded death. Radek said little. The NKVD had prepared the case.\n\nI. N. Smirnov had been tried in August 1936. A. P. Smirnov was shot in 1938.\n`,
   'ru-note.txt': `Процесс\n\nВ январе 1937 года Пятаков и Радек предстали перед судом в Москве. Обвинение поддерживал Вышинский. Ежов руководил НКВД.\n`,
-  'forum.txt': `Re: trials\n\nPiatakoff was a Trotskyist, said Vishinsky. Bakhurin and Bukharin are the same man, a typo.\n\nNickolai Bukharin was tried in 1938. Bukharin wrote letters. Bukharin confessed. Bukharin was shot. Bukharin's widow survived. Bukharin, Bukharin.\n\nComrade Stalin watched. Old comrades from Tiflis still said Koba, and Koba said nothing.\n`,
+  'forum.txt': `Re: trials\n\nPiatakoff was a Trotskyist, said Vishinsky. Bakhurin and Bukharin are the same man, a typo.\n\nNickolai Bukharin was tried in 1938. Bukharin wrote letters. Bukharin confessed. Bukharin was shot. Bukharin's widow survived. Bukharin, Bukharin.\n\nComrade Stalin watched. Old comrades from Tiflis still said Koba, and Koba said nothing. His mother called him Soso; Soso was her only son.\n`,
 };
 
 before(async () => {
@@ -260,13 +260,19 @@ test('exports: entities and mentions with spans; the network as GraphML and GEXF
 
 test('curation: merge, rename, alias, split, undo; replayed after re-ingest; exported and imported', async () => {
   const buk = (await findEntity('Stalin'))!;
-  const bak = (await findEntity('Koba'))!;
-  assert.notEqual(bak.key, buk.key, 'a pseudonym is not merged on its own');
+  // Koba is on the list of well-known pseudonyms: merged, with the evidence
+  const koba = await ops.entity(store, buk.key);
+  assert.ok(koba.aliases.some((a) => a.name === 'Koba'), JSON.stringify(koba.aliases));
+  assert.ok(koba.evidence.some((x) => x.rule === 'pseudonym' && x.aliases.includes('Koba')), JSON.stringify(koba.evidence));
+  // a nickname the list does not know is not merged on its own
+  const bak = (await findEntity('Soso'))!;
+  assert.ok(bak, 'Soso is a person');
+  assert.notEqual(bak.key, buk.key, 'an unknown nickname is not merged on its own');
   const m = await ops.curate(store, { action: 'merge', keys: [buk.key, bak.key] });
   assert.equal(m.entry.status, 'applied');
   await ops.curate(store, { action: 'rename', key: buk.key, name: 'Iosif Vissarionovich Stalin' });
   assert.equal((await ops.entity(store, buk.key)).name, 'Iosif Vissarionovich Stalin');
-  assert.ok((await ops.entity(store, buk.key)).aliases.some((a) => a.name === 'Koba'));
+  assert.ok((await ops.entity(store, buk.key)).aliases.some((a) => a.name === 'Soso'));
   assert.ok((await ops.entity(store, buk.key)).evidence.some((x) => x.rule === 'curation'));
   await assert.rejects(ops.entity(store, bak.key), /no entity/);
   // a spelling added by hand is searched for
@@ -281,12 +287,12 @@ test('curation: merge, rename, alias, split, undo; replayed after re-ingest; exp
   await ops.curate(store, { action: 'undo', seq: sp.entry.seq });
   await assert.rejects(ops.entity(store, sp.entity!.key), /no entity/);
   // re-ingest a changed file, re-analyze: the curation survives
-  writeFileSync(join(dir, 'src', 'forum.txt'), CORPUS['forum.txt'] + '\nKoba again, and Stalin.\n');
+  writeFileSync(join(dir, 'src', 'forum.txt'), CORPUS['forum.txt'] + '\nThey said Soso again, and Stalin.\n');
   await ops.ingest(store, [join(dir, 'src')], { workers: false });
   await ops.analyze(store);
   const again = await ops.entity(store, buk.key);
   assert.equal(again.name, 'Iosif Vissarionovich Stalin');
-  assert.ok(again.aliases.some((a) => a.name === 'Koba' && a.count >= 3), JSON.stringify(again.aliases));
+  assert.ok(again.aliases.some((a) => a.name === 'Soso' && a.count >= 3), JSON.stringify(again.aliases));
   const log = await ops.curationLog(store);
   assert.deepEqual(log.map((x) => x.status), ['applied', 'applied', 'applied', 'undone', 'applied']);
   // the log moves to another project

@@ -13,7 +13,7 @@ import { fastKey } from '../../core/ids.js';
 import type { Candidate, DocInput, EntityType } from './detect.js';
 import { gazetteerPlace } from './detect.js';
 import { cyrillicKey, editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
-import { FUNCTION_WORDS, NOT_NAMES_ALONE, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
+import { ALIAS_GAP, FUNCTION_WORDS, NOT_NAMES_ALONE, ORG_HEADS, PERSON_TITLES, PSEUDONYMS } from './lexicon.js';
 import { PLACE_GROUPS } from './places.js';
 import { genericLemmas, givenName, isMasculineOblique, isPatronymic, looksLikeRussianSurname, ruSurnameForms, titleCase, type GivenName } from './morph.js';
 
@@ -134,7 +134,7 @@ function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = fal
     const f = ruSurnameForms(surname);
     let lemma = f.lemmas[0] as string;
     if (f.gender === 'f') female = true;
-    if (f.gender === '?') {
+    if (f.gender === '?' && f.lemmas.length > 1) {
       // Николаева: "of Nikolaev" or a woman's name. A masculine given name in an oblique case
       // before it decides for him, a feminine one for her; otherwise the corpus decides: the
       // masculine forms seen (Николаев, Николаевым) and no feminine-only form (Николаевой).
@@ -246,6 +246,19 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
   // Cyrillic forms seen anywhere (for Russian case resolution)
   const cyrForms = new Set<string>();
   for (const c of cands) for (const w of c.words) if (hasCyrillic(w)) cyrForms.add(w.toLowerCase());
+  {
+    // a nominative the corpus never writes is still attested when two different case forms
+    // agree on it (Медведя, Медведем → Медведь)
+    const formsOf = new Map<string, Set<string>>();
+    for (const f of cyrForms) {
+      for (const l of genericLemmas(f)) {
+        let s = formsOf.get(l);
+        if (!s) formsOf.set(l, (s = new Set()));
+        s.add(f);
+      }
+    }
+    for (const [l, fs] of formsOf) if (fs.size >= 2 && !fs.has(l)) cyrForms.add(l);
+  }
 
   // ---------------- persons
   interface P {
@@ -338,7 +351,10 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     if (targets.length === 0) continue;
     for (const rare of list) {
       const rc = groupCount.get(rare) ?? 0;
-      if (rc > 3) continue;
+      // a typo repeated a few times in one source is still a typo when the name is long and the
+      // right spelling far more frequent (Bakhurin 8×, Bukharin 200×)
+      const longName = rare.length >= 7;
+      if (rc > 3 && !longName) continue;
       let target: string | null = null;
       let tc = 0;
       for (const other of targets) {
@@ -347,7 +363,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         // a short name tolerates one slip, a long one two; same first and last letter (a changed
         // ending makes another name: Medved/Medvedev, Serge/Sergo); different given names never join
         const maxDist = Math.min(rare.length, other.length) >= 7 ? 2 : 1;
-        if (oc >= Math.max(3, rc * 3) && oc > tc && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && Math.abs(rare.length - other.length) <= maxDist && editDistance(rare, other, maxDist) <= maxDist && givenCompatible(rare, other)) [target, tc] = [other, oc];
+        if (oc >= Math.max(3, rc * (rc > 3 ? 8 : 3)) && oc > tc && rare[0] === other[0] && rare[rare.length - 1] === other[other.length - 1] && Math.abs(rare.length - other.length) <= maxDist && editDistance(rare, other, maxDist) <= maxDist && givenCompatible(rare, other)) [target, tc] = [other, oc];
       }
       if (target) {
         typoEvidence.set(rare, {
@@ -358,6 +374,84 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         uf.union(rare, target);
       }
     }
+  }
+
+  // pseudonyms, birth names and nicknames (Koba, Dzhugashvili / Stalin): from the lexicon of
+  // well-known aliases, and from the corpus itself ("Zinoviev (real name Radomyslsky)")
+  const aliasEvidence = new Map<string, Evidence>();
+  const keyOf = (name: string): string | null => parsePerson([name], cyrForms)?.surnameKeys[0] ?? null;
+  const joinAlias = (aliasKey: string, nameKey: string, ev: Evidence) => {
+    const a = uf.find(aliasKey);
+    const b = uf.find(nameKey);
+    if (a === b || !givenCompatible(a, b)) return;
+    uf.union(a, b);
+    aliasEvidence.set(aliasKey, ev);
+  };
+  const pseudonymNames: string[] = [];
+  for (const entry of PSEUDONYMS) {
+    const nk = keyOf(entry.name);
+    if (!nk || !groupCount.has(uf.find(nk))) continue;
+    pseudonymNames.push(nk);
+    for (const alias of entry.aliases) {
+      const ak = keyOf(alias);
+      if (!ak || !groupCount.has(ak)) continue;
+      joinAlias(ak, nk, {
+        rule: 'pseudonym',
+        detail: `"${alias}" is a known other name of ${entry.given} ${entry.name} (birth name, pseudonym or nickname; Inquiry's list of well-known aliases)`,
+        aliases: [...(keyForms.get(ak) ?? []), ...(keyForms.get(nk) ?? [])],
+      });
+    }
+  }
+  {
+    // consecutive person names in one source with "real name", "born", "alias" … between them
+    const byDoc = new Map<number, P[]>();
+    for (const p of persons) {
+      let l = byDoc.get(mentions[p.m]!.doc);
+      if (!l) byDoc.set(mentions[p.m]!.doc, (l = []));
+      l.push(p);
+    }
+    for (const [d, list] of byDoc) {
+      const text = docs[d]!.text;
+      for (let i = 0; i + 1 < list.length; i++) {
+        const a = mentions[list[i]!.m]!;
+        const b = mentions[list[i + 1]!.m]!;
+        if (b.start - a.end > 60 || b.start < a.end) continue;
+        const gap = text.slice(a.end, b.start);
+        if (!ALIAS_GAP.test(gap)) continue;
+        const ak = list[i + 1]!.parse.surnameKeys[0] as string;
+        const nk = list[i]!.parse.surnameKeys[0] as string;
+        joinAlias(ak, nk, { rule: 'pseudonym', detail: `the source gives one as the other's name: "${a.text}${gap}${b.text}"`, aliases: [a.text, b.text] });
+      }
+    }
+  }
+
+  // the people named around a mention (surname groups within a window, same source): the
+  // co-occurrence context that can tie a bare surname to a person named in full elsewhere
+  const roots = new Map<number, Array<{ start: number; root: string }>>();
+  for (const p of persons) {
+    const pm = mentions[p.m]!;
+    let l = roots.get(pm.doc);
+    if (!l) roots.set(pm.doc, (l = []));
+    l.push({ start: pm.start, root: uf.find(p.parse.surnameKeys[0] as string) });
+  }
+  for (const l of roots.values()) l.sort((a, b) => a.start - b.start);
+  const neighbours = (m: Mention, own: string, out = new Set<string>()): Set<string> => {
+    const l = roots.get(m.doc) ?? [];
+    let lo = 0;
+    let hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (l[mid]!.start < m.start - CLOSE_WINDOW) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < l.length && l[i]!.start <= m.start + CLOSE_WINDOW; i++) if (l[i]!.root !== own) out.add(l[i]!.root);
+    return out;
+  };
+
+  const pseudonymNameKey = new Map<string, string>();
+  for (const nk of pseudonymNames) {
+    const r = uf.find(nk);
+    if (!pseudonymNameKey.has(r)) pseudonymNameKey.set(r, primaryKey(keyForms.get(nk)?.values().next().value ?? '') || nk);
   }
 
   // group persons by surname group
@@ -377,7 +471,9 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       const pk = primaryKey(p.parse.surname);
       if (pk && !keyCounts.has(pk)) keyCounts.set(pk, keyFreq.get(pk) ?? 0);
     }
-    const surnameKey = [...keyCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? root;
+    // (a pseudonym group is keyed and named by the name the person is known by: Stalin, not Koba)
+    const knownAs = pseudonymNameKey.get(root);
+    const surnameKey = knownAs ?? [...keyCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? root;
     // sub-clusters by given name (full names). A feminine surname form has its own key already
     // (Kameneva / Kamenev, Николаевой); the given name's sex does not split a surname further.
     interface Sub {
@@ -387,6 +483,8 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       patronymic: string;
       female: boolean;
       members: P[];
+      /** a person known only by a title or role with the surname ("Colonel Alksnis") */
+      title?: string;
     }
     const subs: Sub[] = [];
     const fullNamed = list.filter((p) => p.parse.given);
@@ -425,7 +523,35 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         p.parse.initials = '';
       }
     }
-    const bare = list.filter((p) => !p.parse.given && !initialsOf.has(p));
+    // a bare surname under a title or role no person of this surname is known by ("Colonel
+    // Alksnis" beside Komandarm Yakov Alksnis; "Lawyer Smirnov" among the Smirnovs in the dock)
+    // is a person of its own, when the surname names several people or its one person is
+    // known by another title
+    const titlesOf = new Map<Sub, Set<string>>();
+    for (const x of subs) {
+      const t = new Set<string>();
+      for (const q of x.members) {
+        const tq = titleOf(mentions[q.m]!.cue);
+        if (tq) t.add(tq);
+      }
+      titlesOf.set(x, t);
+    }
+    const titled = new Set<P>();
+    const named = subs.length;
+    for (const p of list) {
+      if (p.parse.given || initialsOf.has(p) || p.parse.initials) continue;
+      const t = titleOf(mentions[p.m]!.cue);
+      if (!t || subs.some((x) => x.given !== null && titlesOf.get(x)!.has(t))) continue;
+      if (!(named > 1 || (named === 1 && titlesOf.get(subs[0]!)!.size > 0))) continue;
+      let x = subs.find((y) => y.id === `t-${t}`);
+      if (!x) {
+        x = { id: `t-${t}`, given: null, initials: '', patronymic: '', female: p.parse.female, members: [], title: t };
+        subs.push(x);
+      }
+      x.members.push(p);
+      titled.add(p);
+    }
+    const bare = list.filter((p) => !p.parse.given && !initialsOf.has(p) && !titled.has(p));
     // keys: the surname alone when one person bears it; else surname and given name (plus the
     // patronymic initial when two people share a given name), and ":?" for the undecided rest
     const base = `person:${surnameKey}`;
@@ -442,6 +568,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     const keyOf = (x: Sub | null, _female: boolean): string => (x ? (subKey.get(x) as string) : subs.length > 1 ? `${base}:?` : base);
     // bare surnames: the nearest full mention before, in the same source; else the only person
     const bareAssign = new Map<P, { sub: Sub | null; why: string }>();
+    const undecided = new Set<P>();
     // per document: every full mention of this surname, sorted, with its sub; and counts per sub
     const fullByDoc = new Map<number, Array<{ m: Mention; sub: Sub }>>();
     const countByDoc = new Map<number, Map<Sub, number>>();
@@ -481,7 +608,25 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     };
     for (const p of bare) {
       if (subs.length <= 1) {
-        bareAssign.set(p, { sub: subs[0] ?? null, why: '' });
+        const only = subs[0] ?? null;
+        // the corpus's only person of this surname, named in full once, in another source: too
+        // thin to decide who a bare surname elsewhere is ("Vinogradov" the scholar freed in the
+        // thirties; "Владимир Виноградов" the physician of 1953)
+        // … unless the people named around it are named around the full name too
+        const md = mentions[p.m]!.doc;
+        if (only && only.members.length < 2 && !only.members.some((q) => mentions[q.m]!.doc === md)) {
+          const around = new Set<string>();
+          for (const q of only.members) neighbours(mentions[q.m]!, root, around);
+          const shared = [...neighbours(mentions[p.m]!, root)].filter((r) => around.has(r));
+          if (shared.length === 0) {
+            bareAssign.set(p, { sub: null, why: '' });
+            undecided.add(p);
+            continue;
+          }
+          bareAssign.set(p, { sub: only, why: 'named in full only once, in another source, among the same people as here' });
+          continue;
+        }
+        bareAssign.set(p, { sub: only, why: '' });
         continue;
       }
       const m = mentions[p.m]!;
@@ -532,7 +677,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       const key = keyOf(s, s.female);
       for (const p of s.members) assign(p, key);
     }
-    for (const [p, a] of bareAssign) assign(p, keyOf(a.sub, p.parse.female));
+    for (const [p, a] of bareAssign) assign(p, undecided.has(p) ? `${base}:bare` : keyOf(a.sub, p.parse.female));
     // entity records, names and evidence
     const members = new Map<string, P[]>();
     for (const p of list) {
@@ -559,23 +704,25 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       for (const [f, n] of formCount) {
         // the spelling whose plain (English-style) reading the other spellings share
         const central = (poolKeyFreq.get(primaryKey(f)) ?? 0) / (pool.length + 1) / 4;
-        score.set(f, n + (formWithGiven.has(f) ? 0.5 : 0) + central);
+        score.set(f, n + (formWithGiven.has(f) ? 0.5 : 0) + central + (knownAs && primaryKey(f) === knownAs ? 1e6 : 0));
       }
       const best = [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? ps[0]!.parse.surname;
       const sn = displaySurname(best);
       const cyrDisplay = hasCyrillic(sn);
       const givenForms = ps.map((p) => p.parse.givenForm).filter((g): g is string => g !== null && hasCyrillic(g) === cyrDisplay && (!cyrDisplay || g.toLowerCase() === (sub?.given?.cyrillic ?? '').toLowerCase()));
-      const gn = sub?.given ? (givenForms.length ? mode(givenForms) : cyrDisplay ? (sub.given.cyrillic ?? sub.given.display) : sub.given.display) : sub && !sub.given && sub.initials ? initialsDisplay(sub) : '';
+      const gn = sub?.given ? (givenForms.length ? mode(givenForms) : cyrDisplay ? (sub.given.cyrillic ?? sub.given.display) : sub.given.display) : sub && !sub.given && sub.initials ? initialsDisplay(sub) : sub?.title ? titleCase(sub.title) : '';
       const name = gn ? `${gn} ${sn}` : sn;
       const e = entity(key, 'person', name);
       e.ambiguous = key.endsWith(':?');
       for (const p of ps) e.mentions.push(p.m);
       // evidence: which spellings were joined, and why
-      const forms = [...new Set(ps.map((p) => p.parse.surname))];
+      // (spellings joined as typos or other names have their own evidence below)
+      const plainPs = ps.filter((p) => !aliasEvidence.has(p.parse.surnameKeys[0] as string) && !typoEvidence.has(p.parse.surnameKeys[0] as string));
+      const forms = [...new Set(plainPs.map((p) => p.parse.surname))];
       const cyr = forms.filter((f) => hasCyrillic(f));
       const lat = [...new Set(forms.filter((f) => !hasCyrillic(f)).map((f) => f.toLowerCase()))];
-      const surfaces = [...new Set(ps.map((p) => mentions[p.m]!.text))];
-      const keysUsed = [...new Set(ps.flatMap((p) => p.parse.surnameKeys))].sort().join(', ');
+      const surfaces = [...new Set(plainPs.map((p) => mentions[p.m]!.text))];
+      const keysUsed = [...new Set(plainPs.flatMap((p) => p.parse.surnameKeys))].sort().join(', ');
       if (cyr.length && lat.length) addEvidence(e, { rule: 'transliteration', detail: `Cyrillic and Latin spellings read to a shared key (${keysUsed})`, aliases: surfaces });
       else if (lat.length > 1) addEvidence(e, { rule: 'spelling-variant', detail: `spellings of one surname under different transliteration schemes read to a shared key (${keysUsed})`, aliases: surfaces });
       else if (surfaces.length > 1) addEvidence(e, { rule: 'same-key', detail: `one surname written with or without given names, initials or capitals (${keysUsed})`, aliases: surfaces });
@@ -590,8 +737,12 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       for (const p of ps) {
         const t = typoEvidence.get(p.parse.surnameKeys[0] as string);
         if (t) addEvidence(e, t);
+        const a = aliasEvidence.get(p.parse.surnameKeys[0] as string);
+        if (a) addEvidence(e, a);
       }
-      if (key.endsWith(':?')) addEvidence(e, { rule: 'ambiguous', detail: `several people of this surname are named in the corpus (${subs.map((s) => s.given?.display ?? s.initials.toUpperCase() + '.').join(', ')}); these bare mentions have no context that decides`, aliases: [...new Set(ps.map((p) => mentions[p.m]!.text))] });
+      if (sub?.title) addEvidence(e, { rule: 'title', detail: `a surname under the title "${sub.title}", which no other person of this surname is known by`, aliases: surfaces });
+      if (key.endsWith(':bare')) addEvidence(e, { rule: 'undecided', detail: `the corpus names one person of this surname in full only once, in another source (${subs[0]?.given?.display ?? ''}): too little to say these bare mentions are that person, so they are kept apart`, aliases: [...new Set(ps.map((p) => mentions[p.m]!.text))] });
+      if (key.endsWith(':?')) addEvidence(e, { rule: 'ambiguous', detail: `several people of this surname are named in the corpus (${subs.map((s) => s.given?.display ?? (s.title ? titleCase(s.title) : s.initials.toUpperCase() + '.')).join(', ')}); these bare mentions have no context that decides`, aliases: [...new Set(ps.map((p) => mentions[p.m]!.text))] });
     }
   }
 
@@ -606,6 +757,22 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       l.push({ start: pm.start, id: p.parse.given.id, entity: pm.entity });
     }
     for (const l of fullByDoc.values()) l.sort((a, b) => a.start - b.start);
+    // the given names each person entity is known by anywhere in the corpus, and every person
+    // mention (bare surnames too) by source, for a given name whose source never writes the full name
+    const givensOf = new Map<string, Set<string>>();
+    const anyByDoc = new Map<number, Array<{ start: number; entity: string }>>();
+    for (const p of persons) {
+      const pm = mentions[p.m]!;
+      if (p.parse.given) {
+        let s = givensOf.get(pm.entity);
+        if (!s) givensOf.set(pm.entity, (s = new Set()));
+        s.add(p.parse.given.id);
+      }
+      let l = anyByDoc.get(pm.doc);
+      if (!l) anyByDoc.set(pm.doc, (l = []));
+      l.push({ start: pm.start, entity: pm.entity });
+    }
+    for (const l of anyByDoc.values()) l.sort((a, b) => a.start - b.start);
     for (const { m: mi, g } of givenOnly) {
       const m = mentions[mi]!;
       let hit: { start: number; id: string; entity: string } | null = null;
@@ -613,14 +780,35 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         if (x.start >= m.start) break;
         if (x.id === g.id && m.start - x.start <= GIVEN_WINDOW && !x.entity.endsWith(':?')) hit = x;
       }
-      const key = hit ? hit.entity : `person:given:${g.id}`;
+      let near: string | null = null;
+      if (!hit) {
+        // "So, how are things with you, Nikolai?" in a passage that names only "Bukharin": the one
+        // person named near it whom the corpus knows by that given name
+        const fits = new Set<string>();
+        const l = anyByDoc.get(m.doc) ?? [];
+        let lo = 0;
+        let hi = l.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (l[mid]!.start < m.start - GIVEN_WINDOW) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < l.length && l[i]!.start <= m.start + GIVEN_WINDOW; i++) {
+          const x = l[i]!;
+          if (!x.entity.endsWith(':?') && givensOf.get(x.entity)?.has(g.id)) fits.add(x.entity);
+        }
+        if (fits.size === 1) near = [...fits][0] as string;
+      }
+      const key = hit ? hit.entity : near ?? `person:given:${g.id}`;
       m.entity = key;
-      const e = entity(key, 'person', hit ? key : g.display);
-      if (!hit) e.ambiguous = true;
+      const e = entity(key, 'person', hit || near ? key : g.display);
+      if (!hit && !near) e.ambiguous = true;
       e.mentions.push(mi);
       addEvidence(e, hit
         ? { rule: 'given-name-context', detail: 'a given name alone, after the full name with that given name in the same source', aliases: [m.text] }
-        : { rule: 'ambiguous', detail: 'a given name alone, with no full name before it in the same source that it belongs to', aliases: [m.text] });
+        : near
+          ? { rule: 'given-name-context', detail: 'a given name alone, near the surname of the only person named close to it whom the corpus knows by that given name', aliases: [m.text] }
+          : { rule: 'ambiguous', detail: 'a given name alone, with no full name before it in the same source that it belongs to', aliases: [m.text] });
     }
   }
 
@@ -730,4 +918,26 @@ function femaleContext(text: string, c: Candidate): boolean {
     if ((/(?:ла|лась)$/.test(w) && !NOT_VERBS_LA.has(w)) || w === 'была') return true;
   }
   return false;
+}
+
+/** titles that do not tell people apart (everyone in the dock is "Comrade" or "the accused") */
+const GENERIC_TITLES = new Set(
+  `comrade comrades mr mrs ms miss dr doctor citizen defendant accused witness sir lady madame mme monsieur herr frau genosse genossin
+camarade tov товарищ тов гражданин гражданка подсудимый подсудимая обвиняемый обвиняемая свидетель свидетельница господин госпожа
+доктор father saint st wife widow son daughter brother sister mother husband жена вдова сын дочь брат сестра отец мать муж`.split(/\s+/),
+);
+const TITLE_CANON: Record<string, string> = {
+  procurator: 'prosecutor', прокурор: 'prosecutor', staatsanwalt: 'prosecutor', statsanwalt: 'prosecutor', statsadvokat: 'prosecutor', procureur: 'prosecutor',
+  маршал: 'marshal', marschall: 'marshal', maréchal: 'marshal', marechal: 'marshal', генерал: 'general', général: 'general', gen: 'general',
+  полковник: 'colonel', col: 'colonel', майор: 'major', капитан: 'captain', capt: 'captain', lt: 'lieutenant', prof: 'professor', профессор: 'professor',
+  академик: 'academician', нарком: 'commissar', narkom: 'commissar', commissaire: 'commissar', судья: 'judge', посол: 'ambassador', инженер: 'engineer',
+  kommandarm: 'komandarm', attorney: 'lawyer', counsel: 'lawyer', rev: 'reverend',
+};
+/** the distinguishing title or role in a mention's cue ("title:colonel", "role:historian"), in one form */
+function titleOf(cue: string): string | null {
+  const m = /^(?:title|role):([^+]+)/.exec(cue);
+  if (!m) return null;
+  const t = (m[1] as string).toLowerCase().replace(/\.$/, '');
+  if (GENERIC_TITLES.has(t)) return null;
+  return TITLE_CANON[t] ?? t;
 }

@@ -396,7 +396,9 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   while (a < b) {
     const t = toks[a]!;
     const bare = t.lower.replace(/\.$/, '');
-    if (isTitleWord(t)) {
+    // a title, or a capitalized role noun opening the run ("Lawyer Smirnov, counsel for …")
+    const roleLead = !isTitleWord(t) && t.cap === TITLE && a + 1 < b && PERSON_ROLES.has(t.lower) && !isEnglishWord(toks[a + 1]!.lower);
+    if (isTitleWord(t) || roleLead) {
       // a title before a dictionary word ("Private Life", "General Secretary") is no name
       const after = toks[a + 1];
       if (a + 1 < b && after && !TRIAL_HEADS.has(after.lower) && !ORG_HEADS.has(after.lower) && (!isEnglishWord(after.lower) || givenName(after.w) !== null || after.cap === INITIAL || after.cap === DOTTED)) {
@@ -701,9 +703,9 @@ export function resolveCandidates(state: DetectState): Candidate[] {
       continue;
     }
     // a known surname before an unknown word ("the Trotsky Harvard archive"): the surname alone
-    if (c0.type === 'person' && !c0.inverted && c0.words.length === 2 && !givenName(c0.words[0] as string) && isPersonSurname(c0.words[0] as string) && !isPersonSurname(c0.words[1] as string) && c0.cue !== 'given-name') {
+    if ((c0.type === 'person' || !c0.type) && !c0.inverted && c0.words.length === 2 && !givenName(c0.words[0] as string) && isPersonSurname(c0.words[0] as string) && !isPersonSurname(c0.words[1] as string) && c0.cue !== 'given-name') {
       const cut = c0.text.indexOf(' ');
-      out.push({ ...c0, end: c0.start + cut, text: c0.text.slice(0, cut), words: [c0.words[0] as string], cue: 'learned', strength: 1 });
+      out.push({ ...c0, end: c0.start + cut, text: c0.text.slice(0, cut), words: [c0.words[0] as string], type: 'person', cue: 'learned', strength: 1 });
       continue;
     }
     const c = c0;

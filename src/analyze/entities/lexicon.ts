@@ -213,3 +213,34 @@ export const DERIVED_SUFFIX = /(?:ite|ites|ist|ists|ism|isms|ian|ians|ism's|shch
 
 /** Common abbreviations of given names before a surname ("Geo.", "Wm.") are rare; initials are handled separately. */
 export const ROMAN_NUMERALS = /^(?:[IVXLCDM]+)$/;
+
+/**
+ * Well-known pseudonyms, birth names and nicknames: the name a person is known by, with the
+ * other surnames the literature uses for them. A merge needs both names in the corpus and
+ * compatible given names (Alexander Ulyanov, Lenin's brother, stays apart from Lenin). Names
+ * that are also another person's surname in this literature are left out on purpose (Peshkov:
+ * Gorky's son was a defendant's alleged victim, not Gorky).
+ */
+export const PSEUDONYMS: ReadonlyArray<{ name: string; given: string; aliases: readonly string[] }> = [
+  { name: 'Stalin', given: 'Joseph', aliases: ['Dzhugashvili', 'Djugashvili', 'Jugashvili', 'Dschugaschwili', 'Djougachvili', 'Koba', 'Джугашвили', 'Коба'] },
+  { name: 'Trotsky', given: 'Leon', aliases: ['Bronstein', 'Bronshtein', 'Бронштейн'] },
+  { name: 'Zinoviev', given: 'Grigory', aliases: ['Radomyslsky', 'Radomyslskii', 'Radomysl\u2019sky', 'Apfelbaum', 'Радомысльский'] },
+  { name: 'Kamenev', given: 'Lev', aliases: ['Rosenfeld', 'Rozenfeld', 'Розенфельд'] },
+  { name: 'Lenin', given: 'Vladimir', aliases: ['Ulyanov', 'Ulianov', 'Uljanow', 'Oulianov', 'Ульянов'] },
+  { name: 'Molotov', given: 'Vyacheslav', aliases: ['Skryabin', 'Skriabin', 'Скрябин'] },
+  { name: 'Radek', given: 'Karl', aliases: ['Sobelsohn', 'Sobelson', 'Собельсон'] },
+  { name: 'Kirov', given: 'Sergei', aliases: ['Kostrikov', 'Костриков'] },
+  { name: 'Yaroslavsky', given: 'Yemelyan', aliases: ['Gubelman', 'Губельман'] },
+  { name: 'Litvinov', given: 'Maxim', aliases: ['Wallach', 'Vallakh', 'Валлах'] },
+  { name: 'Martov', given: 'Julius', aliases: ['Tsederbaum', 'Zederbaum', 'Цедербаум'] },
+  { name: 'Parvus', given: 'Alexander', aliases: ['Helphand', 'Gelfand', 'Гельфанд'] },
+  { name: 'Tito', given: 'Josip', aliases: ['Broz', 'Броз'] },
+  { name: 'Bukharin', given: 'Nikolai', aliases: ['Bukharchik', 'Бухарчик'] },
+  { name: 'Yagoda', given: 'Genrikh', aliases: ['Iegoda'] },
+  { name: 'Orlov', given: 'Alexander', aliases: ['Feldbin', 'Фельдбин'] },
+  { name: 'Krivitsky', given: 'Walter', aliases: ['Ginsberg', 'Ginzberg', 'Гинзберг'] },
+];
+
+/** Between two names, words saying the second is the first's other name: "(real name …)", "born …", "alias …" */
+export const ALIAS_GAP =
+  /^[\s,(;:\u2014\u2013-]*(?:(?:(?:whose|his|her)\s+)?(?:real|true|birth|original|family|actual|maiden)\s+(?:sur)?name\s+(?:was\s+|is\s+|being\s+)?|(?:born|n[ée]e?|alias|a\.\s?k\.\s?a\.|aka|also\s+known\s+as|better\s+known\s+as|known\s+as|also\s+called|nicknamed|pseudonym|under\s+the\s+(?:pseudonym|name|alias)\s+(?:of\s+)?|(?:настоящая|подлинная)\s+фамилия|урожд[её]нн?(?:ый|ая)|псевдоним|он\s+же|известный\s+как|geboren|genannt|dit|alias|called)\s*)["“‘'«]?\s*$/iu;
