@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalCitations } from './citations.js';
 import { evalEntities } from './entities.js';
+import { evalReuse } from './reuse.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -59,4 +60,19 @@ if (c) {
     console.log(citeOk ? '  citation target met' : '  citation target missed');
   }
 }
-process.exitCode = ok && citeOk ? 0 : 1;
+// ---------------- reuse (quotations; work in progress for issue 4)
+const REUSE_TARGETS = { familyRecall: 0.95, familyPrecision: 0.95, divergenceAccuracy: 0.9 };
+const q = evalReuse(join(here, 'fixtures', 'reuse'));
+const reuseOk = q.planted.recall >= REUSE_TARGETS.familyRecall && q.planted.precision >= REUSE_TARGETS.familyPrecision && q.divergence.accuracy >= REUSE_TARGETS.divergenceAccuracy;
+if (args.has('--json')) console.log(JSON.stringify({ reuse: q, targets: REUSE_TARGETS }, null, 2));
+else {
+  console.log(`\nreuse: ${q.planted.docs} planted documents, ${q.planted.families} gold families, ${q.planted.predicted} predicted; ${q.seeds.families} seed families (recall only) (${(q.ms / 1000).toFixed(1)} s)`);
+  console.log(`  families (planted)   precision ${pct(q.planted.precision)}  recall ${pct(q.planted.recall)}  (all occurrences found: ${pct(q.planted.fullRecall)}; occurrences ${pct(q.planted.occurrenceRecall)})   targets: ≥ ${pct(REUSE_TARGETS.familyPrecision)} / ≥ ${pct(REUSE_TARGETS.familyRecall)}`);
+  console.log(`  families (seeds)     recall ${pct(q.seeds.recall)}  (all occurrences found: ${pct(q.seeds.fullRecall)}; occurrences ${pct(q.seeds.occurrenceRecall)})`);
+  console.log(`  divergence classes   accuracy ${pct(q.divergence.accuracy)} of ${q.divergence.gold}   target: ≥ ${pct(REUSE_TARGETS.divergenceAccuracy)}`);
+  for (const [c, v] of Object.entries(q.divergence.byClass)) console.log(`    ${c.padEnd(16)} gold ${String(v.gold).padStart(4)}  correct ${pct(v.correct / Math.max(1, v.gold))}`);
+  console.log(`  occurrence severity  accuracy ${pct(q.severity.accuracy)} of ${q.severity.occurrences}`);
+  if (args.has('--verbose')) for (const e of q.errors.slice(0, 80)) console.log(`    ${e.slice(0, 300)}`);
+  console.log(reuseOk ? '  reuse targets met' : '  reuse targets missed');
+}
+process.exitCode = ok && citeOk && reuseOk ? 0 : 1;

@@ -1,0 +1,263 @@
+/**
+ * Word alignment of two passages: exact anchors (shared word n-grams) joined by small
+ * Needleman–Wunsch alignments between them, and extended at both ends with an anchored
+ * dynamic program that stops where the texts stop agreeing. Words are compared folded; a
+ * near miss (typo, OCR confusion, transliteration variant) is a "variant", never for numbers.
+ */
+import { editDistance } from '../entities/keys.js';
+
+export type OpKind = 'eq' | 'var' | 'sub' | 'del' | 'ins';
+
+/** one step of an alignment: token ranges [a0, a1) in A and [b0, b1) in B */
+export interface Op {
+  op: OpKind;
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+const HAS_DIGIT = /\d/;
+
+/** 2: same word; 1: a spelling variant of it; 0: different */
+/** letters OCR confuses (rn/m, cl/d, vv/w, li/h) read alike */
+const ocrFold = (w: string) => w.replace(/rn/g, 'm').replace(/cl/g, 'd').replace(/vv/g, 'w').replace(/li/g, 'h').replace(/[1l]/g, 'i').replace(/0/g, 'o');
+
+export function wordSim(a: string, b: string): 0 | 1 | 2 {
+  if (a === b) return 2;
+  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
+  if (a.length >= 3 && b.length >= 3 && ocrFold(a) === ocrFold(b)) return 1;
+  const la = a.length;
+  const lb = b.length;
+  const short = Math.min(la, lb);
+  if (short < 3) return 0;
+  const max = Math.max(la, lb) >= 8 ? 2 : 1;
+  if (Math.abs(la - lb) > max) return 0;
+  // a changed first letter makes another word more often than a typo does (rot/not, bow/now)
+  if (short <= 4 && a[0] !== b[0]) return 0;
+  return editDistance(a, b, max) <= max ? 1 : 0;
+}
+
+const S_EQ = 2;
+const S_VAR = 1;
+const S_MIS = -2;
+const S_GAP = -2;
+
+/**
+ * Align A[0..n) with B[0..m). "global": both wholly. "extend": from the origin (0, 0) to the
+ * best-scoring cell; returns how far the agreement reaches in each.
+ */
+export function alignDP(A: readonly string[], B: readonly string[], mode: 'global' | 'extend'): { ops: Op[]; aEnd: number; bEnd: number; score: number } {
+  const n = A.length;
+  const m = B.length;
+  const W = m + 1;
+  const score = new Float64Array((n + 1) * W);
+  const trace = new Uint8Array((n + 1) * W); // 1 diag, 2 up (del A), 3 left (ins B)
+  for (let i = 1; i <= n; i++) {
+    score[i * W] = i * S_GAP;
+    trace[i * W] = 2;
+  }
+  for (let j = 1; j <= m; j++) {
+    score[j] = j * S_GAP;
+    trace[j] = 3;
+  }
+  let bestI = 0;
+  let bestJ = 0;
+  let best = 0;
+  const simRow = new Int8Array(m);
+  for (let i = 1; i <= n; i++) {
+    const a = A[i - 1]!;
+    for (let j = 0; j < m; j++) simRow[j] = wordSim(a, B[j]!);
+    for (let j = 1; j <= m; j++) {
+      const s = simRow[j - 1]!;
+      const d = score[(i - 1) * W + j - 1]! + (s === 2 ? S_EQ : s === 1 ? S_VAR : S_MIS);
+      const u = score[(i - 1) * W + j]! + S_GAP;
+      const l = score[i * W + j - 1]! + S_GAP;
+      let v = d;
+      let t = 1;
+      if (u > v) [v, t] = [u, 2];
+      if (l > v) [v, t] = [l, 3];
+      score[i * W + j] = v;
+      trace[i * W + j] = t;
+      if (mode === 'extend' && v > best) [best, bestI, bestJ] = [v, i, j];
+    }
+  }
+  const endI = mode === 'global' ? n : bestI;
+  const endJ = mode === 'global' ? m : bestJ;
+  // traceback into unit steps, then runs
+  const steps: Array<[OpKind, number, number]> = [];
+  let i = endI;
+  let j = endJ;
+  while (i > 0 || j > 0) {
+    const t = trace[i * W + j];
+    if (t === 1) {
+      const s = wordSim(A[i - 1]!, B[j - 1]!);
+      steps.push([s === 2 ? 'eq' : s === 1 ? 'var' : 'sub', i - 1, j - 1]);
+      i--;
+      j--;
+    } else if (t === 2) {
+      steps.push(['del', i - 1, j]);
+      i--;
+    } else {
+      steps.push(['ins', i, j - 1]);
+      j--;
+    }
+  }
+  steps.reverse();
+  const ops: Op[] = [];
+  for (const [k, ai, bj] of steps) {
+    const a1 = k === 'ins' ? ai : ai + 1;
+    const b1 = k === 'del' ? bj : bj + 1;
+    pushOp(ops, { op: k, a0: ai, a1, b0: bj, b1 });
+  }
+  return { ops, aEnd: endI, bEnd: endJ, score: mode === 'global' ? score[n * W + m]! : best };
+}
+
+/** append an op, joining runs: eq with eq, and any mix of sub/del/ins into one change */
+export function pushOp(ops: Op[], o: Op): void {
+  const last = ops[ops.length - 1];
+  if (last && last.a1 === o.a0 && last.b1 === o.b0) {
+    const change = (k: OpKind) => k === 'sub' || k === 'del' || k === 'ins';
+    if (last.op === o.op && (o.op === 'eq' || o.op === 'var' ? o.op === 'eq' : true)) {
+      last.a1 = o.a1;
+      last.b1 = o.b1;
+      return;
+    }
+    if (change(last.op) && change(o.op)) {
+      last.a1 = o.a1;
+      last.b1 = o.b1;
+      last.op = last.a1 > last.a0 && last.b1 > last.b0 ? 'sub' : last.a1 > last.a0 ? 'del' : 'ins';
+      return;
+    }
+  }
+  ops.push({ ...o });
+}
+
+/** an exact shared run: A[a, a+len) = B[b, b+len) */
+export interface Anchor {
+  a: number;
+  b: number;
+  len: number;
+}
+
+export interface Alignment {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+  ops: Op[];
+  /** words matched exactly or as variants */
+  matched: number;
+}
+
+/** the longest runs of anchors increasing in both A and B, merged where they overlap on one diagonal */
+export function normalizeAnchors(anchors: Anchor[]): Anchor[] {
+  const xs = [...anchors].sort((x, y) => x.a - y.a || x.b - y.b);
+  const out: Anchor[] = [];
+  for (const x of xs) {
+    const last = out[out.length - 1];
+    if (last && x.b - x.a === last.b - last.a && x.a <= last.a + last.len) {
+      last.len = Math.max(last.len, x.a + x.len - last.a);
+      continue;
+    }
+    if (last && (x.a < last.a + last.len || x.b < last.b + last.len)) continue; // overlaps or goes back: skip
+    out.push({ ...x });
+  }
+  return out;
+}
+
+const EXT = 48;
+
+/**
+ * Align two token sequences around their anchors. `wa(i)`/`wb(j)` give folded words;
+ * [aMin, aMax) and [bMin, bMax) bound how far the ends may be extended.
+ */
+export function alignAnchored(
+  anchors: Anchor[],
+  wa: (i: number) => string,
+  wb: (j: number) => string,
+  aMin: number,
+  aMax: number,
+  bMin: number,
+  bMax: number,
+  maxGap = 80,
+): Alignment | null {
+  const an = normalizeAnchors(anchors);
+  if (an.length === 0) return null;
+  const ops: Op[] = [];
+  const range = (f: (k: number) => string, from: number, to: number) => {
+    const r: string[] = [];
+    for (let k = from; k < to; k++) r.push(f(k));
+    return r;
+  };
+  // left extension (reversed sequences, anchored at the first anchor)
+  let a0 = an[0]!.a;
+  let b0 = an[0]!.b;
+  for (;;) {
+    const lenA = Math.min(EXT, a0 - aMin);
+    const lenB = Math.min(EXT, b0 - bMin);
+    if (lenA <= 0 || lenB <= 0) break;
+    const A = range(wa, a0 - lenA, a0).reverse();
+    const B = range(wb, b0 - lenB, b0).reverse();
+    const r = alignDP(A, B, 'extend');
+    if (r.aEnd === 0 && r.bEnd === 0) break;
+    const rev: Op[] = [];
+    for (const o of [...r.ops].reverse()) rev.push({ op: o.op, a0: a0 - o.a1, a1: a0 - o.a0, b0: b0 - o.b1, b1: b0 - o.b0 });
+    // the extension must begin on a match (trim leading changes)
+    while (rev.length && rev[0]!.op !== 'eq' && rev[0]!.op !== 'var') rev.shift();
+    if (rev.length === 0) break;
+    for (const o of rev.reverse()) ops.unshift(o);
+    const na = ops[0]!.a0;
+    const nb = ops[0]!.b0;
+    const grew = a0 - na;
+    a0 = na;
+    b0 = nb;
+    if (grew < EXT - 8) break;
+  }
+  const left: Op[] = [];
+  for (const o of ops) pushOp(left, o);
+  const mid: Op[] = [];
+  for (let k = 0; k < an.length; k++) {
+    const x = an[k]!;
+    pushOp(mid, { op: 'eq', a0: x.a, a1: x.a + x.len, b0: x.b, b1: x.b + x.len });
+    const y = an[k + 1];
+    if (!y) break;
+    const ga = y.a - (x.a + x.len);
+    const gb = y.b - (x.b + x.len);
+    if (ga === 0 && gb === 0) continue;
+    if (ga === 0) pushOp(mid, { op: 'ins', a0: y.a, a1: y.a, b0: x.b + x.len, b1: y.b });
+    else if (gb === 0) pushOp(mid, { op: 'del', a0: x.a + x.len, a1: y.a, b0: y.b, b1: y.b });
+    else if (ga * gb > maxGap * maxGap) pushOp(mid, { op: 'sub', a0: x.a + x.len, a1: y.a, b0: x.b + x.len, b1: y.b });
+    else {
+      const r = alignDP(range(wa, x.a + x.len, y.a), range(wb, x.b + x.len, y.b), 'global');
+      for (const o of r.ops) pushOp(mid, { op: o.op, a0: o.a0 + x.a + x.len, a1: o.a1 + x.a + x.len, b0: o.b0 + x.b + x.len, b1: o.b1 + x.b + x.len });
+    }
+  }
+  // right extension
+  const last = an[an.length - 1]!;
+  let a1 = last.a + last.len;
+  let b1 = last.b + last.len;
+  const right: Op[] = [];
+  for (;;) {
+    const lenA = Math.min(EXT, aMax - a1);
+    const lenB = Math.min(EXT, bMax - b1);
+    if (lenA <= 0 || lenB <= 0) break;
+    const r = alignDP(range(wa, a1, a1 + lenA), range(wb, b1, b1 + lenB), 'extend');
+    const ext = r.ops.map((o) => ({ op: o.op, a0: o.a0 + a1, a1: o.a1 + a1, b0: o.b0 + b1, b1: o.b1 + b1 }));
+    while (ext.length && ext[ext.length - 1]!.op !== 'eq' && ext[ext.length - 1]!.op !== 'var') ext.pop();
+    if (ext.length === 0) break;
+    for (const o of ext) right.push(o);
+    const na = ext[ext.length - 1]!.a1;
+    const grew = na - a1;
+    a1 = na;
+    b1 = ext[ext.length - 1]!.b1;
+    if (grew < EXT - 8) break;
+  }
+  const all: Op[] = [];
+  for (const o of left) pushOp(all, o);
+  for (const o of mid) pushOp(all, o);
+  for (const o of right) pushOp(all, o);
+  let matched = 0;
+  for (const o of all) if (o.op === 'eq' || o.op === 'var') matched += o.a1 - o.a0;
+  return { a0: all[0]!.a0, a1: all[all.length - 1]!.a1, b0: all[0]!.b0, b1: all[all.length - 1]!.b1, ops: all, matched };
+}

@@ -1,0 +1,481 @@
+/**
+ * Reuse detection across a corpus, and within each document.
+ *
+ * 1. Candidates: every document's word 5-grams are hashed and winnowed (Schleimer et al.,
+ *    2003): of every window of w consecutive n-gram hashes the smallest is kept, so any
+ *    shared run of at least w + n − 1 words is guaranteed a shared fingerprint. Fingerprints
+ *    are radix-sorted; each posting of a fingerprint paired with its first posting is a seed
+ *    (linear in the postings, never all pairs); fingerprints in more than `maxDf` places are
+ *    boilerplate and dropped.
+ * 2. Seeds of one document pair are chained along their diagonal, tolerating indels.
+ * 3. Each chain is aligned word by word (exact anchors joined by small Needleman–Wunsch
+ *    alignments, extended at the ends until the texts stop agreeing), which fixes the exact
+ *    span boundaries; an alignment with fewer than `minWords` matching words is dropped.
+ * 4. The aligned sides are joined into families (union–find; overlapping sides in one
+ *    document are one occurrence); the longest occurrence is the family's base, and every
+ *    other occurrence is aligned to it and its differences classified.
+ */
+import { alignAnchored, alignDP, type Anchor, type Op } from './align.js';
+import { classify, summarize, type Divergence, type Severity } from './diverge.js';
+import { fold, tokenize, type Tokens } from './tokens.js';
+
+export interface ReuseDoc {
+  /** stable id (source id) */
+  id: string;
+  text: string;
+  /** ISO date (or EDTF year) of the source, for ordering occurrences */
+  date?: string | null;
+}
+
+export interface ReuseOptions {
+  /** shortest passage reported, in matching words (default 15) */
+  minWords?: number;
+  /** n-gram length for fingerprints (default 5) */
+  n?: number;
+  /** winnowing window (default 4: every shared run of n + w − 1 = 8 words is seen) */
+  window?: number;
+  /** fingerprints in more places than this are boilerplate (default 1000) */
+  maxDf?: number;
+  /** largest gap between seeds of one chain, in words (default 60) */
+  gap?: number;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface OccurrenceResult {
+  doc: number;
+  /** token range */
+  t0: number;
+  t1: number;
+  /** character range in the document text */
+  start: number;
+  end: number;
+  words: number;
+  base: boolean;
+  /** another occurrence of the family is in the same document */
+  repeat: boolean;
+  divergences: Divergence[];
+  severity: 'none' | Severity;
+  summary: string;
+  /** word-level alignment against the base (for side-by-side diffs); base token ranges are the base's */
+  ops: Op[];
+}
+
+export interface FamilyResult {
+  /** quotation: across documents; duplicate: repeated within one document only */
+  kind: 'quotation' | 'duplicate';
+  occurrences: OccurrenceResult[];
+  base: number;
+  words: number;
+}
+
+export interface ReuseResult {
+  families: FamilyResult[];
+  tokens: Tokens[];
+  stats: { tokens: number; fingerprints: number; seeds: number; chains: number; alignments: number; ms: Record<string, number> };
+}
+
+// ---------------------------------------------------------------- growable typed arrays
+class U32 {
+  a: Uint32Array;
+  n = 0;
+  constructor(cap = 1024) {
+    this.a = new Uint32Array(cap);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  view(): Uint32Array {
+    return this.a.subarray(0, this.n);
+  }
+}
+
+/** a permutation sorting n entries by keys (most significant first), LSD radix on 16-bit digits */
+export function radixOrder(keys: Uint32Array[], n: number): Uint32Array {
+  let perm = new Uint32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  let tmp = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]!;
+    for (const shift of [0, 16]) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[((key[perm[i]!]! >>> shift) & 0xffff) + 1]!++;
+      if (count[1] === n) continue; // all digits zero
+      for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
+      for (let i = 0; i < n; i++) {
+        const p = perm[i]!;
+        tmp[count[(key[p]! >>> shift) & 0xffff]!++] = p;
+      }
+      [perm, tmp] = [tmp, perm];
+    }
+  }
+  return perm;
+}
+
+class UnionFind {
+  p: Int32Array;
+  constructor(n: number) {
+    this.p = new Int32Array(n).map((_, i) => i);
+  }
+  find(x: number): number {
+    while (this.p[x] !== x) {
+      this.p[x] = this.p[this.p[x]!]!;
+      x = this.p[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+const mix = (h: number, v: number) => Math.imul(h ^ v, 0x9e3779b1) ^ (h >>> 15);
+
+/** n-gram hashes of a token stream (length count − n + 1) */
+export function shingles(hashes: Uint32Array, n: number): Uint32Array {
+  const m = Math.max(0, hashes.length - n + 1);
+  const out = new Uint32Array(m);
+  for (let i = 0; i < m; i++) {
+    let h = 0x2545f491;
+    for (let k = 0; k < n; k++) h = mix(h, hashes[i + k]!);
+    out[i] = (h ^ (h >>> 13)) >>> 0;
+  }
+  return out;
+}
+
+/** winnowing: positions of the minimum hash of each window of w (rightmost on ties), deduplicated */
+export function winnow(sh: Uint32Array, w: number, emit: (pos: number, hash: number) => void): void {
+  const m = sh.length;
+  if (m === 0) return;
+  if (m <= w) {
+    let best = 0;
+    for (let i = 1; i < m; i++) if (sh[i]! <= sh[best]!) best = i;
+    emit(best, sh[best]!);
+    return;
+  }
+  let last = -1;
+  // monotone deque of candidate positions
+  const dq = new Int32Array(m);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < m; i++) {
+    while (tail > head && sh[dq[tail - 1]!]! >= sh[i]!) tail--;
+    dq[tail++] = i;
+    if (dq[head]! <= i - w) head++;
+    if (i >= w - 1) {
+      const p = dq[head]!;
+      if (p !== last) {
+        emit(p, sh[p]!);
+        last = p;
+      }
+    }
+  }
+}
+
+interface Side {
+  doc: number;
+  t0: number;
+  t1: number;
+}
+
+export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseResult {
+  const minWords = opts.minWords ?? 15;
+  const n = opts.n ?? 5;
+  const w = opts.window ?? 4;
+  const maxDf = opts.maxDf ?? 1000;
+  const GAP = opts.gap ?? 60;
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (k: string) => {
+    const now = performance.now();
+    ms[k] = Math.round(now - t);
+    t = now;
+  };
+
+  // 1. tokens and fingerprints
+  const toks: Tokens[] = [];
+  const docStart = new Uint32Array(docs.length + 1);
+  const fpH = new U32(1 << 16);
+  const fpP = new U32(1 << 16);
+  let total = 0;
+  for (let d = 0; d < docs.length; d++) {
+    const tk = tokenize(docs[d]!.text);
+    toks.push(tk);
+    docStart[d] = total;
+    const base = total;
+    winnow(shingles(tk.hashes, n), w, (p, h) => {
+      fpH.push(h);
+      fpP.push(base + p);
+    });
+    total += tk.count;
+    opts.onProgress?.('fingerprints', d + 1, docs.length);
+  }
+  docStart[docs.length] = total;
+  lap('fingerprints');
+  const docOf = (g: number): number => {
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (docStart[mid]! <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  // 2. seeds: consecutive postings of each fingerprint (postings are in corpus order)
+  const H = fpH.view();
+  const P = fpP.view();
+  const order = radixOrder([H], H.length);
+  const sa = new U32(1 << 16);
+  const sb = new U32(1 << 16);
+  const sDocB = new U32(1 << 16);
+  for (let i = 0; i < order.length; ) {
+    let j = i + 1;
+    const h = H[order[i]!]!;
+    while (j < order.length && H[order[j]!] === h) j++;
+    const g = j - i;
+    if (g >= 2 && g <= maxDf) {
+      // every posting with the first one (a star, linear in the postings): each copy is aligned
+      // with one text of the passage, and repeats of a long section do not swallow the short
+      // quotations taken from it
+      for (let k = i + 1; k < j; k++) {
+        const a = P[order[i]!]!;
+        const b = P[order[k]!]!;
+        if (b - a < n) continue; // overlapping repeat ("no, no, no, no")
+        sa.push(a);
+        sb.push(b);
+        sDocB.push(docOf(b));
+      }
+    }
+    i = j;
+  }
+  lap('seeds');
+  // group by (doc of b, a): a ascending inside, so doc of a is grouped too
+  const SA = sa.view();
+  const SB = sb.view();
+  const SD = sDocB.view();
+  const sOrder = radixOrder([SD, SA], SA.length);
+  lap('sort');
+
+  // 3. chains along diagonals, then alignment
+  interface Chain {
+    docA: number;
+    docB: number;
+    anchors: Anchor[];
+    lastA: number;
+    lastB: number;
+  }
+  const sides: Side[] = [];
+  const links: Array<[number, number]> = [];
+  let chains = 0;
+  let alignments = 0;
+  const wordOf = (d: number) => {
+    const text = docs[d]!.text;
+    const tk = toks[d]!;
+    return (i: number) => fold(text.slice(tk.starts[i], tk.ends[i]));
+  };
+  const finish = (c: Chain) => {
+    chains++;
+    if (c.anchors.length < 2 && c.anchors[0]!.len < minWords) {
+      // a lone fingerprint: aligned only if the words around it agree too (checked cheaply first)
+      const x = c.anchors[0]!;
+      const wa = wordOf(c.docA);
+      const wb = wordOf(c.docB);
+      let agree = 0;
+      for (let k = 1; k <= 6; k++) {
+        if (x.a - k >= 0 && x.b - k >= 0 && wa(x.a - k) === wb(x.b - k)) agree++;
+        if (x.a + x.len + k - 1 < toks[c.docA]!.count && x.b + x.len + k - 1 < toks[c.docB]!.count && wa(x.a + x.len + k - 1) === wb(x.b + x.len + k - 1)) agree++;
+      }
+      if (agree < 3) return;
+    }
+    alignments++;
+    const same = c.docA === c.docB;
+    const first = c.anchors[0]!;
+    const lastAn = c.anchors[c.anchors.length - 1]!;
+    const aMax = same ? first.b : toks[c.docA]!.count;
+    const bMin = same ? lastAn.a + lastAn.len : 0;
+    const r = alignAnchored(c.anchors, wordOf(c.docA), wordOf(c.docB), 0, aMax, bMin, toks[c.docB]!.count, GAP);
+    if (!r || r.matched < minWords) return;
+    if (same && r.a1 > r.b0) return;
+    const ia = sides.push({ doc: c.docA, t0: r.a0, t1: r.a1 }) - 1;
+    const ib = sides.push({ doc: c.docB, t0: r.b0, t1: r.b1 }) - 1;
+    links.push([ia, ib]);
+  };
+  let open: Chain[] = [];
+  let curKey = -1;
+  for (let k = 0; k < sOrder.length; k++) {
+    const i = sOrder[k]!;
+    const ga = SA[i]!;
+    const gb = SB[i]!;
+    const docB = SD[i]!;
+    const docA = docOf(ga);
+    const key = docA * 1e6 + docB;
+    if (key !== curKey) {
+      for (const c of open) finish(c);
+      open = [];
+      curKey = key;
+    }
+    const a = ga - docStart[docA]!;
+    const b = gb - docStart[docB]!;
+    const diag = b - a;
+    let hit: Chain | null = null;
+    const still: Chain[] = [];
+    for (const c of open) {
+      if (a - c.lastA > GAP) {
+        finish(c);
+        continue;
+      }
+      still.push(c);
+      if (!hit && b > c.lastB && Math.abs(diag - (c.lastB - c.lastA)) <= GAP / 2) hit = c;
+    }
+    open = still;
+    if (hit) {
+      hit.anchors.push({ a, b, len: n });
+      hit.lastA = a;
+      hit.lastB = b;
+    } else open.push({ docA, docB, anchors: [{ a, b, len: n }], lastA: a, lastB: b });
+    if ((k & 0xffff) === 0) opts.onProgress?.('align', k, sOrder.length);
+  }
+  for (const c of open) finish(c);
+  lap('align');
+
+  // 4. families: linked sides, and sides of one document that overlap by half
+  const uf = new UnionFind(sides.length);
+  for (const [x, y] of links) uf.union(x, y);
+  const byDoc = new Map<number, number[]>();
+  for (let i = 0; i < sides.length; i++) {
+    let l = byDoc.get(sides[i]!.doc);
+    if (!l) byDoc.set(sides[i]!.doc, (l = []));
+    l.push(i);
+  }
+  for (const l of byDoc.values()) {
+    l.sort((x, y) => sides[x]!.t0 - sides[y]!.t0);
+    // sweep: each side against the open ones it overlaps
+    const active: number[] = [];
+    for (const i of l) {
+      const s = sides[i]!;
+      for (let k = active.length - 1; k >= 0; k--) if (sides[active[k]!]!.t1 <= s.t0) active.splice(k, 1);
+      for (const j of active) {
+        const o = sides[j]!;
+        const ov = Math.min(o.t1, s.t1) - Math.max(o.t0, s.t0);
+        // the same passage: the two spans mostly coincide (a short quotation inside a long
+        // repeated section is a passage of its own)
+        if (ov >= 0.5 * Math.max(o.t1 - o.t0, s.t1 - s.t0)) uf.union(i, j);
+      }
+      active.push(i);
+    }
+  }
+  const comps = new Map<number, number[]>();
+  for (let i = 0; i < sides.length; i++) {
+    const r = uf.find(i);
+    let l = comps.get(r);
+    if (!l) comps.set(r, (l = []));
+    l.push(i);
+  }
+  const families: FamilyResult[] = [];
+  for (const members of comps.values()) {
+    // occurrences: a family's sides in one document, merged where they overlap
+    const perDoc = new Map<number, Side[]>();
+    for (const i of members) {
+      const s = sides[i]!;
+      let l = perDoc.get(s.doc);
+      if (!l) perDoc.set(s.doc, (l = []));
+      l.push(s);
+    }
+    const occ: Side[] = [];
+    for (const [doc, l] of perDoc) {
+      l.sort((x, y) => x.t0 - y.t0);
+      let cur: Side | null = null;
+      for (const s of l) {
+        if (cur && s.t0 < cur.t1) cur.t1 = Math.max(cur.t1, s.t1);
+        else occ.push((cur = { doc, t0: s.t0, t1: s.t1 }));
+      }
+    }
+    if (occ.length < 2) continue;
+    families.push(buildFamily(docs, toks, occ, minWords));
+  }
+  lap('families');
+  // order: longest first, then by first occurrence
+  families.sort((x, y) => y.words - x.words || x.occurrences[0]!.doc - y.occurrences[0]!.doc || x.occurrences[0]!.start - y.occurrences[0]!.start);
+  return { families, tokens: toks, stats: { tokens: total, fingerprints: H.length, seeds: SA.length, chains, alignments, ms } };
+}
+
+/** anchors between two token ranges: shared folded 4-grams (each used once, in order) */
+function anchorsBetween(ha: Uint32Array, a0: number, a1: number, hb: Uint32Array, b0: number, b1: number): Anchor[] {
+  const k = 4;
+  const idx = new Map<number, number[]>();
+  for (let i = a0; i + k <= a1; i++) {
+    let h = 0x2545f491;
+    for (let q = 0; q < k; q++) h = mix(h, ha[i + q]!);
+    let l = idx.get(h);
+    if (!l) idx.set(h, (l = []));
+    if (l.length < 8) l.push(i);
+  }
+  const out: Anchor[] = [];
+  for (let j = b0; j + k <= b1; j++) {
+    let h = 0x2545f491;
+    for (let q = 0; q < k; q++) h = mix(h, hb[j + q]!);
+    const l = idx.get(h);
+    if (!l) continue;
+    // the position closest to the proportional diagonal
+    const expect = a0 + ((j - b0) * (a1 - a0)) / Math.max(1, b1 - b0);
+    let best = l[0]!;
+    for (const x of l) if (Math.abs(x - expect) < Math.abs(best - expect)) best = x;
+    out.push({ a: best, b: j, len: k });
+  }
+  return out;
+}
+
+function buildFamily(docs: ReuseDoc[], toks: Tokens[], occ: Side[], minWords: number): FamilyResult {
+  // base: the longest occurrence; ties to the earliest dated source, then document order
+  const dateOf = (d: number) => docs[d]!.date ?? '9999';
+  occ.sort((x, y) => (dateOf(x.doc) < dateOf(y.doc) ? -1 : dateOf(x.doc) > dateOf(y.doc) ? 1 : 0) || x.doc - y.doc || x.t0 - y.t0);
+  let base = 0;
+  for (let i = 1; i < occ.length; i++) if (occ[i]!.t1 - occ[i]!.t0 > occ[base]!.t1 - occ[base]!.t0) base = i;
+  const B = occ[base]!;
+  const bt = toks[B.doc]!;
+  const bText = docs[B.doc]!.text;
+  const perDoc = new Map<number, number>();
+  for (const o of occ) perDoc.set(o.doc, (perDoc.get(o.doc) ?? 0) + 1);
+  const out: OccurrenceResult[] = occ.map((o, i) => {
+    const tk = toks[o.doc]!;
+    const common = { doc: o.doc, t0: o.t0, t1: o.t1, start: tk.starts[o.t0]!, end: tk.ends[o.t1 - 1]!, words: o.t1 - o.t0, repeat: (perDoc.get(o.doc) ?? 0) > 1 };
+    if (i === base) return { ...common, base: true, divergences: [], severity: 'none' as const, summary: 'the fullest text of this passage', ops: [{ op: 'eq' as const, a0: o.t0, a1: o.t1, b0: o.t0, b1: o.t1 }] };
+    const text = docs[o.doc]!.text;
+    const wa = (x: number) => fold(bText.slice(bt.starts[x], bt.ends[x]));
+    const wb = (x: number) => fold(text.slice(tk.starts[x], tk.ends[x]));
+    const anchors = anchorsBetween(bt.hashes, B.t0, B.t1, tk.hashes, o.t0, o.t1);
+    let ops: Op[] = [];
+    const r = anchors.length ? alignAnchored(anchors, wa, wb, B.t0, B.t1, o.t0, o.t1) : null;
+    if (r) ops = r.ops;
+    else if ((B.t1 - B.t0) * (o.t1 - o.t0) <= 250_000) {
+      // no shared 4-gram (heavy OCR damage): align the two wholly
+      const A: string[] = [];
+      const C: string[] = [];
+      for (let x = B.t0; x < B.t1; x++) A.push(wa(x));
+      for (let x = o.t0; x < o.t1; x++) C.push(wb(x));
+      ops = alignDP(A, C, 'global').ops.map((q) => ({ ...q, a0: q.a0 + B.t0, a1: q.a1 + B.t0, b0: q.b0 + o.t0, b1: q.b1 + o.t0 }));
+    }
+    // an unaligned stretch of the copy before or after the alignment is an insertion at that end
+    if (ops.length) {
+      const f = ops[0]!;
+      if (f.b0 > o.t0) ops.unshift({ op: 'ins', a0: f.a0, a1: f.a0, b0: o.t0, b1: f.b0 });
+      const l = ops[ops.length - 1]!;
+      if (l.b1 < o.t1) ops.push({ op: 'ins', a0: l.a1, a1: l.a1, b0: l.b1, b1: o.t1 });
+    }
+    const divergences = ops.length ? classify({ text: bText, tokens: bt, t0: B.t0, t1: B.t1 }, { text, tokens: tk, t0: o.t0, t1: o.t1 }, ops) : [];
+    const s = summarize(divergences);
+    return { ...common, base: false, divergences, severity: s.severity, summary: ops.length ? s.summary : 'not aligned word by word (too different)', ops };
+  });
+  const kind = perDoc.size === 1 ? 'duplicate' : 'quotation';
+  void minWords;
+  return { kind, occurrences: out, base, words: B.t1 - B.t0 };
+}

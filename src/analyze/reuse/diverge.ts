@@ -1,0 +1,216 @@
+/**
+ * How a copy differs from the fullest text of its family: every difference classified
+ * (variant, substitution, insertion, omission marked by an ellipsis, unmarked omission,
+ * truncation, transposition), with spans on both sides, and a severity: cosmetic, or
+ * meaning-changing (a negation, number, name, date or hedge added, dropped or changed).
+ */
+import type { Op } from './align.js';
+import { fold, type Tokens } from './tokens.js';
+
+export type DivergenceClass = 'variant' | 'substitution' | 'insertion' | 'omission-marked' | 'omission' | 'truncation' | 'transposition';
+export type Severity = 'cosmetic' | 'meaning';
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Divergence {
+  class: DivergenceClass;
+  severity: Severity;
+  /** what makes it meaning-changing: negation, number, name, date, hedge */
+  why?: string;
+  /** the span in the base (empty at the point of an insertion) */
+  base: Span;
+  /** the span in the copy (empty at the point of an unmarked omission; the ellipsis for a marked one) */
+  copy: Span;
+}
+
+const NEGATIONS = new Set(
+  `not no never nor neither none nothing nobody nowhere cannot without
+не нет ни никогда ничего никто нигде нельзя без nicht kein keine keinen nie niemals pas jamais ne non aucun`.split(/\s+/),
+);
+const NUMBER_WORDS = new Set(
+  `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens half first second third
+fourth fifth sixth seventh eighth ninth tenth once twice single double
+один одна два две три четыре пять шесть семь восемь девять десять двадцать тридцать сто тысяча тысячи тысяч миллион`.split(/\s+/),
+);
+const HEDGES = new Set(
+  `probably possibly perhaps maybe apparently allegedly reportedly supposedly seemingly seem seems seemed likely unlikely might may could
+certainly definitely undoubtedly clearly surely indeed obviously evidently must doubtless presumably purportedly ostensibly
+вероятно возможно наверное якобы видимо по-видимому кажется несомненно конечно безусловно`.split(/\s+/),
+);
+const MONTHS = new Set(
+  `january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря`.split(/\s+/),
+);
+const ELLIPSIS = /\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]/;
+
+/** negated auxiliaries written as one word: didn't → didnt */
+const isNegation = (w: string) => NEGATIONS.has(w) || (w.length > 3 && w.endsWith('nt') && /^(?:do|does|did|is|are|was|were|has|have|had|could|would|should|wo|ca|must|need|ai)nt$/.test(w));
+
+/** what in these words would change the meaning if added, dropped or changed */
+function meaningOf(words: string[], surfaces: string[]): string | null {
+  for (const w of words) if (isNegation(w)) return 'negation';
+  for (const w of words) if (/\d/.test(w) || NUMBER_WORDS.has(w)) return 'number';
+  for (const w of words) if (MONTHS.has(w) && w !== 'may') return 'date';
+  for (const w of words) if (HEDGES.has(w)) return 'hedge';
+  for (const s of surfaces) if (/^\p{Lu}/u.test(s) && !/^(?:I|The|A|An|And|But|It|He|She|They|We|This|That|In|On|At|Of)$/.test(s)) return 'name';
+  return null;
+}
+
+export interface Side {
+  text: string;
+  tokens: Tokens;
+  /** token range of the occurrence */
+  t0: number;
+  t1: number;
+}
+
+const span = (s: Side, i0: number, i1: number): Span => {
+  if (i1 <= i0) {
+    // an empty span at the point between tokens i0-1 and i0
+    const at = i0 <= s.t0 ? s.tokens.starts[s.t0]! : i0 >= s.t1 ? s.tokens.ends[s.t1 - 1]! : s.tokens.starts[i0]!;
+    return { start: at, end: at, text: '' };
+  }
+  const start = s.tokens.starts[i0]!;
+  const end = s.tokens.ends[i1 - 1]!;
+  return { start, end, text: s.text.slice(start, end) };
+};
+const words = (s: Side, i0: number, i1: number) => {
+  const out: string[] = [];
+  for (let i = i0; i < i1; i++) out.push(fold(s.text.slice(s.tokens.starts[i], s.tokens.ends[i])));
+  return out;
+};
+const surfaces = (s: Side, i0: number, i1: number) => {
+  const out: string[] = [];
+  for (let i = i0; i < i1; i++) {
+    const w = s.text.slice(s.tokens.starts[i], s.tokens.ends[i]);
+    // sentence-initial capitals say nothing about names
+    const before = s.text.slice(Math.max(0, s.tokens.starts[i]! - 3), s.tokens.starts[i]);
+    if (i > 0 && !/[.!?:"“«]\s*$/.test(before)) out.push(w);
+  }
+  return out;
+};
+const sameBag = (x: string[], y: string[]) => x.length === y.length && x.length > 0 && [...x].sort().join('\u0000') === [...y].sort().join('\u0000');
+
+/**
+ * Classify the differences of an alignment of base (A) and copy (B). The ops must cover the
+ * aligned stretch; base tokens of the occurrence outside it are truncations.
+ */
+export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
+  const out: Divergence[] = [];
+  const add = (cls: DivergenceClass, a0: number, a1: number, b0: number, b1: number, copySpan?: Span) => {
+    const changed = [...words(base, a0, a1), ...words(copy, b0, b1)];
+    const surf = [...surfaces(base, a0, a1), ...surfaces(copy, b0, b1)];
+    let why: string | null = null;
+    if (cls === 'variant') {
+      // a variant of a negation, number or hedge word is a change of that word
+      const w = [...words(base, a0, a1), ...words(copy, b0, b1)];
+      if (w.some((x) => isNegation(x) || NUMBER_WORDS.has(x) || HEDGES.has(x) || /\d/.test(x))) why = meaningOf(w, []);
+    } else if (cls === 'transposition') {
+      why = null;
+    } else if (cls === 'substitution') {
+      why = meaningOf(changed, surf);
+    } else if ((cls === 'omission-marked' || cls === 'omission' || cls === 'truncation') && a1 - a0 > 4) {
+      // a long cut leaves the kept words as they were: cosmetic (what was cut is listed)
+      why = null;
+    } else {
+      why = meaningOf(changed, cls === 'omission-marked' || cls === 'omission' || cls === 'truncation' ? [] : surf) ?? null;
+      // a dropped or added name matters too, except in a cut marked by an ellipsis or a truncation
+      if (!why && (cls === 'omission' || cls === 'insertion')) {
+        const s = cls === 'omission' ? surfaces(base, a0, a1) : surfaces(copy, b0, b1);
+        if (s.some((x) => /^\p{Lu}\p{Ll}/u.test(x)) && a1 - a0 + (b1 - b0) <= 4) why = 'name';
+      }
+    }
+    out.push({ class: cls, severity: why ? 'meaning' : 'cosmetic', ...(why ? { why } : {}), base: span(base, a0, a1), copy: copySpan ?? span(copy, b0, b1) });
+  };
+  if (ops.length === 0) return out;
+  // truncation: the copy starts later or stops earlier than the base
+  const first = ops[0]!;
+  const last = ops[ops.length - 1]!;
+  if (first.a0 > base.t0 && first.b0 <= copy.t0 + 1) add('truncation', base.t0, first.a0, first.b0, first.b0);
+  const done = new Set<number>();
+  for (let i = 0; i < ops.length; i++) {
+    if (done.has(i)) continue;
+    const o = ops[i]!;
+    if (o.op === 'eq') continue;
+    // transposition: a short window of changes whose words on both sides are the same bag
+    let trans = -1;
+    for (let j = i + 1; j < Math.min(ops.length, i + 5); j++) {
+      const a = words(base, o.a0, ops[j]!.a1);
+      const b = words(copy, o.b0, ops[j]!.b1);
+      if (a.length <= 12 && sameBag(a, b) && ops[j]!.op !== 'eq') {
+        trans = j;
+        break;
+      }
+    }
+    if (trans >= 0) {
+      add('transposition', o.a0, ops[trans]!.a1, o.b0, ops[trans]!.b1);
+      for (let k = i; k <= trans; k++) done.add(k);
+      continue;
+    }
+    if (o.op === 'var') {
+      add('variant', o.a0, o.a1, o.b0, o.b1);
+      continue;
+    }
+    // the text of the copy where base words are missing: an ellipsis marks the cut
+    const gapStart = o.b0 > copy.t0 ? copy.tokens.ends[o.b0 - 1]! : copy.tokens.starts[copy.t0]!;
+    const gapEnd = o.b1 < copy.t1 ? copy.tokens.starts[o.b1]! : copy.tokens.ends[copy.t1 - 1]!;
+    const between = copy.text.slice(gapStart, gapEnd);
+    const ell = ELLIPSIS.exec(between);
+    if (o.op === 'del' || (o.op === 'sub' && ell && o.a1 - o.a0 > (o.b1 - o.b0) * 2)) {
+      if (ell) {
+        const at = gapStart + ell.index;
+        add('omission-marked', o.a0, o.a1, o.b0, o.b1, { start: at, end: at + ell[0].length, text: ell[0] });
+      } else add('omission', o.a0, o.a1, o.b0, o.b1);
+      continue;
+    }
+    if (o.op === 'ins') {
+      add('insertion', o.a0, o.a1, o.b0, o.b1);
+      continue;
+    }
+    // a substitution that also drops or adds many words is reported as a substitution plus the rest
+    const la = o.a1 - o.a0;
+    const lb = o.b1 - o.b0;
+    if (la >= lb + 3) {
+      add('substitution', o.a0, o.a0 + lb, o.b0, o.b1);
+      add('omission', o.a0 + lb, o.a1, o.b1, o.b1);
+    } else if (lb >= la + 3) {
+      add('substitution', o.a0, o.a1, o.b0, o.b0 + la);
+      add('insertion', o.a1, o.a1, o.b0 + la, o.b1);
+    } else add('substitution', o.a0, o.a1, o.b0, o.b1);
+  }
+  if (last.a1 < base.t1 && last.b1 >= copy.t1 - 1) add('truncation', last.a1, base.t1, last.b1, last.b1);
+  return out;
+}
+
+/** the occurrence's severity and a one-line summary of its divergences */
+export function summarize(divs: Divergence[]): { severity: 'none' | Severity; summary: string } {
+  if (divs.length === 0) return { severity: 'none', summary: 'identical (up to case and punctuation)' };
+  const counts = new Map<DivergenceClass, number>();
+  for (const d of divs) counts.set(d.class, (counts.get(d.class) ?? 0) + 1);
+  const names: Record<DivergenceClass, [string, string]> = {
+    variant: ['spelling variant', 'spelling variants'],
+    substitution: ['word substitution', 'word substitutions'],
+    insertion: ['insertion', 'insertions'],
+    'omission-marked': ['omission marked by an ellipsis', 'omissions marked by an ellipsis'],
+    omission: ['unmarked omission', 'unmarked omissions'],
+    truncation: ['truncation', 'truncations'],
+    transposition: ['transposition', 'transpositions'],
+  };
+  const parts = [...counts].map(([c, n]) => `${n} ${names[c][n === 1 ? 0 : 1]}`);
+  const meaning = divs.filter((d) => d.severity === 'meaning');
+  let summary = parts.join(', ');
+  if (meaning.length) {
+    const whys = [...new Set(meaning.map((d) => d.why))];
+    const ex = meaning
+      .slice(0, 3)
+      .map((d) => `${d.base.text ? `"${d.base.text}"` : '∅'} → ${d.copy.text && d.class !== 'omission-marked' ? `"${d.copy.text}"` : '∅'}`)
+      .join('; ');
+    summary += `; meaning-changing (${whys.join(', ')}): ${ex}`;
+  }
+  return { severity: meaning.length ? 'meaning' : 'cosmetic', summary };
+}
