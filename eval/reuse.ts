@@ -79,19 +79,22 @@ const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, 
 /** for each gold occurrence, the predicted (family, occurrence) covering at least half of it */
 function match(located: Located[], families: FamilyResult[]): Array<{ f: number; o: number } | null> {
   return located.map((g) => {
+    // the predicted occurrence covering at least half of it that fits it best (overlap over union:
+    // a long repeated section that contains the passage is not the passage's own family)
     let best: { f: number; o: number; ov: number } | null = null;
     families.forEach((f, fi) =>
       f.occurrences.forEach((o, oi) => {
         if (o.doc !== g.doc) return;
         const ov = overlap(g.start, g.end, o.start, o.end);
-        if (ov >= 0.5 * (g.end - g.start) && (!best || ov > best.ov)) best = { f: fi, o: oi, ov };
+        const jac = ov / (Math.max(g.end, o.end) - Math.min(g.start, o.start));
+        if (ov >= 0.5 * (g.end - g.start) && (!best || jac > best.ov)) best = { f: fi, o: oi, ov: jac };
       }),
     );
     return best ? { f: (best as { f: number }).f, o: (best as { o: number }).o } : null;
   });
 }
 
-function familyRecall(fams: GoldFamily[], located: Located[], m: Array<{ f: number; o: number } | null>) {
+function familyRecall(fams: GoldFamily[], located: Located[], m: Array<{ f: number; o: number } | null>, errors: string[] = [], label = '') {
   let rec = 0;
   let full = 0;
   let occFound = 0;
@@ -107,6 +110,7 @@ function familyRecall(fams: GoldFamily[], located: Located[], m: Array<{ f: numb
     const top = Math.max(0, ...byPred.values());
     if (top >= 2) rec++;
     if (top === idx.length && idx.length >= 2) full++;
+    else errors.push(`${label} family ${fams[fi]!.id}${top >= 2 ? ' (partly)' : ' MISSED'}: ${idx.map((i) => `${located[i]!.occ.doc}@${located[i]!.start}→${m[i] ? 'F' + m[i]!.f : '∅'}`).join(', ')}`);
   });
   return { recall: rec / Math.max(1, fams.length), fullRecall: full / Math.max(1, fams.length), occurrenceRecall: occFound / Math.max(1, located.length) };
 }
@@ -125,7 +129,7 @@ export function evalReuse(dir: string): ReuseEval {
   const P = load(dir, 'planted.json', names, texts);
   errors.push(...P.errors);
   const m = match(P.located, res.families);
-  const rec = familyRecall(P.fams, P.located, m);
+  const rec = familyRecall(P.fams, P.located, m, errors, 'planted');
   // precision over predicted families
   let correct = 0;
   res.families.forEach((f) => {
@@ -159,7 +163,10 @@ export function evalReuse(dir: string): ReuseEval {
       const c = (byClass[d.class] ??= { gold: 0, correct: 0 });
       c.gold++;
       divGold++;
-      if (!sameBase) continue;
+      if (!sameBase) {
+        errors.push(`divergence not compared (${d.class}) in ${g.occ.doc}: the predicted base is ${names[predBase.doc]}@${predBase.start}, the gold base ${goldBase?.occ.doc}@${goldBase?.start}`);
+        continue;
+      }
       // gold spans: the copy text inside the occurrence, the base text inside the base
       const cAt = d.copy ? texts[g.doc]!.indexOf(d.copy, g.start) : -1;
       const bAt = d.base && goldBase ? texts[goldBase.doc]!.indexOf(d.base, goldBase.start) : -1;
@@ -183,7 +190,7 @@ export function evalReuse(dir: string): ReuseEval {
   const S = load(dir, 'seeds.json', seedNames, seedTexts);
   errors.push(...S.errors);
   const sm = match(S.located, sres.families);
-  const srec = familyRecall(S.fams, S.located, sm);
+  const srec = familyRecall(S.fams, S.located, sm, errors, 'seeds');
   return {
     planted: { docs: names.length, families: P.fams.length, predicted: res.families.length, recall: rec.recall, fullRecall: rec.fullRecall, precision: correct / Math.max(1, res.families.length), occurrenceRecall: rec.occurrenceRecall },
     seeds: { families: S.fams.length, recall: srec.recall, fullRecall: srec.fullRecall, occurrenceRecall: srec.occurrenceRecall },

@@ -95,13 +95,70 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('analyze'))
-    .description('run entity analysis over every source again (and replay the curation log)')
+    .description('run the analyses over every source again: entities (replaying the curation log), then reuse')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action(async (o: Common & { progress: boolean }) => {
+    .option('--no-reuse', 'skip reuse detection')
+    .option('--min-words <n>', 'shortest reused passage reported (default 15)', int)
+    .action(async (o: Common & { progress: boolean; reuse: boolean; minWords?: number }) => {
       const arep = analyzeReporter({ stderr: io.stderr, stdout: io.stdout, json: !!o.json, progress: o.progress && !!io.stderr.isTTY && !io.env.CI });
-      const r = await withStore(o, (s) => ops.analyze(s, { onProgress: arep.onProgress }));
+      const r = await withStore(o, (s) => ops.analyze(s, { onProgress: arep.onProgress, reuse: o.reuse, minWords: o.minWords }));
       arep.finish(r);
       if (o.json) json({ ok: true, ...r });
+    });
+
+  common(program.command('reuse'))
+    .description('passages that occur in two or more places (quotations across sources, repeats within one); with a key, one family side by side')
+    .argument('[key]', 'a family key (see the list): its occurrences and how each differs from the fullest text')
+    .addOption(new Option('--kind <kind>', 'only quotations across sources, or repeats within one').choices(['quotation', 'duplicate']))
+    .option('--cross-doc', 'only families found in two or more sources')
+    .option('--min-words <n>', 'only passages at least this long', int)
+    .addOption(new Option('--severity <s>', 'only families with an altered copy: meaning-changing, or any change').choices(['meaning', 'cosmetic']))
+    .option('--source <id>', 'only families with an occurrence in this source')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (key: string | undefined, o: Common & { kind?: string; crossDoc?: boolean; minWords?: number; severity?: string; source?: string; limit?: number; offset?: number }) => {
+      if (key) {
+        const r = await withStore(o, (s) => ops.reuseFamily(s, key), true);
+        if (o.json) return json({ ok: true, ...r });
+        const f = r.family;
+        out(`${f.key}  ${f.kind}, ${f.words} words, ${f.occurrences.length} occurrences in ${f.sources} sources, severity ${f.severity}\n`);
+        for (const x of f.occurrences) {
+          out(`\n${x.base ? '* base ' : '  '}${x.sourceId} ${x.start}-${x.end} (raw ${x.rawStart}-${x.rawEnd})${x.date ? ' ' + x.date : ''}${x.perspective.length ? ' [' + x.perspective.join(', ') + ']' : ''}${x.repeat ? ' (repeated in this source)' : ''}\n`);
+          if (x.attribution) out(`  attributed: ${x.attribution.text}\n`);
+          out(`  ${x.summary}\n`);
+          for (const d of x.divergences) out(`    ${d.class.padEnd(16)} ${d.severity === 'meaning' ? `MEANING (${d.why})` : 'cosmetic'}  "${d.base.text}" → "${d.copy.text}"\n`);
+        }
+        return;
+      }
+      const r = await withStore(o, (s) => ops.reuse(s, { kind: o.kind, crossDoc: o.crossDoc, minWords: o.minWords, severity: o.severity, source: o.source, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      if (!r.items.length) return out('no reused passages (run inquiry analyze after ingest, or loosen the filters)\n');
+      for (const f of r.items) out(`${String(f.words).padStart(5)}w ${String(f.occurrences).padStart(3)}× ${String(f.sources).padStart(2)} src  ${f.kind.padEnd(9)} ${f.severity.padEnd(8)} ${f.key}  ${f.preview.slice(0, 90)}\n`);
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('quote'))
+    .description('where a passage occurs in the corpus, and how each copy was altered')
+    .argument('[text]', 'the passage to look for')
+    .option('--from <source>', 'or: the passages of this source …')
+    .option('--range <a:b>', '… in this range of clean-text offsets')
+    .option('--min-words <n>', 'shortest match reported (default: 15, or half the passage)', int)
+    .action(async (text: string | undefined, o: Common & { from?: string; range?: string; minWords?: number }) => {
+      const r = await withStore(o, (s) => ops.quote(s, { text, from: o.from, range: o.range, minWords: o.minWords }), true);
+      if (o.json) return json({ ok: true, ...r });
+      if (r.mode === 'range') {
+        if (!r.families.length) return out(`no reused passage in ${r.source} ${r.range.start}:${r.range.end}\n`);
+        for (const f of r.families) {
+          out(`${f.key}  ${f.kind}, ${f.words} words, ${f.occurrences.length} occurrences\n`);
+          for (const x of f.occurrences) out(`  ${x.base ? '*' : ' '} ${x.sourceId} ${x.start}-${x.end}  ${x.severity}  ${x.summary}\n`);
+        }
+        return;
+      }
+      if (!r.hits.length) return out('not found in the corpus\n');
+      for (const h of r.hits) {
+        out(`${h.sourceId} ${h.start}-${h.end} (raw ${h.rawStart}-${h.rawEnd}), ${h.words} words, ${h.severity}: ${h.summary}\n`);
+        for (const d of h.divergences) out(`    ${d.class.padEnd(16)} ${d.severity === 'meaning' ? `MEANING (${d.why})` : 'cosmetic'}  "${d.base.text}" → "${d.copy.text}"\n`);
+      }
     });
 
   common(program.command('entities'))
@@ -255,9 +312,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('export'))
-    .description('export sources, passages, sentences, entities, mentions (json, jsonl, csv) or the entity network (graphml, gexf, json)')
-    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network')
-    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf']))
+    .description('export sources, passages, sentences, entities, mentions, reuse (json, jsonl, csv; reuse also passim) or the entity network (graphml, gexf, json)')
+    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse')
+    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim']))
     .addOption(new Option('--type <type>', 'entities, mentions, network: only this entity type').choices(['person', 'organization', 'place', 'trial']))
     .option('--min-weight <n>', 'network: only edges of at least this many shared passages', int)
     .option('--include-text', 'sources: include the clean and raw text')

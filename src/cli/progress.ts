@@ -101,11 +101,22 @@ export function analyzeReporter(o: Streams & { json: boolean; progress: boolean 
     const s = (performance.now() - t0) / 1000;
     bar.update(e.done, { done: e.done, total: e.total, mbps: s > 0 ? (e.chars / 1e6 / s).toFixed(1) : '0.0' });
   };
-  const finish = (r: { mentions: number; entities: number; byType: Record<string, number>; curation: { entries: number; applied: number; stale: number }; ms: number }) => {
+  const finish = (r: {
+    mentions: number;
+    entities: number;
+    byType: Record<string, number>;
+    curation: { entries: number; applied: number; stale: number };
+    ms: number;
+    reuse?: { families: number; quotations: number; duplicates: number; occurrences: number; meaningChanging: number; ms: number } | null;
+  }) => {
     bar?.stop();
     if (o.json) return;
     const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
     o.stdout.write(`entities: ${r.mentions} mentions, ${r.entities} entities (${types}) in ${(r.ms / 1000).toFixed(1)} s${r.curation.entries ? `; curation: ${r.curation.applied} applied, ${r.curation.stale} stale` : ''}\n`);
+    if (r.reuse) {
+      const q = r.reuse;
+      o.stdout.write(`reuse: ${q.families} families (${q.quotations} quoted across sources, ${q.duplicates} repeated within one), ${q.occurrences} occurrences, ${q.meaningChanging} altered in meaning, in ${(q.ms / 1000).toFixed(1)} s\n`);
+    }
   };
   return { onProgress, finish };
 }

@@ -4,6 +4,7 @@ import { ENTITY_TYPES, type EntityType } from '../analyze/entities/index.js';
 import { replay, undoneSet, validateAction, type CurationEntry } from '../analyze/entities/curation.js';
 import { slugify } from '../core/ids.js';
 import { analyzeCorpus, applyCuration, type AnalyzeOptions, type AnalyzeSummary } from '../pipeline/analyze.js';
+import { analyzeReuse, type ReuseSummary } from '../pipeline/reuse.js';
 import type { CurationRow, EntityGraph, EntityRow, MentionRow } from '../store/entity-types.js';
 import type { Store } from '../store/store.js';
 
@@ -248,6 +249,9 @@ export async function importCuration(store: Store, data: unknown, file = 'curati
   return { added, problems, applied: r.curation.applied, stale: r.curation.stale };
 }
 
-export async function analyze(store: Store, opts: AnalyzeOptions = {}): Promise<AnalyzeSummary> {
-  return analyzeCorpus(store, opts);
+/** the analysis stage: entities (with the curation log replayed), then reuse */
+export async function analyze(store: Store, opts: AnalyzeOptions & { reuse?: boolean; minWords?: number } = {}): Promise<AnalyzeSummary & { reuse: ReuseSummary | null }> {
+  const entities = await analyzeCorpus(store, opts);
+  const reuse = opts.reuse === false ? null : await analyzeReuse(store, { minWords: opts.minWords });
+  return { ...entities, reuse };
 }

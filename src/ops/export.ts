@@ -9,10 +9,10 @@ import { OffsetMap } from '../core/offsets.js';
 import type { Store } from '../store/store.js';
 import { gexf, graphml } from '../core/graph-formats.js';
 
-export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network';
-export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf';
-export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network'];
-export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf'];
+export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf' | 'passim';
+export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse'];
+export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim'];
 const TABLE_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv'];
 
 export interface ExportParams {
@@ -39,12 +39,14 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     if (f !== 'graphml' && f !== 'gexf' && f !== 'json') throw new InquiryError(`the network exports as graphml, gexf or json, not "${p.format}"`, { code: 'bad_param' });
     return { contentType: f === 'json' ? 'application/json; charset=utf-8' : 'application/xml; charset=utf-8', chunks: networkChunks(store, p, f) };
   }
+  if (kind === 'reuse' && format === 'passim') return { contentType: 'application/x-ndjson; charset=utf-8', chunks: passimChunks(store, p) };
   if (!TABLE_FORMATS.includes(format)) throw new InquiryError(`unknown format "${p.format}" for ${kind}: choose one of ${TABLE_FORMATS.join(', ')}`, { code: 'bad_param' });
   const rows =
     kind === 'sources' ? sourceRows(store, p)
     : kind === 'passages' ? passageRows(store, p)
     : kind === 'sentences' ? sentenceRows(store, p)
     : kind === 'entities' ? entityRows(store, p)
+    : kind === 'reuse' ? reuseRows(store, p)
     : mentionRows(store, p);
   const columns = COLUMNS[kind as Exclude<ExportKind, 'network'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
@@ -57,7 +59,42 @@ const COLUMNS: Record<Exclude<ExportKind, 'network'>, string[]> = {
   sources: ['id', 'title', 'authors', 'date', 'dateModified', 'url', 'language', 'perspective', 'kind', 'licence', 'container', 'series', 'fileName', 'format', 'encoding', 'contentHash', 'versionId', 'ingestedAt', 'chars', 'rawChars', 'passages', 'sentences', 'duplicatePassages'],
   passages: ['sourceId', 'fileName', 'key', 'seq', 'start', 'end', 'rawStart', 'rawEnd', 'role', 'ocrScore', 'dupOf', 'text'],
   sentences: ['sourceId', 'fileName', 'key', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text'],
+  reuse: ['family', 'kind', 'occurrence', 'seq', 'source', 'fileName', 'date', 'perspective', 'start', 'end', 'rawStart', 'rawEnd', 'words', 'base', 'repeat', 'severity', 'summary', 'attribution', 'divergences', 'text'],
 };
+
+/** one row per occurrence of a reused passage, grouped by family, with its divergences from the family's base */
+async function* reuseRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const sources = new Map((await store.listSources()).map((s) => [s.id, s]));
+  const kinds = new Map<string, string>();
+  for await (const o of store.reuse.iterateOccurrences()) {
+    if (wanted.size && !wanted.has(o.sourceId)) continue;
+    if (!kinds.has(o.family)) kinds.set(o.family, (await store.reuse.getFamily(o.family))?.kind ?? 'quotation');
+    const s = sources.get(o.sourceId);
+    yield {
+      family: o.family, kind: kinds.get(o.family), occurrence: o.key, seq: o.seq, source: o.sourceId, fileName: s?.fileName ?? '', date: s?.date ?? null, perspective: s?.perspective ?? [],
+      start: o.start, end: o.end, rawStart: o.rawStart, rawEnd: o.rawEnd, words: o.words, base: o.base, repeat: o.repeat, severity: o.severity, summary: o.summary,
+      attribution: o.data.attribution, divergences: o.data.divergences, text: o.text,
+    };
+  }
+}
+
+/**
+ * passim's cluster output (one JSON object per line, as passim writes out.json): cluster and
+ * uid numbers, size, the document id and series, begin/end character offsets and the text,
+ * plus the source's date, so existing passim tooling reads it.
+ */
+async function* passimChunks(store: Store, p: ExportParams): AsyncIterable<string> {
+  const clusters = new Map<string, number>();
+  const sizes = new Map<string, number>();
+  for await (const o of store.reuse.iterateOccurrences()) sizes.set(o.family, (sizes.get(o.family) ?? 0) + 1);
+  let uid = 0;
+  for await (const r of reuseRows(store, p)) {
+    const fam = r.family as string;
+    if (!clusters.has(fam)) clusters.set(fam, clusters.size + 1);
+    yield JSON.stringify({ uid: ++uid, cluster: clusters.get(fam), size: sizes.get(fam), id: r.source, series: r.source, date: r.date, begin: r.start, end: r.end, text: r.text }) + '\n';
+  }
+}
 
 async function* sourceRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
   const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));

@@ -13,6 +13,7 @@ import { search, type SearchParams, type SearchResult } from './search.js';
 import { getSetting, settingsReport } from './settings.js';
 import { getPassage, listSources, showSource, status, type ShowParams } from './sources.js';
 import { cite, sourceCitations } from './citations.js';
+import { listReuse, quote, showReuse, sourceReuse } from './reuse.js';
 import { analyze, curate, curationLog, entityGraph, exportCuration, importCuration, listEntities, showEntity, sourceMentions } from './entities.js';
 
 export interface OpenOptions {
@@ -54,6 +55,10 @@ export const ops = {
   importCuration,
   cite,
   citations: sourceCitations,
+  reuse: listReuse,
+  reuseFamily: showReuse,
+  sourceReuse,
+  quote,
 };
 
 export type { SearchParams, SearchResult, ShowParams, ExportParams, IngestSummary };

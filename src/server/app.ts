@@ -128,7 +128,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api', async () => ({
     ok: true,
     routes: [
-      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key',
+      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote',
       '/api/graph/entities', '/api/curation', 'POST /api/curation', '/api/curation/export', '/api/export/:kind', '/-/settings.json', '/-/status.json',
     ],
   }));
@@ -167,6 +167,25 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api/graph/entities', graphRoute);
   app.get('/graph/entities.json', graphRoute);
   app.get('/api/sources/:id/mentions', async (req) => ({ ok: true, ...(await ops.sourceMentions(store, (req.params as { id: string }).id)) }));
+  // ---------------- reuse
+  const reuseRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.reuse(store, { kind: one(q.kind), crossDoc: one(q.crossDoc), minWords: one(q.minWords), severity: one(q.severity), source: one(q.source), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  const familyRoute = async (key: string) => ({ ok: true, ...(await ops.reuseFamily(store, key)) });
+  app.get('/api/reuse', reuseRoute);
+  app.get('/reuse.json', reuseRoute);
+  app.get('/api/reuse/:key', (req) => familyRoute((req.params as { key: string }).key));
+  app.get('/reuse/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) return familyRoute(file.slice(0, -5));
+    return serveStatic(req, reply, webRoot);
+  });
+  app.get('/api/sources/:id/reuse', async (req) => ({ ok: true, ...(await ops.sourceReuse(store, (req.params as { id: string }).id)) }));
+  app.get('/api/quote', async (req) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.quote(store, { text: one(q.text), from: one(q.from), range: one(q.range), minWords: one(q.minWords) })) };
+  });
   app.get('/api/curation', async () => ({ ok: true, entries: await ops.curationLog(store) }));
   app.get('/curation.json', async () => ({ ok: true, entries: await ops.curationLog(store) }));
   app.get('/api/curation/export', async (_req, reply) => {

@@ -5,6 +5,7 @@
  */
 import type { DuplicateSection, PassageRole, ProcessedSource, RemovedSpan, SourceMeta } from '../core/types.js';
 import type { EntityStore } from './entity-types.js';
+import type { ReuseStore } from './reuse-types.js';
 
 export interface SourceRow extends SourceMeta {
   origin: string;
@@ -93,6 +94,8 @@ export interface Store {
   readonly dialect: string;
   /** mentions, entities and the curation log */
   readonly entities: EntityStore;
+  /** families of reused passages and their occurrences */
+  readonly reuse: ReuseStore;
   /** opened read-only: every write is refused */
   readonly readonly: boolean;
   close(): Promise<void>;

@@ -342,3 +342,175 @@ export async function postJson<T>(url: string, body: unknown, signal?: AbortSign
   cache.clear();
   return getJson<T>(url, signal, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }
+
+// ---------------------------------------------------------------- text reuse (quotations and repeats)
+
+/** `quotation`: the same text in more than one source; `duplicate`: repeated within one source only. */
+export type ReuseKind = 'quotation' | 'duplicate';
+export const REUSE_KINDS: readonly ReuseKind[] = ['quotation', 'duplicate'];
+/** How far a copy strays from the base: not at all, cosmetically, or so that the meaning changes. */
+export type ReuseSeverity = 'none' | 'cosmetic' | 'meaning';
+
+export interface ReuseFamilySummary {
+  key: string;
+  kind: ReuseKind;
+  /** words in the base text */
+  words: number;
+  occurrences: number;
+  sources: number;
+  /** the worst severity among the occurrences */
+  severity: ReuseSeverity;
+  preview: string;
+  firstDate: string | null;
+}
+
+export interface ReuseListResponse {
+  ok: true;
+  total: number;
+  limit?: number;
+  offset?: number;
+  items: ReuseFamilySummary[];
+}
+
+export interface ReuseListParams {
+  kind?: ReuseKind | '';
+  crossDoc?: boolean;
+  minWords?: number | null;
+  severity?: Exclude<ReuseSeverity, 'none'> | '';
+  source?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type DivergenceClass = 'variant' | 'substitution' | 'insertion' | 'omission-marked' | 'omission' | 'truncation' | 'transposition';
+export type DivergenceWhy = 'negation' | 'number' | 'name' | 'date' | 'hedge';
+
+/** A span of text: clean offsets in its source, and the text. */
+export interface ReuseSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Divergence {
+  class: DivergenceClass;
+  severity: 'cosmetic' | 'meaning';
+  /** what makes it meaning-changing */
+  why?: DivergenceWhy | string;
+  /** in the base occurrence's source (empty at the point of an insertion) */
+  base: ReuseSpan;
+  /** in this occurrence's source (empty at an unmarked omission; the ellipsis for a marked one) */
+  copy: ReuseSpan;
+}
+
+/** One step of the word-level alignment against the base; each side carries its following whitespace and punctuation. */
+export interface DiffSeg {
+  op: 'eq' | 'var' | 'sub' | 'del' | 'ins';
+  base: string;
+  copy: string;
+}
+
+export interface ReuseOccurrence {
+  key: string;
+  sourceId: string;
+  fileName: string;
+  title: string | null;
+  date: string | null;
+  perspective: string[];
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  words: number;
+  /** the text the other occurrences are compared with */
+  base: boolean;
+  /** its source holds the passage more than once */
+  repeat: boolean;
+  severity: ReuseSeverity;
+  summary: string;
+  attribution: ReuseSpan | null;
+  divergences: Divergence[];
+  diff: DiffSeg[];
+}
+
+export interface ReuseFamily extends Omit<ReuseFamilySummary, 'occurrences'> {
+  /** ordered by source date (undated last) */
+  occurrences: ReuseOccurrence[];
+}
+
+export interface ReuseFamilyResponse {
+  ok: true;
+  family: ReuseFamily;
+}
+
+/** The reader's reuse layer: clean offsets, like the mentions. */
+export interface SourceReuseSpan {
+  occurrence: string;
+  family: string;
+  kind: ReuseKind;
+  start: number;
+  end: number;
+  words: number;
+  severity: ReuseSeverity;
+  base: boolean;
+  /** how many other occurrences the family has */
+  others: number;
+  repeat: boolean;
+}
+
+export interface SourceReuseResponse {
+  ok: true;
+  spans: SourceReuseSpan[];
+}
+
+export function isReuseKind(k: unknown): k is ReuseKind {
+  return typeof k === 'string' && (REUSE_KINDS as readonly string[]).includes(k);
+}
+
+/** The page of one family. */
+export function reusePath(key: string): string {
+  return `/reuse/${enc(key)}`;
+}
+
+/** Reader link to an occurrence: the hash is the anchor of its span in the reader's reuse layer. */
+export function occurrenceHref(sourceId: string, occurrenceKey: string): string {
+  return `${sourcePath(sourceId)}#r-${enc(occurrenceKey)}`;
+}
+
+/** Query string of the family list (the page and the API take the same parameters). */
+export function reuseQuery(p: ReuseListParams): string {
+  return qs({
+    kind: p.kind,
+    crossDoc: p.crossDoc,
+    minWords: p.minWords && p.minWords > 0 ? p.minWords : null,
+    severity: p.severity,
+    source: p.source,
+    limit: p.limit,
+    offset: p.offset,
+  });
+}
+
+export function reuseListUrl(p: ReuseListParams): string {
+  return `/api/reuse${reuseQuery(p)}`;
+}
+
+export function reuseFamilyUrl(key: string): string {
+  return `/api/reuse/${enc(key)}`;
+}
+
+export function sourceReuseUrl(sourceId: string): string {
+  return `/api/sources/${enc(sourceId)}/reuse`;
+}
+
+export function fetchReuseList(p: ReuseListParams, signal?: AbortSignal): Promise<ReuseListResponse> {
+  return getJson<ReuseListResponse>(reuseListUrl(p), signal);
+}
+
+export function fetchReuseFamily(key: string, signal?: AbortSignal): Promise<ReuseFamilyResponse> {
+  return getJson<ReuseFamilyResponse>(reuseFamilyUrl(key), signal);
+}
+
+export function fetchSourceReuse(sourceId: string, signal?: AbortSignal): Promise<SourceReuseResponse> {
+  return getJsonCached<SourceReuseResponse>(sourceReuseUrl(sourceId), signal);
+}

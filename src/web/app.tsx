@@ -6,7 +6,9 @@ import { EntityPage } from './pages/entity';
 import { GraphPage } from './pages/graph';
 import { KeyValuePage } from './pages/kv';
 import { PassagePage } from './pages/passage';
+import { QuotationPage } from './pages/quotation';
 import { ReaderPage } from './pages/reader';
+import { ReusePage } from './pages/reuse';
 import { SearchPage } from './pages/search';
 import { SourcesPage } from './pages/sources';
 import type { Loc } from './router';
@@ -20,6 +22,8 @@ type Route =
   | { name: 'passage'; key: string }
   | { name: 'entities' }
   | { name: 'entity'; key: string }
+  | { name: 'reuse' }
+  | { name: 'family'; key: string }
   | { name: 'graph' }
   | { name: 'curation' }
   | { name: 'settings' }
@@ -40,6 +44,7 @@ export function route(path: string): Route {
   if (path === '/-/settings') return { name: 'settings' };
   if (path === '/-/status') return { name: 'status' };
   if (path === '/entities') return { name: 'entities' };
+  if (path === '/reuse') return { name: 'reuse' };
   if (path === '/graph') return { name: 'graph' };
   if (path === '/curation') return { name: 'curation' };
   let m = /^\/sources\/([^/]+)$/.exec(path);
@@ -48,6 +53,8 @@ export function route(path: string): Route {
   if (m) return { name: 'passage', key: decode(m[1]!) };
   m = /^\/entities\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'entity', key: decode(m[1]!) };
+  m = /^\/reuse\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'family', key: decode(m[1]!) };
   return { name: 'notfound' };
 }
 
@@ -66,6 +73,10 @@ function jsonHref(r: Route, loc: Loc): string | null {
       return `/api/entities${loc.search}`;
     case 'entity':
       return `/api/entities/${enc(r.key)}`;
+    case 'reuse':
+      return `/reuse.json${loc.search}`;
+    case 'family':
+      return `/reuse/${enc(r.key)}.json`;
     case 'graph':
       return `/api/graph/entities${loc.search}`;
     case 'curation':
@@ -93,6 +104,10 @@ function Page({ r, loc }: { r: Route; loc: Loc }): VNode {
       return <EntitiesPage loc={loc} />;
     case 'entity':
       return <EntityPage key={r.key} entityKey={r.key} />;
+    case 'reuse':
+      return <ReusePage loc={loc} />;
+    case 'family':
+      return <QuotationPage key={r.key} familyKey={r.key} />;
     case 'graph':
       return <GraphPage loc={loc} />;
     case 'curation':
@@ -131,9 +146,11 @@ export function App(): VNode {
         ? 'sources'
         : r.name === 'entities' || r.name === 'entity'
           ? 'entities'
-          : r.name === 'graph' || r.name === 'curation'
-            ? r.name
-            : null;
+          : r.name === 'reuse' || r.name === 'family'
+            ? 'reuse'
+            : r.name === 'graph' || r.name === 'curation'
+              ? r.name
+              : null;
   return (
     <>
       <a class="skip" href="#main" onClick={skipToMain}>
@@ -153,6 +170,9 @@ export function App(): VNode {
             </a>
             <a href="/entities" aria-current={section === 'entities' ? 'page' : undefined} data-testid="nav-entities">
               Entities
+            </a>
+            <a href="/reuse" aria-current={section === 'reuse' ? 'page' : undefined} data-testid="nav-reuse">
+              Reuse
             </a>
             <a href="/graph" aria-current={section === 'graph' ? 'page' : undefined} data-testid="nav-graph">
               Graph

@@ -18,21 +18,39 @@ export interface Op {
 }
 
 const HAS_DIGIT = /\d/;
+/** endings that make another form of a word (a stem plus one of these is not a misspelling of the stem) */
+const INFLECTION = /^(?:s|es|ed|d|ing|al|ally|ly|er|ers|est|ion|ions|ness|ment|ments|ism|ist|ists|ic|ical|ов|ами|ах|ы|и|а|у|ом|ем|ей|ой|ий|ая|ое|ые|ого|ему|ую)$/;
 
 /** 2: same word; 1: a spelling variant of it; 0: different */
 /** letters OCR confuses (rn/m, cl/d, vv/w, li/h) read alike */
-const ocrFold = (w: string) => w.replace(/rn/g, 'm').replace(/cl/g, 'd').replace(/vv/g, 'w').replace(/li/g, 'h').replace(/[1l]/g, 'i').replace(/0/g, 'o');
+const OCR = /rn|cl|vv|li|[1l0]/g;
+const OCR_TO: Record<string, string> = { rn: 'm', cl: 'd', vv: 'w', li: 'h', '1': 'i', l: 'i', '0': 'o' };
+const ocrCache = new Map<string, string>();
+const ocrFold = (w: string): string => {
+  let f = ocrCache.get(w);
+  if (f === undefined) {
+    f = w.replace(OCR, (x) => OCR_TO[x] ?? x);
+    if (ocrCache.size > 100_000) ocrCache.clear();
+    ocrCache.set(w, f);
+  }
+  return f;
+};
 
 export function wordSim(a: string, b: string): 0 | 1 | 2 {
   if (a === b) return 2;
-  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
-  if (a.length >= 3 && b.length >= 3 && ocrFold(a) === ocrFold(b)) return 1;
   const la = a.length;
   const lb = b.length;
+  // cheap rejections first: most pairs of a DP cell are plainly different words
+  if (la < 3 || lb < 3 || Math.abs(la - lb) > 2) return 0;
+  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
+  // a variant keeps its first letter, or (Ezhov/Yezhov, Iejov) its ending, unless OCR misread it (cl/d)
+  if (a[0] !== b[0] && (la < 5 || a[la - 1] !== b[lb - 1] || a[la - 2] !== b[lb - 2])) return ocrFold(a) === ocrFold(b) ? 1 : 0;
+  if (ocrFold(a) === ocrFold(b)) return 1;
   const short = Math.min(la, lb);
-  if (short < 3) return 0;
-  const max = Math.max(la, lb) >= 8 ? 2 : 1;
+  const max = Math.max(la, lb) >= 6 ? 2 : 1;
   if (Math.abs(la - lb) > max) return 0;
+  // another ending on the same stem is another form of the word, not a misspelling (tragical/tragic, aroused/arouse)
+  if (la !== lb && (a.startsWith(b) || b.startsWith(a)) && INFLECTION.test(la > lb ? a.slice(lb) : b.slice(la))) return 0;
   // a changed first letter makes another word more often than a typo does (rot/not, bow/now)
   if (short <= 4 && a[0] !== b[0]) return 0;
   return editDistance(a, b, max) <= max ? 1 : 0;
@@ -40,15 +58,18 @@ export function wordSim(a: string, b: string): 0 | 1 | 2 {
 
 const S_EQ = 2;
 const S_VAR = 1;
-const S_MIS = -2;
+const S_MIS = -3;
 const S_GAP = -2;
 
 /**
  * Align A[0..n) with B[0..m). "global": both wholly. "extend": from the origin (0, 0) to the
  * best-scoring cell; returns how far the agreement reaches in each.
  */
+export const dpStats = { calls: 0, cells: 0 };
 export function alignDP(A: readonly string[], B: readonly string[], mode: 'global' | 'extend'): { ops: Op[]; aEnd: number; bEnd: number; score: number } {
   const n = A.length;
+  dpStats.calls++;
+  dpStats.cells += n * B.length;
   const m = B.length;
   const W = m + 1;
   const score = new Float64Array((n + 1) * W);
@@ -166,10 +187,11 @@ export function normalizeAnchors(anchors: Anchor[]): Anchor[] {
   return out;
 }
 
-const EXT = 48;
+const EXT = 16;
 
 /**
- * Align two token sequences around their anchors. `wa(i)`/`wb(j)` give folded words;
+ * Align two token sequences around their anchors. `wa(i)`/`wb(j)` give folded words and
+ * `ha`/`hb` their hashes (equal words are matched by hash, without building strings);
  * [aMin, aMax) and [bMin, bMax) bound how far the ends may be extended.
  */
 export function alignAnchored(
@@ -181,64 +203,92 @@ export function alignAnchored(
   bMin: number,
   bMax: number,
   maxGap = 80,
+  ha?: Uint32Array,
+  hb?: Uint32Array,
 ): Alignment | null {
   const an = normalizeAnchors(anchors);
   if (an.length === 0) return null;
-  const ops: Op[] = [];
+  const same = ha && hb ? (i: number, j: number) => ha[i] === hb[j] : (i: number, j: number) => wa(i) === wb(j);
   const range = (f: (k: number) => string, from: number, to: number) => {
     const r: string[] = [];
     for (let k = from; k < to; k++) r.push(f(k));
     return r;
   };
-  // left extension (reversed sequences, anchored at the first anchor)
+  // ---- left end: exact words first, then a dynamic program over the next stretch
+  const leftRev: Op[] = [];
   let a0 = an[0]!.a;
   let b0 = an[0]!.b;
   for (;;) {
+    let k = 0;
+    while (a0 - k > aMin && b0 - k > bMin && same(a0 - k - 1, b0 - k - 1)) k++;
+    if (k) {
+      leftRev.push({ op: 'eq', a0: a0 - k, a1: a0, b0: b0 - k, b1: b0 });
+      a0 -= k;
+      b0 -= k;
+    }
     const lenA = Math.min(EXT, a0 - aMin);
     const lenB = Math.min(EXT, b0 - bMin);
     if (lenA <= 0 || lenB <= 0) break;
-    const A = range(wa, a0 - lenA, a0).reverse();
-    const B = range(wb, b0 - lenB, b0).reverse();
-    const r = alignDP(A, B, 'extend');
+    const r = alignDP(range(wa, a0 - lenA, a0).reverse(), range(wb, b0 - lenB, b0).reverse(), 'extend');
     if (r.aEnd === 0 && r.bEnd === 0) break;
-    const rev: Op[] = [];
-    for (const o of [...r.ops].reverse()) rev.push({ op: o.op, a0: a0 - o.a1, a1: a0 - o.a0, b0: b0 - o.b1, b1: b0 - o.b0 });
-    // the extension must begin on a match (trim leading changes)
-    while (rev.length && rev[0]!.op !== 'eq' && rev[0]!.op !== 'var') rev.shift();
-    if (rev.length === 0) break;
-    for (const o of rev.reverse()) ops.unshift(o);
-    const na = ops[0]!.a0;
-    const nb = ops[0]!.b0;
-    const grew = a0 - na;
-    a0 = na;
-    b0 = nb;
-    if (grew < EXT - 8) break;
+    const ext = r.ops.map((o) => ({ op: o.op, a0: a0 - o.a1, a1: a0 - o.a0, b0: b0 - o.b1, b1: b0 - o.b0 }));
+    // (ext runs outward from the anchor) the extension must end on a match
+    while (ext.length && ext[ext.length - 1]!.op !== 'eq' && ext[ext.length - 1]!.op !== 'var') ext.pop();
+    if (ext.length === 0) break;
+    for (const o of ext) leftRev.push(o);
+    a0 = ext[ext.length - 1]!.a0;
+    b0 = ext[ext.length - 1]!.b0;
   }
-  const left: Op[] = [];
-  for (const o of ops) pushOp(left, o);
-  const mid: Op[] = [];
+  const all: Op[] = [];
+  for (let k = leftRev.length - 1; k >= 0; k--) pushOp(all, leftRev[k]!);
+  // ---- between anchors: exact words from both sides, the rest by Needleman–Wunsch
   for (let k = 0; k < an.length; k++) {
     const x = an[k]!;
-    pushOp(mid, { op: 'eq', a0: x.a, a1: x.a + x.len, b0: x.b, b1: x.b + x.len });
+    pushOp(all, { op: 'eq', a0: x.a, a1: x.a + x.len, b0: x.b, b1: x.b + x.len });
     const y = an[k + 1];
     if (!y) break;
-    const ga = y.a - (x.a + x.len);
-    const gb = y.b - (x.b + x.len);
-    if (ga === 0 && gb === 0) continue;
-    if (ga === 0) pushOp(mid, { op: 'ins', a0: y.a, a1: y.a, b0: x.b + x.len, b1: y.b });
-    else if (gb === 0) pushOp(mid, { op: 'del', a0: x.a + x.len, a1: y.a, b0: y.b, b1: y.b });
-    else if (ga * gb > maxGap * maxGap) pushOp(mid, { op: 'sub', a0: x.a + x.len, a1: y.a, b0: x.b + x.len, b1: y.b });
-    else {
-      const r = alignDP(range(wa, x.a + x.len, y.a), range(wb, x.b + x.len, y.b), 'global');
-      for (const o of r.ops) pushOp(mid, { op: o.op, a0: o.a0 + x.a + x.len, a1: o.a1 + x.a + x.len, b0: o.b0 + x.b + x.len, b1: o.b1 + x.b + x.len });
+    let ia = x.a + x.len;
+    let ib = x.b + x.len;
+    let ja = y.a;
+    let jb = y.b;
+    const i0 = ia;
+    const j0 = ib;
+    while (ia < ja && ib < jb && same(ia, ib)) {
+      ia++;
+      ib++;
     }
+    if (ia > i0) pushOp(all, { op: 'eq', a0: i0, a1: ia, b0: j0, b1: ib });
+    const tailA = ja;
+    const tailB = jb;
+    while (ja > ia && jb > ib && same(ja - 1, jb - 1)) {
+      ja--;
+      jb--;
+    }
+    const ga = ja - ia;
+    const gb = jb - ib;
+    if (ga > 0 || gb > 0) {
+      if (ga === 0) pushOp(all, { op: 'ins', a0: ia, a1: ia, b0: ib, b1: jb });
+      else if (gb === 0) pushOp(all, { op: 'del', a0: ia, a1: ja, b0: ib, b1: ib });
+      else if (ga * gb > maxGap * maxGap) pushOp(all, { op: 'sub', a0: ia, a1: ja, b0: ib, b1: jb });
+      else {
+        const r = alignDP(range(wa, ia, ja), range(wb, ib, jb), 'global');
+        for (const o of r.ops) pushOp(all, { op: o.op, a0: o.a0 + ia, a1: o.a1 + ia, b0: o.b0 + ib, b1: o.b1 + ib });
+      }
+    }
+    if (tailA > ja) pushOp(all, { op: 'eq', a0: ja, a1: tailA, b0: jb, b1: tailB });
   }
-  // right extension
+  // ---- right end
   const last = an[an.length - 1]!;
   let a1 = last.a + last.len;
   let b1 = last.b + last.len;
-  const right: Op[] = [];
   for (;;) {
+    let k = 0;
+    while (a1 + k < aMax && b1 + k < bMax && same(a1 + k, b1 + k)) k++;
+    if (k) {
+      pushOp(all, { op: 'eq', a0: a1, a1: a1 + k, b0: b1, b1: b1 + k });
+      a1 += k;
+      b1 += k;
+    }
     const lenA = Math.min(EXT, aMax - a1);
     const lenB = Math.min(EXT, bMax - b1);
     if (lenA <= 0 || lenB <= 0) break;
@@ -246,17 +296,10 @@ export function alignAnchored(
     const ext = r.ops.map((o) => ({ op: o.op, a0: o.a0 + a1, a1: o.a1 + a1, b0: o.b0 + b1, b1: o.b1 + b1 }));
     while (ext.length && ext[ext.length - 1]!.op !== 'eq' && ext[ext.length - 1]!.op !== 'var') ext.pop();
     if (ext.length === 0) break;
-    for (const o of ext) right.push(o);
-    const na = ext[ext.length - 1]!.a1;
-    const grew = na - a1;
-    a1 = na;
+    for (const o of ext) pushOp(all, o);
+    a1 = ext[ext.length - 1]!.a1;
     b1 = ext[ext.length - 1]!.b1;
-    if (grew < EXT - 8) break;
   }
-  const all: Op[] = [];
-  for (const o of left) pushOp(all, o);
-  for (const o of mid) pushOp(all, o);
-  for (const o of right) pushOp(all, o);
   let matched = 0;
   for (const o of all) if (o.op === 'eq' || o.op === 'var') matched += o.a1 - o.a0;
   return { a0: all[0]!.a0, a1: all[all.length - 1]!.a1, b0: all[0]!.b0, b1: all[all.length - 1]!.b1, ops: all, matched };

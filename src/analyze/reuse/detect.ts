@@ -275,6 +275,7 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
   }
   const sides: Side[] = [];
   const links: Array<[number, number]> = [];
+  const containers: Array<{ a: Side; b: Side; ops: Op[] }> = [];
   let chains = 0;
   let alignments = 0;
   const wordOf = (d: number) => {
@@ -302,12 +303,18 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
     const lastAn = c.anchors[c.anchors.length - 1]!;
     const aMax = same ? first.b : toks[c.docA]!.count;
     const bMin = same ? lastAn.a + lastAn.len : 0;
-    const r = alignAnchored(c.anchors, wordOf(c.docA), wordOf(c.docB), 0, aMax, bMin, toks[c.docB]!.count, GAP);
+    const r = alignAnchored(c.anchors, wordOf(c.docA), wordOf(c.docB), 0, aMax, bMin, toks[c.docB]!.count, GAP, toks[c.docA]!.hashes, toks[c.docB]!.hashes);
     if (!r || r.matched < minWords) return;
-    if (same && r.a1 > r.b0) return;
-    const ia = sides.push({ doc: c.docA, t0: r.a0, t1: r.a1 }) - 1;
+    // a repeat right after itself: the first copy ends where the second begins (what sits
+    // between them, such as a forum footer, may repeat as well)
+    const aEnd = same ? Math.min(r.a1, r.b0) : r.a1;
+    if (aEnd - r.a0 < minWords) return;
+    const ia = sides.push({ doc: c.docA, t0: r.a0, t1: aEnd }) - 1;
     const ib = sides.push({ doc: c.docB, t0: r.b0, t1: r.b1 }) - 1;
     links.push([ia, ib]);
+    // a long repeated section: kept with its alignment, so that a passage quoted from one copy
+    // is found in the other copies too
+    if (aEnd - r.a0 >= CONTAINER) containers.push({ a: sides[ia]!, b: sides[ib]!, ops: r.ops });
   };
   let open: Chain[] = [];
   let curKey = -1;
@@ -326,17 +333,26 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
     const a = ga - docStart[docA]!;
     const b = gb - docStart[docB]!;
     const diag = b - a;
+    // the open chain on the nearest diagonal (a repeated section gives several chains side by side)
     let hit: Chain | null = null;
-    const still: Chain[] = [];
+    let hitD = Infinity;
+    let stale = false;
     for (const c of open) {
       if (a - c.lastA > GAP) {
-        finish(c);
+        stale = true;
         continue;
       }
-      still.push(c);
-      if (!hit && b > c.lastB && Math.abs(diag - (c.lastB - c.lastA)) <= GAP / 2) hit = c;
+      const dd = Math.abs(diag - (c.lastB - c.lastA));
+      if (b > c.lastB && dd <= GAP / 2 && dd < hitD) [hit, hitD] = [c, dd];
     }
-    open = still;
+    if (stale) {
+      const still: Chain[] = [];
+      for (const c of open) {
+        if (a - c.lastA > GAP) finish(c);
+        else still.push(c);
+      }
+      open = still;
+    }
     if (hit) {
       hit.anchors.push({ a, b, len: n });
       hit.lastA = a;
@@ -368,7 +384,11 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
         const ov = Math.min(o.t1, s.t1) - Math.max(o.t0, s.t0);
         // the same passage: the two spans mostly coincide (a short quotation inside a long
         // repeated section is a passage of its own)
-        if (ov >= 0.5 * Math.max(o.t1 - o.t0, s.t1 - s.t0)) uf.union(i, j);
+        // … or a quotation of part of a passage (not of a long repeated section, whose parts are
+        // passages of their own and are carried across its copies by projection)
+        const lo = Math.min(o.t1 - o.t0, s.t1 - s.t0);
+        const hi = Math.max(o.t1 - o.t0, s.t1 - s.t0);
+        if (ov >= 0.5 * hi || (ov >= 0.8 * lo && hi < CONTAINER)) uf.union(i, j);
       }
       active.push(i);
     }
@@ -399,6 +419,7 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
         else occ.push((cur = { doc, t0: s.t0, t1: s.t1 }));
       }
     }
+    project(occ, containers);
     if (occ.length < 2) continue;
     families.push(buildFamily(docs, toks, occ, minWords));
   }
@@ -406,6 +427,39 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
   // order: longest first, then by first occurrence
   families.sort((x, y) => y.words - x.words || x.occurrences[0]!.doc - y.occurrences[0]!.doc || x.occurrences[0]!.start - y.occurrences[0]!.start);
   return { families, tokens: toks, stats: { tokens: total, fingerprints: H.length, seeds: SA.length, chains, alignments, ms } };
+}
+
+/** sections this long (words) that recur are containers: passages inside one copy are looked up in the others */
+const CONTAINER = 200;
+
+/** the token of the other side that token i of one side is aligned with */
+function mapThrough(ops: Op[], i: number, fromA: boolean): number {
+  for (const o of ops) {
+    const [f0, f1, t0, t1] = fromA ? [o.a0, o.a1, o.b0, o.b1] : [o.b0, o.b1, o.a0, o.a1];
+    if (i < f0 || i >= f1) continue;
+    if (t1 <= t0) return t0;
+    return Math.min(t1 - 1, t0 + (i - f0));
+  }
+  return -1;
+}
+
+/** add to a family's occurrences their copies inside the other copies of long repeated sections */
+function project(occ: Side[], containers: Array<{ a: Side; b: Side; ops: Op[] }>): void {
+  if (containers.length === 0) return;
+  const overlaps = (x: Side) => occ.some((o) => o.doc === x.doc && Math.min(o.t1, x.t1) - Math.max(o.t0, x.t0) >= 0.5 * Math.min(o.t1 - o.t0, x.t1 - x.t0));
+  for (let k = 0; k < occ.length; k++) {
+    const o = occ[k]!;
+    for (const c of containers) {
+      for (const [from, to, fromA] of [[c.a, c.b, true], [c.b, c.a, false]] as const) {
+        if (from.doc !== o.doc || o.t0 < from.t0 || o.t1 > from.t1 || o.t1 - o.t0 > 0.5 * (from.t1 - from.t0)) continue;
+        const t0 = mapThrough(c.ops, o.t0, fromA);
+        const t1 = mapThrough(c.ops, o.t1 - 1, fromA) + 1;
+        if (t0 < 0 || t1 <= t0) continue;
+        const x = { doc: to.doc, t0, t1 };
+        if (!overlaps(x)) occ.push(x);
+      }
+    }
+  }
 }
 
 /** anchors between two token ranges: shared folded 4-grams (each used once, in order) */
@@ -434,12 +488,93 @@ function anchorsBetween(ha: Uint32Array, a0: number, a1: number, hb: Uint32Array
   return out;
 }
 
-function buildFamily(docs: ReuseDoc[], toks: Tokens[], occ: Side[], minWords: number): FamilyResult {
+/** token index of the first token starting at or after char position p */
+function tokenAt(t: Tokens, p: number): number {
+  let lo = 0;
+  let hi = t.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.starts[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const OPENERS = /[\n“«„"]/;
+const CLOSERS = /[\n”»"]/;
+
+/**
+ * The whole quoted passage around a matched stretch: out to the enclosing quotation marks or
+ * paragraph, when that adds at most as many words as were matched (a source that quotes more
+ * of a passage than another shows it; the shorter copy is then a truncation of it).
+ */
+function extendToUnit(text: string, t: Tokens, o: Side): Side {
+  const words = o.t1 - o.t0;
+  const limitChars = Math.min(1200, words * 9);
+  let t0 = o.t0;
+  const from = t.starts[o.t0]!;
+  for (let p = from - 1; p >= Math.max(0, from - limitChars); p--) {
+    if (OPENERS.test(text[p]!)) {
+      const k = tokenAt(t, p + 1);
+      if (o.t0 - k <= words) t0 = Math.min(t0, k);
+      break;
+    }
+  }
+  let t1 = o.t1;
+  const to = t.ends[o.t1 - 1]!;
+  for (let p = to; p < Math.min(text.length, to + limitChars); p++) {
+    if (CLOSERS.test(text[p]!)) {
+      const k = tokenAt(t, p);
+      if (k - o.t1 <= words) t1 = Math.max(t1, k);
+      break;
+    }
+  }
+  return { doc: o.doc, t0, t1 };
+}
+
+/**
+ * The fullest, least altered text: the occurrence sharing the most word trigrams with the
+ * others (a copy with interpolations or a long surrounding context shares no more than the
+ * original it was taken from); ties to the longer, then the earlier.
+ */
+function chooseBase(occ: Side[], toks: Tokens[]): number {
+  const grams = (o: Side) => {
+    const h = toks[o.doc]!.hashes;
+    const set = new Set<number>();
+    for (let i = o.t0; i + 3 <= o.t1; i++) set.add(mix(mix(mix(0x2545f491, h[i]!), h[i + 1]!), h[i + 2]!));
+    return set;
+  };
+  // the longest few are the candidates; support is counted against (at most 50) others
+  const byLen = occ.map((_, i) => i).sort((x, y) => occ[y]!.t1 - occ[y]!.t0 - (occ[x]!.t1 - occ[x]!.t0) || x - y);
+  const cands = byLen.slice(0, 8);
+  const others = byLen.slice(0, 50);
+  const sets = new Map<number, Set<number>>();
+  const setOf = (i: number) => {
+    let s = sets.get(i);
+    if (!s) sets.set(i, (s = grams(occ[i]!)));
+    return s;
+  };
+  let best = cands[0]!;
+  let bestScore = -1;
+  for (const c of cands) {
+    const sc = setOf(c);
+    let score = 0;
+    for (const o of others) {
+      if (o === c) continue;
+      const so = setOf(o);
+      for (const g of so) if (sc.has(g)) score++;
+    }
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
+}
+
+function buildFamily(docs: ReuseDoc[], toks: Tokens[], occIn: Side[], minWords: number): FamilyResult {
+  const occ = occIn.map((o) => extendToUnit(docs[o.doc]!.text, toks[o.doc]!, o));
   // base: the longest occurrence; ties to the earliest dated source, then document order
   const dateOf = (d: number) => docs[d]!.date ?? '9999';
   occ.sort((x, y) => (dateOf(x.doc) < dateOf(y.doc) ? -1 : dateOf(x.doc) > dateOf(y.doc) ? 1 : 0) || x.doc - y.doc || x.t0 - y.t0);
-  let base = 0;
-  for (let i = 1; i < occ.length; i++) if (occ[i]!.t1 - occ[i]!.t0 > occ[base]!.t1 - occ[base]!.t0) base = i;
+  const base = chooseBase(occ, toks);
   const B = occ[base]!;
   const bt = toks[B.doc]!;
   const bText = docs[B.doc]!.text;
@@ -454,7 +589,7 @@ function buildFamily(docs: ReuseDoc[], toks: Tokens[], occ: Side[], minWords: nu
     const wb = (x: number) => fold(text.slice(tk.starts[x], tk.ends[x]));
     const anchors = anchorsBetween(bt.hashes, B.t0, B.t1, tk.hashes, o.t0, o.t1);
     let ops: Op[] = [];
-    const r = anchors.length ? alignAnchored(anchors, wa, wb, B.t0, B.t1, o.t0, o.t1) : null;
+    const r = anchors.length ? alignAnchored(anchors, wa, wb, B.t0, B.t1, o.t0, o.t1, 80, bt.hashes, tk.hashes) : null;
     if (r) ops = r.ops;
     else if ((B.t1 - B.t0) * (o.t1 - o.t0) <= 250_000) {
       // no shared 4-gram (heavy OCR damage): align the two wholly
@@ -478,4 +613,68 @@ function buildFamily(docs: ReuseDoc[], toks: Tokens[], occ: Side[], minWords: nu
   const kind = perDoc.size === 1 ? 'duplicate' : 'quotation';
   void minWords;
   return { kind, occurrences: out, base, words: B.t1 - B.t0 };
+}
+
+export interface QuoteHit {
+  doc: number;
+  start: number;
+  end: number;
+  t0: number;
+  t1: number;
+  words: number;
+  /** how this occurrence differs from the text asked for (the query is the base) */
+  divergences: Divergence[];
+  severity: 'none' | Severity;
+  summary: string;
+  ops: Op[];
+}
+
+/**
+ * Where does this passage occur in these documents, and how was it altered? Every word
+ * 5-gram of the query is looked up in every document (no winnowing: the query is short),
+ * seeds are chained per document, aligned, and each hit compared with the query.
+ */
+export function findQuote(query: string, docs: ReuseDoc[], opts: { minWords?: number; n?: number } = {}): { hits: QuoteHit[]; queryTokens: Tokens } {
+  const n = opts.n ?? 5;
+  const qt = tokenize(query);
+  const minWords = Math.min(opts.minWords ?? 15, Math.max(3, Math.ceil(qt.count * 0.5)));
+  const qsh = shingles(qt.hashes, Math.min(n, qt.count));
+  const at = new Map<number, number[]>();
+  qsh.forEach((h, i) => {
+    let l = at.get(h);
+    if (!l) at.set(h, (l = []));
+    l.push(i);
+  });
+  const hits: QuoteHit[] = [];
+  const qWord = (i: number) => fold(query.slice(qt.starts[i], qt.ends[i]));
+  const len = Math.min(n, qt.count);
+  docs.forEach((d, di) => {
+    const tk = tokenize(d.text);
+    const sh = shingles(tk.hashes, len);
+    const seeds: Anchor[] = [];
+    for (let j = 0; j < sh.length; j++) {
+      const l = at.get(sh[j]!);
+      if (l) for (const i of l) seeds.push({ a: i, b: j, len });
+    }
+    if (seeds.length === 0) return;
+    // chains: seeds sorted by document position, split where the gap is large
+    seeds.sort((x, y) => x.b - y.b || x.a - y.a);
+    const chains: Anchor[][] = [];
+    for (const s of seeds) {
+      const c = chains[chains.length - 1];
+      const last = c?.[c.length - 1];
+      if (c && last && s.b - last.b <= qt.count + 60) c.push(s);
+      else chains.push([s]);
+    }
+    const dWord = (j: number) => fold(d.text.slice(tk.starts[j], tk.ends[j]));
+    for (const c of chains) {
+      const r = alignAnchored(c, qWord, dWord, 0, qt.count, 0, tk.count, 80, qt.hashes, tk.hashes);
+      if (!r || r.matched < minWords) continue;
+      const ops = [...r.ops];
+      const divergences = classify({ text: query, tokens: qt, t0: 0, t1: qt.count }, { text: d.text, tokens: tk, t0: r.b0, t1: r.b1 }, ops);
+      const s = summarize(divergences);
+      hits.push({ doc: di, start: tk.starts[r.b0]!, end: tk.ends[r.b1 - 1]!, t0: r.b0, t1: r.b1, words: r.b1 - r.b0, divergences, severity: s.severity, summary: s.summary, ops });
+    }
+  });
+  return { hits, queryTokens: qt };
 }

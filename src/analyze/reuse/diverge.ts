@@ -136,7 +136,15 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
   for (let i = 0; i < ops.length; i++) {
     if (done.has(i)) continue;
     const o = ops[i]!;
-    if (o.op === 'eq') continue;
+    if (o.op === 'eq') {
+      // same folded word, different spelling (accents, apostrophes, hyphens: чём/чем, Lenin's/Lenins, weighbridge/weigh-bridge)
+      for (let k = 0; k < o.a1 - o.a0; k++) {
+        const x = base.text.slice(base.tokens.starts[o.a0 + k], base.tokens.ends[o.a0 + k]).toLowerCase();
+        const y = copy.text.slice(copy.tokens.starts[o.b0 + k], copy.tokens.ends[o.b0 + k]).toLowerCase();
+        if (x !== y && x.replace(/['’]/g, "'") !== y.replace(/['’]/g, "'")) add('variant', o.a0 + k, o.a0 + k + 1, o.b0 + k, o.b0 + k + 1);
+      }
+      continue;
+    }
     // transposition: a short window of changes whose words on both sides are the same bag
     let trans = -1;
     for (let j = i + 1; j < Math.min(ops.length, i + 5); j++) {
@@ -161,7 +169,14 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
     const gapEnd = o.b1 < copy.t1 ? copy.tokens.starts[o.b1]! : copy.tokens.ends[copy.t1 - 1]!;
     const between = copy.text.slice(gapStart, gapEnd);
     const ell = ELLIPSIS.exec(between);
-    if (o.op === 'del' || (o.op === 'sub' && ell && o.a1 - o.a0 > (o.b1 - o.b0) * 2)) {
+    if (o.op === 'sub' && ell) {
+      // words put in where others were cut with an ellipsis: an insertion and a marked omission
+      const at = gapStart + ell.index;
+      add('omission-marked', o.a0, o.a1, o.b0, o.b0, { start: at, end: at + ell[0].length, text: ell[0] });
+      add('insertion', o.a1, o.a1, o.b0, o.b1);
+      continue;
+    }
+    if (o.op === 'del') {
       if (ell) {
         const at = gapStart + ell.index;
         add('omission-marked', o.a0, o.a1, o.b0, o.b1, { start: at, end: at + ell[0].length, text: ell[0] });
@@ -184,6 +199,38 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
     } else add('substitution', o.a0, o.a1, o.b0, o.b1);
   }
   if (last.a1 < base.t1 && last.b1 >= copy.t1 - 1) add('truncation', last.a1, base.t1, last.b1, last.b1);
+  return pairTranspositions(out, base, copy);
+}
+
+const STOP = new Set('the a an of and or to in on at for with by as that this it is was и в на с не что как по к из'.split(' '));
+
+/** an insertion and a nearby omission (or truncation) of the same words: the words were moved */
+function pairTranspositions(divs: Divergence[], base: Side, copy: Side): Divergence[] {
+  const bag = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(w)).sort();
+  const same = (x: string[], y: string[]) => {
+    if (x.length === 0 || y.length === 0 || x.length > 12 || y.length > 12) return false;
+    const sy = new Set(y);
+    const inter = x.filter((w) => sy.has(w)).length;
+    return inter / Math.max(x.length, y.length) >= 0.75;
+  };
+  // pair each insertion with a nearby omission of the same words; the pair becomes one transposition
+  const partner = new Map<number, number>();
+  const taken = new Set<number>();
+  divs.forEach((d, i) => {
+    if (d.class !== 'insertion') return;
+    const j = divs.findIndex((e, k) => !taken.has(k) && (e.class === 'omission' || e.class === 'truncation') && Math.abs(k - i) <= 3 && same(bag(d.copy.text), bag(e.base.text)));
+    if (j < 0) return;
+    taken.add(j);
+    partner.set(i, j);
+  });
+  const out: Divergence[] = [];
+  divs.forEach((d, i) => {
+    if (taken.has(i)) return;
+    const j = partner.get(i);
+    out.push(j === undefined ? d : { class: 'transposition', severity: 'cosmetic', base: divs[j]!.base, copy: d.copy });
+  });
+  void base;
+  void copy;
   return out;
 }
 

@@ -21,6 +21,8 @@ import type {
 } from '../store.js';
 import type { EntityStore } from '../entity-types.js';
 import { SqliteEntities } from './entities.js';
+import { SqliteReuse } from './reuse.js';
+import type { ReuseStore } from '../reuse-types.js';
 import { MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
@@ -56,6 +58,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite';
   readonly entities: EntityStore;
+  readonly reuse: ReuseStore;
   private stmtCache = new Map<string, Database.Statement>();
 
   constructor(
@@ -79,6 +82,7 @@ export class SqliteStore implements Store {
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
     this.entities = new SqliteEntities(db);
+    this.reuse = new SqliteReuse(db);
   }
 
   private st(sql: string): Database.Statement {

@@ -146,4 +146,41 @@ CREATE TABLE curation (
 );
 `,
   },
+  {
+    id: '20261122T0900-reuse',
+    sql: `
+CREATE TABLE reuse_families (
+  key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  words INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  base TEXT NOT NULL,
+  preview TEXT NOT NULL,
+  first_date TEXT
+);
+CREATE INDEX reuse_families_words ON reuse_families(words DESC);
+CREATE TABLE reuse_occurrences (
+  key TEXT PRIMARY KEY,
+  family TEXT NOT NULL REFERENCES reuse_families(key) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  base INTEGER NOT NULL,
+  repeat INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  text TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX reuse_occurrences_family ON reuse_occurrences(family, seq);
+CREATE INDEX reuse_occurrences_source ON reuse_occurrences(source_id, start);
+`,
+  },
 ];

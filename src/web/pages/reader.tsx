@@ -1,8 +1,8 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { EntityType, ReaderPassage, Source, SourceMention, SourceMentionsResponse, SourceTextResponse } from '../api';
-import { enc, entityPath, qs, sourcePath } from '../api';
+import type { EntityType, ReaderPassage, Source, SourceMention, SourceMentionsResponse, SourceReuseResponse, SourceReuseSpan, SourceTextResponse } from '../api';
+import { enc, entityPath, qs, reusePath, sourcePath, sourceReuseUrl } from '../api';
 import { TypeLegend, typeClass, typeLabel } from '../entity-ui';
 import type { Interval, Labelled } from '../highlight';
 import { normalizeLabelled, normalizeRanges, normalizeSpans } from '../highlight';
@@ -14,22 +14,38 @@ import { ErrorBox, fmtInt, Loading, marked, safeHttpUrl, Tags, useApi, useTitle 
 const LOW_OCR = 0.6;
 const FLASH_MS = 2200;
 const MENTIONS_PREF = 'inquiry.mentions';
+const REUSE_PREF = 'inquiry.reuse';
 
-/** The mentions layer is on unless the reader switched it off (remembered in this browser). */
-function mentionsPref(): boolean {
+/** A layer switch remembered in this browser ('1' on, '0' off; `fallback` until the reader chooses). */
+function layerPref(name: string, fallback: boolean): boolean {
   try {
-    return window.localStorage.getItem(MENTIONS_PREF) !== '0';
+    const v = window.localStorage.getItem(name);
+    return v === null ? fallback : v !== '0';
   } catch {
-    return true;
+    return fallback;
   }
 }
 
-function saveMentionsPref(on: boolean): void {
+function saveLayerPref(name: string, on: boolean): void {
   try {
-    window.localStorage.setItem(MENTIONS_PREF, on ? '1' : '0');
+    window.localStorage.setItem(name, on ? '1' : '0');
   } catch {
     /* private mode: the choice lasts for this page only */
   }
+}
+
+/** The mentions layer is on unless the reader switched it off. */
+function mentionsPref(): boolean {
+  return layerPref(MENTIONS_PREF, true);
+}
+
+function saveMentionsPref(on: boolean): void {
+  saveLayerPref(MENTIONS_PREF, on);
+}
+
+/** A hash `#r-<occurrence>` (from a family page) points at a span of the reuse layer. */
+function isReuseHash(hash: string): boolean {
+  return hash.startsWith('#r-');
 }
 
 function readerHref(id: string, o: { q?: string; raw?: boolean; range?: string; hash?: string }): string {
@@ -63,6 +79,29 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
     setShowMentions(!showMentions);
   };
 
+  // text reuse (quotations, repeats): a second layer, off unless the reader switched it on, or a link points into it
+  const [showReuse, setShowReuse] = useState(() => layerPref(REUSE_PREF, false) || isReuseHash(loc.hash));
+  useEffect(() => {
+    if (isReuseHash(loc.hash)) setShowReuse(true);
+  }, [loc.n]);
+  const rres = useApi<SourceReuseResponse>(!raw && showReuse ? sourceReuseUrl(id) : null, { cache: true });
+  const reuse = data && !data.raw && showReuse && rres.data ? rres.data.spans ?? null : null;
+  const reuseCounts = useMemo(() => {
+    const c = { quotation: 0, duplicate: 0, meaning: 0 };
+    for (const r of reuse ?? []) {
+      if (r.kind === 'duplicate') c.duplicate++;
+      else c.quotation++;
+      if (r.severity === 'meaning') c.meaning++;
+    }
+    return c;
+  }, [reuse]);
+  const toggleReuse = (): void => {
+    saveLayerPref(REUSE_PREF, !showReuse);
+    setShowReuse(!showReuse);
+  };
+  /** the navigation whose `#r-…` target was last scrolled to (the spans arrive after the text) */
+  const reuseScrolled = useRef(-1);
+
   const [qInput, setQInput] = useState(q);
   useEffect(() => setQInput(q), [q]);
   const textRef = useRef<HTMLDivElement>(null);
@@ -78,7 +117,7 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
     const count = root.querySelectorAll('mark[data-m]').length;
     setMatches(count);
     setCurrent(-1);
-    const hash = loc.hash.startsWith('#') ? safeDecode(loc.hash.slice(1)) : '';
+    const hash = loc.hash.startsWith('#') && !isReuseHash(loc.hash) ? safeDecode(loc.hash.slice(1)) : '';
     if (hash) {
       const el = document.getElementById(hash);
       if (el && root.contains(el)) {
@@ -90,6 +129,24 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
     }
     jumpToMatch.current = false;
   }, [data, res.loading, loc.n]);
+
+  // a link to an occurrence (`#r-…`): scroll to its span once the reuse layer is drawn, else to its passage
+  useEffect(() => {
+    const root = textRef.current;
+    if (!data || res.loading || !root || !reuse || !isReuseHash(loc.hash) || reuseScrolled.current === loc.n) return;
+    reuseScrolled.current = loc.n;
+    const hash = safeDecode(loc.hash.slice(1));
+    let el = document.getElementById(hash);
+    if (!el || !root.contains(el)) {
+      const span = reuse.find((r) => `r-${r.occurrence}` === hash);
+      const p = span ? (data.passages ?? []).find((x) => x.start <= span.start && span.start < x.end) : undefined;
+      el = p ? document.getElementById(`p-${p.key}`) : null;
+    }
+    if (el && root.contains(el)) {
+      el.scrollIntoView({ block: 'center' });
+      flash(el);
+    }
+  }, [data, res.loading, loc.n, reuse]);
 
   /** Go to the next (+1) or previous (-1) match; before any, start from the first match below the top of the window. */
   const step = (dir: 1 | -1): void => {
@@ -195,6 +252,19 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
             </span>
           )}
         </div>
+        <div class="mentions-tools reuse-tools-reader">
+          <label class="check" title={raw ? 'Reused text is marked in the clean text' : 'Mark the passages quoted in other sources or repeated in this one'}>
+            <input type="checkbox" data-testid="reuse-toggle" checked={showReuse && !raw} disabled={raw} onChange={toggleReuse} />
+            <span>Reuse</span>
+          </label>
+          {reuse && <ReuseLegend counts={reuseCounts} />}
+          {!raw && showReuse && rres.loading && <span class="muted small">loading reuse…</span>}
+          {!raw && showReuse && rres.error && (
+            <span class="small error-text" title={rres.error.errors.join('; ')}>
+              reuse unavailable: {rres.error.message}
+            </span>
+          )}
+        </div>
       </div>
 
       {res.error && <ErrorBox error={res.error} />}
@@ -213,7 +283,7 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
       {!data.raw && <DuplicatesNote data={data} />}
 
       <div class={res.loading ? 'stale' : undefined} ref={textRef}>
-        <ReaderText data={data} mentions={mentions} />
+        <ReaderText data={data} mentions={mentions} reuse={reuse} />
       </div>
     </div>
   );
@@ -307,6 +377,8 @@ interface TextProps {
   data: SourceTextResponse;
   /** entity mentions to mark (clean text only), or null */
   mentions: readonly SourceMention[] | null;
+  /** spans of reused text to mark (clean text only), or null */
+  reuse: readonly SourceReuseSpan[] | null;
 }
 
 /**
@@ -315,10 +387,10 @@ interface TextProps {
  */
 class ReaderText extends Component<TextProps> {
   override shouldComponentUpdate(next: TextProps): boolean {
-    return next.data !== this.props.data || next.mentions !== this.props.mentions;
+    return next.data !== this.props.data || next.mentions !== this.props.mentions || next.reuse !== this.props.reuse;
   }
 
-  override render({ data, mentions }: TextProps): VNode {
+  override render({ data, mentions, reuse }: TextProps): VNode {
     const lang = data.source.language || undefined;
     return data.raw ? (
       <div class="reader-text source-text raw" data-testid="reader-text" lang={lang}>
@@ -326,7 +398,7 @@ class ReaderText extends Component<TextProps> {
       </div>
     ) : (
       <div class="reader-text source-text clean" data-testid="reader-text" lang={lang}>
-        {cleanBody(data, mentions)}
+        {cleanBody(data, mentions, reuse)}
       </div>
     );
   }
@@ -336,23 +408,124 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n;
 }
 
+/** A mention: a link to its entity, coloured by type. */
+function mentionLink(m: SourceMention, children: ComponentChildren, key: string): VNode {
+  return (
+    <a key={key} class={`mention ${typeClass(m.type)}`} data-testid="mention" data-entity={m.entity} href={entityPath(m.entity)} title={`${m.name} (${typeLabel(m.type)})`}>
+      {children}
+    </a>
+  );
+}
+
 /** Entity mentions as a span layer: each one a link to its entity, coloured by type. */
 function mentionLayer(mentions: readonly SourceMention[] | null, base: number, n: number): SpanLayer | undefined {
   if (!mentions || mentions.length === 0) return undefined;
   const spans = normalizeSpans(mentions, base, 0, n);
   return {
     spans,
+    wrap: (i, children, key) => mentionLink(spans[i]!, children, key),
+  };
+}
+
+function reuseTitle(r: SourceReuseSpan): string {
+  let t = r.kind === 'duplicate' ? 'repeated in this source' : `quoted in ${fmtInt(r.others)} other ${r.others === 1 ? 'place' : 'places'}`;
+  if (r.kind !== 'duplicate' && r.repeat) t += ', and repeated in this source';
+  if (r.severity === 'meaning') t += ' · a copy changes the meaning';
+  return `${t} (${fmtInt(r.words)} words)`;
+}
+
+function reuseClass(r: SourceReuseSpan): string {
+  return `reuse ${r.kind === 'duplicate' ? 'reuse-dup' : 'reuse-quote'}${r.severity === 'meaning' ? ' reuse-meaning' : ''}`;
+}
+
+/**
+ * Reuse spans shifted by -base and clipped to [0, n); where two overlap, the earlier keeps the
+ * overlap and the later is trimmed (one that falls wholly inside another is dropped).
+ */
+function trimReuse(spans: readonly SourceReuseSpan[], base: number, n: number): Array<SourceReuseSpan & Interval> {
+  const out: Array<SourceReuseSpan & Interval> = [];
+  for (const s of spans) {
+    if (typeof s.start !== 'number' || typeof s.end !== 'number' || !Number.isFinite(s.start) || !Number.isFinite(s.end)) continue;
+    const start = Math.max(0, s.start - base);
+    const end = Math.min(n, s.end - base);
+    if (end > start) out.push({ ...s, start, end });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Array<SourceReuseSpan & Interval> = [];
+  let reach = 0;
+  for (const s of out) {
+    const start = Math.max(s.start, reach);
+    if (s.end <= start) continue;
+    kept.push({ ...s, start });
+    reach = s.end;
+  }
+  return kept;
+}
+
+/** A stretch covered by the same mention (index, or -1) and the same reuse span (index, or -1). */
+interface Piece extends Interval {
+  m: number;
+  r: number;
+}
+
+/** Cut two layers of non-overlapping spans into pieces, each inside at most one span of each layer. */
+function pieces(ms: readonly Interval[], rs: readonly Interval[]): Piece[] {
+  const cuts = new Set<number>();
+  for (const x of ms) cuts.add(x.start).add(x.end);
+  for (const x of rs) cuts.add(x.start).add(x.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Piece[] = [];
+  let mi = 0;
+  let ri = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    while (mi < ms.length && ms[mi]!.end <= start) mi++;
+    while (ri < rs.length && rs[ri]!.end <= start) ri++;
+    const m = mi < ms.length && ms[mi]!.start <= start ? mi : -1;
+    const r = ri < rs.length && rs[ri]!.start <= start ? ri : -1;
+    if (m >= 0 || r >= 0) out.push({ start, end, m, r });
+  }
+  return out;
+}
+
+/**
+ * The reader's span layer: entity mentions and reused text together. Reuse is a band under the
+ * text (a link to its family); where a mention lies inside it, the band goes around the mention's
+ * own link (links never nest), so both stay visible. The first piece of each reuse span carries
+ * the anchor `r-<occurrence>` that family pages link to.
+ */
+function textLayer(mentions: readonly SourceMention[] | null, reuse: readonly SourceReuseSpan[] | null, base: number, n: number): SpanLayer | undefined {
+  if (!reuse || reuse.length === 0) return mentionLayer(mentions, base, n);
+  const ms = mentions && mentions.length > 0 ? normalizeSpans(mentions, base, 0, n) : [];
+  const rs = trimReuse(reuse, base, n);
+  const spans = pieces(ms, rs);
+  // one layer per render of the text, which goes through it in order: the first piece met is the span's first
+  const anchored = new Set<number>();
+  return {
+    spans,
     wrap: (i, children, key) => {
-      const m = spans[i]!;
-      return (
-        <a
-          key={key}
-          class={`mention ${typeClass(m.type)}`}
-          data-testid="mention"
-          data-entity={m.entity}
-          href={entityPath(m.entity)}
-          title={`${m.name} (${typeLabel(m.type)})`}
-        >
+      const p = spans[i]!;
+      const m = p.m >= 0 ? ms[p.m]! : null;
+      if (p.r < 0) return mentionLink(m!, children, key);
+      const r = rs[p.r]!;
+      const first = !anchored.has(p.r);
+      anchored.add(p.r);
+      const common = {
+        class: reuseClass(r),
+        ...(first ? { id: `r-${r.occurrence}` } : {}),
+        title: reuseTitle(r),
+        'data-family': r.family,
+        'data-occurrence': r.occurrence,
+        'data-kind': r.kind,
+        'data-severity': r.severity,
+      };
+      return m ? (
+        <span key={key} {...common}>
+          {mentionLink(m, children, `${key}m`)}
+        </span>
+      ) : (
+        <a key={key} {...common} href={reusePath(r.family)} data-testid="reuse">
           {children}
         </a>
       );
@@ -360,13 +533,35 @@ function mentionLayer(mentions: readonly SourceMention[] | null, base: number, n
   };
 }
 
-function cleanBody(data: SourceTextResponse, mentions: readonly SourceMention[] | null): ComponentChildren[] {
+/** What the reuse colours mean, with counts. */
+function ReuseLegend({ counts }: { counts: { quotation: number; duplicate: number; meaning: number } }): VNode {
+  return (
+    <span class="legend reuse-legend" aria-label="Marks of reused text">
+      <span class="legend-item">
+        <span class="reuse-swatch reuse-quote" aria-hidden="true" />
+        quoted elsewhere<span class="muted legend-count">{fmtInt(counts.quotation)}</span>
+      </span>
+      <span class="legend-item">
+        <span class="reuse-swatch reuse-dup" aria-hidden="true" />
+        repeated here<span class="muted legend-count">{fmtInt(counts.duplicate)}</span>
+      </span>
+      {counts.meaning > 0 && (
+        <span class="legend-item">
+          <span class="reuse-swatch reuse-quote reuse-meaning" aria-hidden="true" />
+          meaning changed<span class="muted legend-count">{fmtInt(counts.meaning)}</span>
+        </span>
+      )}
+    </span>
+  );
+}
+
+function cleanBody(data: SourceTextResponse, mentions: readonly SourceMention[] | null, reuse: readonly SourceReuseSpan[] | null): ComponentChildren[] {
   const text = data.text ?? '';
   const n = text.length;
   const base = data.textStart ?? 0;
   const id = data.source.id;
   const marks = normalizeRanges(data.highlights, base, 0, n);
-  const layer = mentionLayer(mentions, base, n);
+  const layer = textLayer(mentions, reuse, base, n);
   const passages = [...(data.passages ?? [])].sort((a, b) => a.start - b.start);
   const keys = new Set(passages.map((p) => p.key));
   const out: ComponentChildren[] = [];
