@@ -36,13 +36,21 @@ const ocrFold = (w: string): string => {
   return f;
 };
 
+const hasDigit = (w: string) => {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+};
+
 export function wordSim(a: string, b: string): 0 | 1 | 2 {
   if (a === b) return 2;
   const la = a.length;
   const lb = b.length;
   // cheap rejections first: most pairs of a DP cell are plainly different words
   if (la < 3 || lb < 3 || Math.abs(la - lb) > 2) return 0;
-  if (HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return 0;
+  if (hasDigit(a) || hasDigit(b)) return 0;
   // a variant keeps its first letter, or (Ezhov/Yezhov, Iejov) its ending, unless OCR misread it (cl/d)
   if (a[0] !== b[0] && (la < 5 || a[la - 1] !== b[lb - 1] || a[la - 2] !== b[lb - 2])) return ocrFold(a) === ocrFold(b) ? 1 : 0;
   if (ocrFold(a) === ocrFold(b)) return 1;
@@ -65,11 +73,15 @@ const S_GAP = -2;
  * Align A[0..n) with B[0..m). "global": both wholly. "extend": from the origin (0, 0) to the
  * best-scoring cell; returns how far the agreement reaches in each.
  */
-export const dpStats = { calls: 0, cells: 0 };
+export const dpStats = { calls: 0, cells: 0, ext: 0, mid: 0, hist: [0, 0, 0, 0, 0, 0] };
 export function alignDP(A: readonly string[], B: readonly string[], mode: 'global' | 'extend'): { ops: Op[]; aEnd: number; bEnd: number; score: number } {
   const n = A.length;
   dpStats.calls++;
   dpStats.cells += n * B.length;
+  if (mode === 'extend') dpStats.ext += n * B.length;
+  else dpStats.mid += n * B.length;
+  const c = n * B.length;
+  dpStats.hist[c < 10 ? 0 : c < 100 ? 1 : c < 1000 ? 2 : c < 3000 ? 3 : c < 7000 ? 4 : 5]! += c;
   const m = B.length;
   const W = m + 1;
   const score = new Float64Array((n + 1) * W);
@@ -88,7 +100,12 @@ export function alignDP(A: readonly string[], B: readonly string[], mode: 'globa
   const simRow = new Int8Array(m);
   for (let i = 1; i <= n; i++) {
     const a = A[i - 1]!;
-    for (let j = 0; j < m; j++) simRow[j] = wordSim(a, B[j]!);
+    const la = a.length;
+    for (let j = 0; j < m; j++) {
+      const b = B[j]!;
+      // most cells compare plainly different words: settle those without a call
+      simRow[j] = a === b ? 2 : la < 3 || b.length < 3 || Math.abs(la - b.length) > 2 ? 0 : wordSim(a, b);
+    }
     for (let j = 1; j <= m; j++) {
       const s = simRow[j - 1]!;
       const d = score[(i - 1) * W + j - 1]! + (s === 2 ? S_EQ : s === 1 ? S_VAR : S_MIS);
@@ -189,6 +206,38 @@ export function normalizeAnchors(anchors: Anchor[]): Anchor[] {
 
 const EXT = 16;
 
+const SMALL_EDITS: ReadonlyArray<[number, number]> = [[1, 1], [0, 1], [1, 0], [2, 2], [1, 2], [2, 1], [0, 2], [2, 0]];
+
+/**
+ * A small edit at (a, b) going in direction dir: skipping da words of A and db of B, the next
+ * three words agree exactly. The first such (da, db), smallest first; null if none.
+ */
+function smallEdit(same: (i: number, j: number) => boolean, a: number, b: number, dir: 1 | -1, lenA: number, lenB: number): [number, number] | null {
+  for (const [da, db] of SMALL_EDITS) {
+    if (da + 3 > lenA || db + 3 > lenB) continue;
+    let ok = true;
+    for (let q = 0; q < 3 && ok; q++) ok = same(a + dir * (da + q), b + dir * (db + q));
+    if (ok) return [da, db];
+  }
+  return null;
+}
+
+/**
+ * Do the texts go on agreeing past a difference? Two consecutive equal words on one diagonal
+ * within the next stretch (a typo or a short insertion is bridged; a different text, which
+ * shares only scattered function words, is not).
+ */
+function agreesAhead(same: (i: number, j: number) => boolean, a: number, b: number, dir: 1 | -1, lenA: number, lenB: number): boolean {
+  for (let k = 1; k + 1 < Math.min(lenA, 10); k++) {
+    for (let d = -3; d <= 3; d++) {
+      const kb = k + d;
+      if (kb < 0 || kb + 1 >= lenB) continue;
+      if (same(a + dir * k, b + dir * kb) && same(a + dir * (k + 1), b + dir * (kb + 1))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Align two token sequences around their anchors. `wa(i)`/`wb(j)` give folded words and
  * `ha`/`hb` their hashes (equal words are matched by hash, without building strings);
@@ -205,6 +254,8 @@ export function alignAnchored(
   maxGap = 80,
   ha?: Uint32Array,
   hb?: Uint32Array,
+  /** only the extent matters (ends aligned exactly, the inside between anchors left as blocks) */
+  extentOnly = false,
 ): Alignment | null {
   const an = normalizeAnchors(anchors);
   if (an.length === 0) return null;
@@ -229,6 +280,22 @@ export function alignAnchored(
     const lenA = Math.min(EXT, a0 - aMin);
     const lenB = Math.min(EXT, b0 - bMin);
     if (lenA <= 0 || lenB <= 0) break;
+    // the common case: a word or two changed, added or dropped, then agreement again
+    const se = smallEdit(same, a0 - 1, b0 - 1, -1, lenA, lenB);
+    if (se) {
+      const [da, db] = se;
+      const p = Math.min(da, db);
+      for (let q = 0; q < p; q++) {
+        const sm = wordSim(wa(a0 - 1 - q), wb(b0 - 1 - q));
+        leftRev.push({ op: sm === 2 ? 'eq' : sm === 1 ? 'var' : 'sub', a0: a0 - 1 - q, a1: a0 - q, b0: b0 - 1 - q, b1: b0 - q });
+      }
+      if (da > p) leftRev.push({ op: 'del', a0: a0 - da, a1: a0 - p, b0: b0 - p, b1: b0 - p });
+      if (db > p) leftRev.push({ op: 'ins', a0: a0 - p, a1: a0 - p, b0: b0 - db, b1: b0 - p });
+      a0 -= da;
+      b0 -= db;
+      continue;
+    }
+    if (!agreesAhead(same, a0 - 1, b0 - 1, -1, lenA, lenB)) break;
     const r = alignDP(range(wa, a0 - lenA, a0).reverse(), range(wb, b0 - lenB, b0).reverse(), 'extend');
     if (r.aEnd === 0 && r.bEnd === 0) break;
     const ext = r.ops.map((o) => ({ op: o.op, a0: a0 - o.a1, a1: a0 - o.a0, b0: b0 - o.b1, b1: b0 - o.b0 }));
@@ -269,7 +336,14 @@ export function alignAnchored(
     if (ga > 0 || gb > 0) {
       if (ga === 0) pushOp(all, { op: 'ins', a0: ia, a1: ia, b0: ib, b1: jb });
       else if (gb === 0) pushOp(all, { op: 'del', a0: ia, a1: ja, b0: ib, b1: ib });
-      else if (ga * gb > maxGap * maxGap) pushOp(all, { op: 'sub', a0: ia, a1: ja, b0: ib, b1: jb });
+      else if (extentOnly || ga * gb > maxGap * maxGap) pushOp(all, { op: 'sub', a0: ia, a1: ja, b0: ib, b1: jb });
+      else if (ga === gb && ga <= 2) {
+        // one or two words changed in place (the common typo): word against word, no table
+        for (let q = 0; q < ga; q++) {
+          const sm = wordSim(wa(ia + q), wb(ib + q));
+          pushOp(all, { op: sm === 2 ? 'eq' : sm === 1 ? 'var' : 'sub', a0: ia + q, a1: ia + q + 1, b0: ib + q, b1: ib + q + 1 });
+        }
+      }
       else {
         const r = alignDP(range(wa, ia, ja), range(wb, ib, jb), 'global');
         for (const o of r.ops) pushOp(all, { op: o.op, a0: o.a0 + ia, a1: o.a1 + ia, b0: o.b0 + ib, b1: o.b1 + ib });
@@ -292,6 +366,21 @@ export function alignAnchored(
     const lenA = Math.min(EXT, aMax - a1);
     const lenB = Math.min(EXT, bMax - b1);
     if (lenA <= 0 || lenB <= 0) break;
+    const se = smallEdit(same, a1, b1, 1, lenA, lenB);
+    if (se) {
+      const [da, db] = se;
+      const p = Math.min(da, db);
+      for (let q = 0; q < p; q++) {
+        const sm = wordSim(wa(a1 + q), wb(b1 + q));
+        pushOp(all, { op: sm === 2 ? 'eq' : sm === 1 ? 'var' : 'sub', a0: a1 + q, a1: a1 + q + 1, b0: b1 + q, b1: b1 + q + 1 });
+      }
+      if (da > p) pushOp(all, { op: 'del', a0: a1 + p, a1: a1 + da, b0: b1 + p, b1: b1 + p });
+      if (db > p) pushOp(all, { op: 'ins', a0: a1 + p, a1: a1 + p, b0: b1 + p, b1: b1 + db });
+      a1 += da;
+      b1 += db;
+      continue;
+    }
+    if (!agreesAhead(same, a1, b1, 1, lenA, lenB)) break;
     const r = alignDP(range(wa, a1, a1 + lenA), range(wb, b1, b1 + lenB), 'extend');
     const ext = r.ops.map((o) => ({ op: o.op, a0: o.a0 + a1, a1: o.a1 + a1, b0: o.b0 + b1, b1: o.b1 + b1 }));
     while (ext.length && ext[ext.length - 1]!.op !== 'eq' && ext[ext.length - 1]!.op !== 'var') ext.pop();

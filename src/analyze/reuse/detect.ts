@@ -275,7 +275,14 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
   }
   const sides: Side[] = [];
   const links: Array<[number, number]> = [];
-  const containers: Array<{ a: Side; b: Side; ops: Op[] }> = [];
+  const containers = new Map<number, Container[]>();
+  const addContainer = (c: Container) => {
+    for (const d of new Set([c.a.doc, c.b.doc])) {
+      let l = containers.get(d);
+      if (!l) containers.set(d, (l = []));
+      l.push(c);
+    }
+  };
   let chains = 0;
   let alignments = 0;
   const wordOf = (d: number) => {
@@ -303,7 +310,9 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
     const lastAn = c.anchors[c.anchors.length - 1]!;
     const aMax = same ? first.b : toks[c.docA]!.count;
     const bMin = same ? lastAn.a + lastAn.len : 0;
-    const r = alignAnchored(c.anchors, wordOf(c.docA), wordOf(c.docB), 0, aMax, bMin, toks[c.docB]!.count, GAP, toks[c.docA]!.hashes, toks[c.docB]!.hashes);
+    // the extent is what this pass needs (every occurrence is aligned word by word with its
+    // family's base later); the inside of long sections is kept for carrying passages across them
+    const r = alignAnchored(c.anchors, wordOf(c.docA), wordOf(c.docB), 0, aMax, bMin, toks[c.docB]!.count, GAP, toks[c.docA]!.hashes, toks[c.docB]!.hashes, true);
     if (!r || r.matched < minWords) return;
     // a repeat right after itself: the first copy ends where the second begins (what sits
     // between them, such as a forum footer, may repeat as well)
@@ -314,7 +323,7 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
     links.push([ia, ib]);
     // a long repeated section: kept with its alignment, so that a passage quoted from one copy
     // is found in the other copies too
-    if (aEnd - r.a0 >= CONTAINER) containers.push({ a: sides[ia]!, b: sides[ib]!, ops: r.ops });
+    if (aEnd - r.a0 >= CONTAINER) addContainer({ a: sides[ia]!, b: sides[ib]!, ops: r.ops });
   };
   let open: Chain[] = [];
   let curKey = -1;
@@ -444,12 +453,18 @@ function mapThrough(ops: Op[], i: number, fromA: boolean): number {
 }
 
 /** add to a family's occurrences their copies inside the other copies of long repeated sections */
-function project(occ: Side[], containers: Array<{ a: Side; b: Side; ops: Op[] }>): void {
-  if (containers.length === 0) return;
+interface Container {
+  a: Side;
+  b: Side;
+  ops: Op[];
+}
+
+function project(occ: Side[], containers: Map<number, Container[]>): void {
+  if (containers.size === 0) return;
   const overlaps = (x: Side) => occ.some((o) => o.doc === x.doc && Math.min(o.t1, x.t1) - Math.max(o.t0, x.t0) >= 0.5 * Math.min(o.t1 - o.t0, x.t1 - x.t0));
   for (let k = 0; k < occ.length; k++) {
     const o = occ[k]!;
-    for (const c of containers) {
+    for (const c of containers.get(o.doc) ?? []) {
       for (const [from, to, fromA] of [[c.a, c.b, true], [c.b, c.a, false]] as const) {
         if (from.doc !== o.doc || o.t0 < from.t0 || o.t1 > from.t1 || o.t1 - o.t0 > 0.5 * (from.t1 - from.t0)) continue;
         const t0 = mapThrough(c.ops, o.t0, fromA);
@@ -463,8 +478,7 @@ function project(occ: Side[], containers: Array<{ a: Side; b: Side; ops: Op[] }>
 }
 
 /** anchors between two token ranges: shared folded 4-grams (each used once, in order) */
-function anchorsBetween(ha: Uint32Array, a0: number, a1: number, hb: Uint32Array, b0: number, b1: number): Anchor[] {
-  const k = 4;
+function gramIndex(ha: Uint32Array, a0: number, a1: number, k = 4): Map<number, number[]> {
   const idx = new Map<number, number[]>();
   for (let i = a0; i + k <= a1; i++) {
     let h = 0x2545f491;
@@ -473,6 +487,11 @@ function anchorsBetween(ha: Uint32Array, a0: number, a1: number, hb: Uint32Array
     if (!l) idx.set(h, (l = []));
     if (l.length < 8) l.push(i);
   }
+  return idx;
+}
+
+function anchorsBetween(idx: Map<number, number[]>, a0: number, a1: number, hb: Uint32Array, b0: number, b1: number): Anchor[] {
+  const k = 4;
   const out: Anchor[] = [];
   for (let j = b0; j + k <= b1; j++) {
     let h = 0x2545f491;
@@ -580,6 +599,7 @@ function buildFamily(docs: ReuseDoc[], toks: Tokens[], occIn: Side[], minWords: 
   const bText = docs[B.doc]!.text;
   const perDoc = new Map<number, number>();
   for (const o of occ) perDoc.set(o.doc, (perDoc.get(o.doc) ?? 0) + 1);
+  const baseIdx = gramIndex(bt.hashes, B.t0, B.t1);
   const out: OccurrenceResult[] = occ.map((o, i) => {
     const tk = toks[o.doc]!;
     const common = { doc: o.doc, t0: o.t0, t1: o.t1, start: tk.starts[o.t0]!, end: tk.ends[o.t1 - 1]!, words: o.t1 - o.t0, repeat: (perDoc.get(o.doc) ?? 0) > 1 };
@@ -587,11 +607,11 @@ function buildFamily(docs: ReuseDoc[], toks: Tokens[], occIn: Side[], minWords: 
     const text = docs[o.doc]!.text;
     const wa = (x: number) => fold(bText.slice(bt.starts[x], bt.ends[x]));
     const wb = (x: number) => fold(text.slice(tk.starts[x], tk.ends[x]));
-    const anchors = anchorsBetween(bt.hashes, B.t0, B.t1, tk.hashes, o.t0, o.t1);
+    const anchors = anchorsBetween(baseIdx, B.t0, B.t1, tk.hashes, o.t0, o.t1);
     let ops: Op[] = [];
     const r = anchors.length ? alignAnchored(anchors, wa, wb, B.t0, B.t1, o.t0, o.t1, 80, bt.hashes, tk.hashes) : null;
     if (r) ops = r.ops;
-    else if ((B.t1 - B.t0) * (o.t1 - o.t0) <= 250_000) {
+    else if ((B.t1 - B.t0) * (o.t1 - o.t0) <= 20_000) {
       // no shared 4-gram (heavy OCR damage): align the two wholly
       const A: string[] = [];
       const C: string[] = [];

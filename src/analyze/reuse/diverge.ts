@@ -51,6 +51,17 @@ const ELLIPSIS = /\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]/;
 /** negated auxiliaries written as one word: didn't → didnt */
 const isNegation = (w: string) => NEGATIONS.has(w) || (w.length > 3 && w.endsWith('nt') && /^(?:do|does|did|is|are|was|were|has|have|had|could|would|should|wo|ca|must|need|ai)nt$/.test(w));
 
+/** the same characters (ASCII case aside), compared in place */
+function sameSurface(a: string, as: number, ae: number, b: string, bs: number, be: number): boolean {
+  if (ae - as !== be - bs) return false;
+  for (let i = 0; i < ae - as; i++) {
+    const x = a.charCodeAt(as + i);
+    const y = b.charCodeAt(bs + i);
+    if (x !== y && !(x < 128 && y < 128 && (x | 0x20) === (y | 0x20) && (x | 0x20) >= 97 && (x | 0x20) <= 122)) return false;
+  }
+  return true;
+}
+
 /** what in these words would change the meaning if added, dropped or changed */
 function meaningOf(words: string[], surfaces: string[]): string | null {
   for (const w of words) if (isNegation(w)) return 'negation';
@@ -139,15 +150,21 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
     if (o.op === 'eq') {
       // same folded word, different spelling (accents, apostrophes, hyphens: чём/чем, Lenin's/Lenins, weighbridge/weigh-bridge)
       for (let k = 0; k < o.a1 - o.a0; k++) {
-        const x = base.text.slice(base.tokens.starts[o.a0 + k], base.tokens.ends[o.a0 + k]).toLowerCase();
-        const y = copy.text.slice(copy.tokens.starts[o.b0 + k], copy.tokens.ends[o.b0 + k]).toLowerCase();
+        const as = base.tokens.starts[o.a0 + k]!;
+        const ae = base.tokens.ends[o.a0 + k]!;
+        const bs = copy.tokens.starts[o.b0 + k]!;
+        const be = copy.tokens.ends[o.b0 + k]!;
+        if (sameSurface(base.text, as, ae, copy.text, bs, be)) continue;
+        const x = base.text.slice(as, ae).toLowerCase();
+        const y = copy.text.slice(bs, be).toLowerCase();
         if (x !== y && x.replace(/['’]/g, "'") !== y.replace(/['’]/g, "'")) add('variant', o.a0 + k, o.a0 + k + 1, o.b0 + k, o.b0 + k + 1);
       }
       continue;
     }
     // transposition: a short window of changes whose words on both sides are the same bag
     let trans = -1;
-    for (let j = i + 1; j < Math.min(ops.length, i + 5); j++) {
+    for (let j = i + 1; j < Math.min(ops.length, i + 5) && o.a1 - o.a0 <= 12 && o.b1 - o.b0 <= 12; j++) {
+      if (ops[j]!.a1 - o.a0 > 12 || ops[j]!.b1 - o.b0 > 12) break;
       const a = words(base, o.a0, ops[j]!.a1);
       const b = words(copy, o.b0, ops[j]!.b1);
       if (a.length <= 12 && sameBag(a, b) && ops[j]!.op !== 'eq') {
@@ -213,12 +230,14 @@ function pairTranspositions(divs: Divergence[], base: Side, copy: Side): Diverge
     const inter = x.filter((w) => sy.has(w)).length;
     return inter / Math.max(x.length, y.length) >= 0.75;
   };
+  if (!divs.some((d) => d.class === 'insertion')) return divs;
   // pair each insertion with a nearby omission of the same words; the pair becomes one transposition
   const partner = new Map<number, number>();
   const taken = new Set<number>();
   divs.forEach((d, i) => {
     if (d.class !== 'insertion') return;
-    const j = divs.findIndex((e, k) => !taken.has(k) && (e.class === 'omission' || e.class === 'truncation') && Math.abs(k - i) <= 3 && same(bag(d.copy.text), bag(e.base.text)));
+    const mine = bag(d.copy.text);
+    const j = divs.findIndex((e, k) => !taken.has(k) && Math.abs(k - i) <= 3 && (e.class === 'omission' || e.class === 'truncation') && e.base.text.length < 200 && same(mine, bag(e.base.text)));
     if (j < 0) return;
     taken.add(j);
     partner.set(i, j);

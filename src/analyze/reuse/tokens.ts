@@ -4,8 +4,6 @@
  * never break a match; spelling is compared later, word by word, during alignment.
  */
 
-/** a word: letters and digits, with inner apostrophes and hyphens ("don't", "Metro-Vickers") */
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
 export interface Tokens {
   /** start offset of each token (UTF-16, in the text given) */
@@ -17,18 +15,42 @@ export interface Tokens {
   count: number;
 }
 
-const foldCache = new Map<string, string>();
+/**
+ * Per UTF-16 code unit (BMP): 0 not part of a word, 1 a word character that folds to nothing
+ * (combining mark), otherwise the folded code unit + 2: lowercase, accents removed, ё → е.
+ * Built lazily, 64 K entries.
+ */
+let FOLD: Uint16Array | null = null;
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const t = new Uint16Array(65536);
+  const word = /[\p{L}\p{N}]/u;
+  const mark = /\p{M}/u;
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (mark.test(ch)) {
+      t[c] = 1;
+      continue;
+    }
+    if (!word.test(ch)) continue;
+    let f = ch.toLowerCase();
+    if (c >= 128) f = f.normalize('NFD').replace(/\p{M}/gu, '');
+    if (f === 'ё') f = 'е';
+    t[c] = f.length === 1 ? f.charCodeAt(0) + 2 : f.length === 0 ? 1 : f.charCodeAt(0) + 2;
+  }
+  return (FOLD = t);
+}
 
 /** the folded form of one word: lowercase, accents removed, ё → е, apostrophes and hyphens out */
 export function fold(word: string): string {
-  let f = foldCache.get(word);
-  if (f !== undefined) return f;
-  f = word.toLowerCase();
-  if (/[^\x00-\x7f]/.test(f)) f = f.normalize('NFD').replace(/\p{M}/gu, '').replace(/ё/g, 'е');
-  f = f.replace(/['’\-]/g, '');
-  if (foldCache.size > 200_000) foldCache.clear();
-  foldCache.set(word, f);
-  return f;
+  const t = foldTable();
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const v = t[word.charCodeAt(i)]!;
+    if (v > 1) out += String.fromCharCode(v - 2);
+  }
+  return out;
 }
 
 /** FNV-1a over a string's UTF-16 units */
@@ -41,24 +63,53 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+const APOS = new Set([0x27, 0x2019, 0x2d]); // ' ’ -
+
+/**
+ * Words (letters and digits, with inner apostrophes and hyphens: "don't", "Metro-Vickers"),
+ * each hashed on its folded form as it is scanned (no substrings). Two passes: count, fill.
+ */
 export function tokenize(text: string): Tokens {
-  // two passes: count, then fill typed arrays (no per-token objects)
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n++;
-  const starts = new Uint32Array(n);
-  const ends = new Uint32Array(n);
-  const hashes = new Uint32Array(n);
-  WORD.lastIndex = 0;
-  let i = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
-    starts[i] = m.index;
-    ends[i] = m.index + m[0].length;
-    hashes[i] = hashString(fold(m[0]));
-    i++;
+  const t = foldTable();
+  const n = text.length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const v = t[text.charCodeAt(i)]!;
+    if (v !== 0) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (inWord && APOS.has(text.charCodeAt(i)) && i + 1 < n && t[text.charCodeAt(i + 1)]! > 1) {
+      // an inner apostrophe or hyphen keeps the word going
+    } else inWord = false;
   }
-  return { starts, ends, hashes, count: n };
+  const starts = new Uint32Array(count);
+  const ends = new Uint32Array(count);
+  const hashes = new Uint32Array(count);
+  let k = -1;
+  let h = 0;
+  inWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const v = t[c]!;
+    if (v !== 0) {
+      if (!inWord) {
+        k++;
+        starts[k] = i;
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      if (v > 1) {
+        h ^= v - 2;
+        h = Math.imul(h, 0x01000193);
+      }
+      ends[k] = i + 1;
+      hashes[k] = h >>> 0;
+    } else if (inWord && APOS.has(c) && i + 1 < n && t[text.charCodeAt(i + 1)]! > 1) {
+      // inner apostrophe or hyphen: part of the word, not of its folded form
+    } else inWord = false;
+  }
+  return { starts, ends, hashes, count };
 }
 
 /** the folded word of token i */
