@@ -159,6 +159,10 @@ export function evalReuse(dir: string): ReuseEval {
     const sameBase = goldBase && predBase.doc === goldBase.doc && overlap(goldBase.start, goldBase.end, predBase.start, predBase.end) > 0;
     sevN++;
     if ((occ.severity === 'meaning' ? 'meaning' : 'cosmetic') === (g.occ.severity ?? 'cosmetic')) sevOk++;
+    else
+      errors.push(
+        `severity: ${g.occ.doc}@${g.start} gold ${g.occ.severity ?? 'cosmetic'} (${(g.occ.divergences ?? []).filter((d) => d.severity === 'meaning').map((d) => `${d.class} "${d.base}"→"${d.copy}"`).join('; ')}), predicted ${occ.severity} (${occ.divergences.filter((d) => d.severity === 'meaning').map((d) => `${d.class}/${d.why} "${d.base.text}"→"${d.copy.text}"`).join('; ')})`,
+      );
     for (const d of g.occ.divergences ?? []) {
       const c = (byClass[d.class] ??= { gold: 0, correct: 0 });
       c.gold++;

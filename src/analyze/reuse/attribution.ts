@@ -15,7 +15,7 @@ export interface Attribution {
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|de|van|von|der))*`;
 const VERB = String.raw`(?:wrote|writes|said|says|declared|declares|stated|states|testified|testifies|observed|reported|recalled|remembered|admitted|added|told|explained|insisted|argued|concluded|noted|confessed|cabled|telegraphed|пишет|писал|писала|сказал|сказала|заявил|заявила|показал|показала|вспоминал|вспоминала)`;
 const BEFORE = [
-  new RegExp(String.raw`(${NAME})(?:,[^,\n]{1,80},)?\s+${VERB}(?:\s+(?:that|in\s+[^:\n]{1,60}|of\s+[^:\n]{1,40}))?\s*[:,]?\s*["“«']?\s*$`, 'u'),
+  new RegExp(String.raw`(${NAME})(?:,[^,\n]{1,80},|,)?\s+${VERB}(?:\s+(?:that|in\s+[^:\n]{1,60}|of\s+[^:\n]{1,40}))?\s*[:,]?\s*["“«']?\s*$`, 'u'),
   new RegExp(String.raw`(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:${NAME})\s+put\s+it|по\s+словам)\s+(${NAME})[^\n:]{0,60}[:,]?\s*["“«']?\s*$`, 'u'),
   new RegExp(String.raw`(${NAME})\s*:\s*["“«']?\s*$`, 'u'),
 ];

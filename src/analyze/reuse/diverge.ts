@@ -42,6 +42,20 @@ const HEDGES = new Set(
 certainly definitely undoubtedly clearly surely indeed obviously evidently must doubtless presumably purportedly ostensibly
 вероятно возможно наверное якобы видимо по-видимому кажется несомненно конечно безусловно`.split(/\s+/),
 );
+/** quantity and degree: "the majority" → "all", "a reasonable doubt" → "any doubt", "fully" → "partly" */
+const QUANTIFIERS = new Set(
+  `all any every each some most many few several majority minority only always often sometimes rarely seldom fully partly partially
+wholly entirely completely largely mostly more less much little long short
+все всё всех любой каждый некоторые многие немногие большинство меньшинство только всегда часто иногда редко полностью частично`.split(/\s+/),
+);
+/** how sure a statement is: "suspected" → "proven guilty", "alleged", "confirmed" */
+const CERTAINTY = new Set(
+  `suspected alleged allegedly proven proved confirmed established claimed rumoured rumored supposed accused convicted innocent guilty
+подозреваемый доказано якобы виновен невиновен`.split(/\s+/),
+);
+/** idioms with a negation word that negate nothing */
+const NOT_NEGATING = /\b(?:no matter|no doubt|not only|no less|nothing but|not least)\b/i;
+
 const MONTHS = new Set(
   `january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря`.split(/\s+/),
@@ -63,11 +77,12 @@ function sameSurface(a: string, as: number, ae: number, b: string, bs: number, b
 }
 
 /** what in these words would change the meaning if added, dropped or changed */
-function meaningOf(words: string[], surfaces: string[]): string | null {
-  for (const w of words) if (isNegation(w)) return 'negation';
+function meaningOf(words: string[], surfaces: string[], text = ''): string | null {
+  if (!NOT_NEGATING.test(text)) for (const w of words) if (isNegation(w)) return 'negation';
   for (const w of words) if (/\d/.test(w) || NUMBER_WORDS.has(w)) return 'number';
   for (const w of words) if (MONTHS.has(w) && w !== 'may') return 'date';
-  for (const w of words) if (HEDGES.has(w)) return 'hedge';
+  for (const w of words) if (HEDGES.has(w) || CERTAINTY.has(w)) return 'hedge';
+  for (const w of words) if (QUANTIFIERS.has(w)) return 'quantity';
   for (const s of surfaces) if (/^\p{Lu}/u.test(s) && !/^(?:I|The|A|An|And|But|It|He|She|They|We|This|That|In|On|At|Of)$/.test(s)) return 'name';
   return null;
 }
@@ -90,6 +105,7 @@ const span = (s: Side, i0: number, i1: number): Span => {
   const end = s.tokens.ends[i1 - 1]!;
   return { start, end, text: s.text.slice(start, end) };
 };
+const spanText = (s: Side, i0: number, i1: number) => (i1 > i0 ? s.text.slice(s.tokens.starts[i0], s.tokens.ends[i1 - 1]) : '');
 const words = (s: Side, i0: number, i1: number) => {
   const out: string[] = [];
   for (let i = i0; i < i1; i++) out.push(fold(s.text.slice(s.tokens.starts[i], s.tokens.ends[i])));
@@ -124,17 +140,18 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
     } else if (cls === 'transposition') {
       why = null;
     } else if (cls === 'substitution') {
-      why = meaningOf(changed, surf);
+      const sb = surfaces(base, a0, a1).filter((x) => /^\p{Lu}/u.test(x));
+      const sc = surfaces(copy, b0, b1).filter((x) => /^\p{Lu}/u.test(x));
+      why = meaningOf(changed, sb.length && sc.length ? surf : [], spanText(base, a0, a1) + ' ' + spanText(copy, b0, b1));
+    } else if (cls === 'truncation' && a0 === base.t0 && a1 - a0 <= 8) {
+      // a leading clause cut off ("I think it quite possible that …"): the rest now stands unqualified
+      const w = words(base, a0, a1);
+      why = w.some((x) => HEDGES.has(x) || CERTAINTY.has(x)) ? 'hedge' : w.some(isNegation) && !NOT_NEGATING.test(spanText(base, a0, a1)) ? 'negation' : null;
     } else if ((cls === 'omission-marked' || cls === 'omission' || cls === 'truncation') && a1 - a0 > 4) {
       // a long cut leaves the kept words as they were: cosmetic (what was cut is listed)
       why = null;
     } else {
-      why = meaningOf(changed, cls === 'omission-marked' || cls === 'omission' || cls === 'truncation' ? [] : surf) ?? null;
-      // a dropped or added name matters too, except in a cut marked by an ellipsis or a truncation
-      if (!why && (cls === 'omission' || cls === 'insertion')) {
-        const s = cls === 'omission' ? surfaces(base, a0, a1) : surfaces(copy, b0, b1);
-        if (s.some((x) => /^\p{Lu}\p{Ll}/u.test(x)) && a1 - a0 + (b1 - b0) <= 4) why = 'name';
-      }
+      why = meaningOf(changed, [], spanText(base, a0, a1) + ' ' + spanText(copy, b0, b1)) ?? null;
     }
     out.push({ class: cls, severity: why ? 'meaning' : 'cosmetic', ...(why ? { why } : {}), base: span(base, a0, a1), copy: copySpan ?? span(copy, b0, b1) });
   };
@@ -201,6 +218,13 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
       continue;
     }
     if (o.op === 'ins') {
+      // words before the first or after the last aligned word are the copy's own context (an
+      // attribution, a citation, a list number): cosmetic unless they negate
+      if (i === 0 || i === ops.length - 1) {
+        const neg = words(copy, o.b0, o.b1).some(isNegation) && o.b1 - o.b0 <= 4;
+        out.push({ class: 'insertion', severity: neg ? 'meaning' : 'cosmetic', ...(neg ? { why: 'negation' } : {}), base: span(base, o.a0, o.a1), copy: span(copy, o.b0, o.b1) });
+        continue;
+      }
       add('insertion', o.a0, o.a1, o.b0, o.b1);
       continue;
     }

@@ -1,0 +1,73 @@
+/**
+ * End to end in headless Chromium, "quotations": the reuse list with its filters, a family page
+ * with each copy beside the fullest text and its differences marked, and the reader's reuse
+ * layer linking back to the family. The Moscow Trials corpus is ingested and analysed into a
+ * temporary store; assertions are about structure, never about seed-specific counts.
+ *
+ * Needs the built web app (npm run build) and `chromium` on the PATH (.ci/run installs it).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './helpers/browser.js';
+import { ops } from '../src/ops/index.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { defaultWebRoot, startServer } from '../src/server/app.js';
+import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+let dir: string;
+let store: SqliteStore;
+let browser: Browser;
+let url: string;
+let close: () => Promise<void>;
+
+before(async () => {
+  assert.ok(existsSync(join(defaultWebRoot(), 'index.html')), 'the web app is built (npm run build)');
+  dir = mkdtempSync(join(tmpdir(), 'inquiry-e2e-reuse-'));
+  const w = openSqliteStore(join(dir, 'db.sqlite'));
+  assert.equal((await ingestPaths(w, [join(ROOT, 'corpus/moscow-trials')])).errors.length, 0);
+  await ops.analyze(w);
+  await w.close();
+  store = openSqliteStore(join(dir, 'db.sqlite'), { readonly: true });
+  const srv = await startServer(store, { host: '127.0.0.1', port: 0 });
+  url = srv.url;
+  close = srv.close;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await close?.();
+  await store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the reuse list filters to quotations across sources; a family shows each copy beside the base; the reader marks reused text', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}reuse`);
+  await page.getByTestId('reuse-list').waitFor();
+  await page.getByTestId('reuse-crossdoc').check();
+  await page.waitForURL(/[?&]crossDoc=1/);
+  await page.locator('[data-testid="reuse-row"][data-kind="quotation"]').first().waitFor();
+  for (const k of await page.getByTestId('reuse-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) assert.equal(k, 'quotation');
+  // the family page: the base, then each copy side by side, word by word
+  await page.getByTestId('reuse-link').first().click();
+  await page.getByTestId('reuse-family').waitFor();
+  await page.getByTestId('reuse-pairs').waitFor();
+  assert.ok((await page.locator('.diff-pair').count()) >= 1, 'at least one copy beside the base');
+  const key = (await page.getByTestId('reuse-family').getAttribute('data-kind')) ?? '';
+  assert.equal(key, 'quotation');
+  // into the reader at an occurrence; the reuse layer is on there and links back to a family
+  await page.getByTestId('reuse-occurrence-link').first().click();
+  await page.locator('[data-testid="reuse"]').first().waitFor();
+  const href = (await page.locator('[data-testid="reuse"]').first().getAttribute('href')) ?? '';
+  assert.match(href, /^\/reuse\//);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
