@@ -44,6 +44,25 @@ const hasDigit = (w: string) => {
   return false;
 };
 
+const HIST = new Int16Array(65536);
+/** the letter-count distance of two words is at most `max` (cheap, exact, no allocation) */
+function closeLetters(a: string, b: string, max: number): boolean {
+  for (let i = 0; i < a.length; i++) HIST[a.charCodeAt(i)]!++;
+  for (let i = 0; i < b.length; i++) HIST[b.charCodeAt(i)]!--;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    d += Math.abs(HIST[c]!);
+    HIST[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    d += Math.abs(HIST[c]!);
+    HIST[c] = 0;
+  }
+  return d <= max;
+}
+
 export function wordSim(a: string, b: string): 0 | 1 | 2 {
   if (a === b) return 2;
   const la = a.length;
@@ -51,6 +70,9 @@ export function wordSim(a: string, b: string): 0 | 1 | 2 {
   // cheap rejections first: most pairs of a DP cell are plainly different words
   if (la < 3 || lb < 3 || Math.abs(la - lb) > 2) return 0;
   if (hasDigit(a) || hasDigit(b)) return 0;
+  // letters in common, position aside: a word within two edits of another differs in at most
+  // four letter counts (six with an OCR rn/m); most pairs of different words fail here at once
+  if (!closeLetters(a, b, 6)) return 0;
   // a variant keeps its first letter, or (Ezhov/Yezhov, Iejov) its ending, unless OCR misread it (cl/d)
   if (a[0] !== b[0] && (la < 5 || a[la - 1] !== b[lb - 1] || a[la - 2] !== b[lb - 2])) return ocrFold(a) === ocrFold(b) ? 1 : 0;
   if (ocrFold(a) === ocrFold(b)) return 1;
@@ -206,7 +228,12 @@ export function normalizeAnchors(anchors: Anchor[]): Anchor[] {
 
 const EXT = 16;
 
-const SMALL_EDITS: ReadonlyArray<[number, number]> = [[1, 1], [0, 1], [1, 0], [2, 2], [1, 2], [2, 1], [0, 2], [2, 0]];
+/** edits tried when extending, smallest first: (words skipped in A, in B), each up to 8 */
+const SMALL_EDITS: ReadonlyArray<[number, number]> = (() => {
+  const out: Array<[number, number]> = [];
+  for (let da = 0; da <= 8; da++) for (let db = 0; db <= 8; db++) if (da + db > 0) out.push([da, db]);
+  return out.sort((x, y) => x[0] + x[1] - (y[0] + y[1]) || Math.abs(x[0] - x[1]) - Math.abs(y[0] - y[1]) || y[0] - x[0]);
+})();
 
 /**
  * A small edit at (a, b) going in direction dir: skipping da words of A and db of B, the next

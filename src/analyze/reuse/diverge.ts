@@ -258,13 +258,23 @@ function pairTranspositions(divs: Divergence[], base: Side, copy: Side): Diverge
   // pair each insertion with a nearby omission of the same words; the pair becomes one transposition
   const partner = new Map<number, number>();
   const taken = new Set<number>();
+  const bags = new Map<number, string[]>();
+  const bagOf = (k: number, t: string) => {
+    let b = bags.get(k);
+    if (!b) bags.set(k, (b = bag(t)));
+    return b;
+  };
   divs.forEach((d, i) => {
-    if (d.class !== 'insertion') return;
-    const mine = bag(d.copy.text);
-    const j = divs.findIndex((e, k) => !taken.has(k) && Math.abs(k - i) <= 3 && (e.class === 'omission' || e.class === 'truncation') && e.base.text.length < 200 && same(mine, bag(e.base.text)));
-    if (j < 0) return;
-    taken.add(j);
-    partner.set(i, j);
+    if (d.class !== 'insertion' || d.copy.text.length > 200) return;
+    const mine = bagOf(i, d.copy.text);
+    for (let k = Math.max(0, i - 3); k <= Math.min(divs.length - 1, i + 3); k++) {
+      const e = divs[k]!;
+      if (taken.has(k) || (e.class !== 'omission' && e.class !== 'truncation') || e.base.text.length > 200) continue;
+      if (!same(mine, bagOf(-1 - k, e.base.text))) continue;
+      taken.add(k);
+      partner.set(i, k);
+      break;
+    }
   });
   const out: Divergence[] = [];
   divs.forEach((d, i) => {
