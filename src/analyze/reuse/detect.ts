@@ -179,6 +179,39 @@ export function winnow(sh: Uint32Array, w: number, emit: (pos: number, hash: num
   }
 }
 
+/**
+ * Seeds: each posting of a fingerprint paired with its first posting (postings are in corpus
+ * order). A star, linear in the postings: each copy is aligned with one text of the passage,
+ * and repeats of a long section do not swallow the short quotations taken from it.
+ */
+function seedPairs(fpH: U32, fpP: U32, n: number, maxDf: number, docOf: (g: number) => number): { SA: Uint32Array; SB: Uint32Array; SD: Uint32Array } {
+  const H = fpH.view();
+  const P = fpP.view();
+  const order = radixOrder([H], H.length);
+  const sa = new U32(1 << 16);
+  const sb = new U32(1 << 16);
+  const sDocB = new U32(1 << 16);
+  for (let i = 0; i < order.length; ) {
+    let j = i + 1;
+    const h = H[order[i]!]!;
+    while (j < order.length && H[order[j]!] === h) j++;
+    const g = j - i;
+    if (g >= 2 && g <= maxDf) {
+      for (let k = i + 1; k < j; k++) {
+        const a = P[order[i]!]!;
+        const b = P[order[k]!]!;
+        if (b - a < n) continue; // overlapping repeat ("no, no, no, no")
+        sa.push(a);
+        sb.push(b);
+        sDocB.push(docOf(b));
+      }
+    }
+    i = j;
+  }
+  // exact-size copies: the growable buffers go
+  return { SA: sa.view().slice(), SB: sb.view().slice(), SD: sDocB.view().slice() };
+}
+
 interface Side {
   doc: number;
   t0: number;
@@ -230,38 +263,13 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
     return lo;
   };
 
-  // 2. seeds: consecutive postings of each fingerprint (postings are in corpus order)
-  const H = fpH.view();
-  const P = fpP.view();
-  const order = radixOrder([H], H.length);
-  const sa = new U32(1 << 16);
-  const sb = new U32(1 << 16);
-  const sDocB = new U32(1 << 16);
-  for (let i = 0; i < order.length; ) {
-    let j = i + 1;
-    const h = H[order[i]!]!;
-    while (j < order.length && H[order[j]!] === h) j++;
-    const g = j - i;
-    if (g >= 2 && g <= maxDf) {
-      // every posting with the first one (a star, linear in the postings): each copy is aligned
-      // with one text of the passage, and repeats of a long section do not swallow the short
-      // quotations taken from it
-      for (let k = i + 1; k < j; k++) {
-        const a = P[order[i]!]!;
-        const b = P[order[k]!]!;
-        if (b - a < n) continue; // overlapping repeat ("no, no, no, no")
-        sa.push(a);
-        sb.push(b);
-        sDocB.push(docOf(b));
-      }
-    }
-    i = j;
-  }
+  // 2. seeds (in a function of its own, so that the fingerprint arrays can be freed after it)
+  const fingerprintCount = fpH.n;
+  const { SA, SB, SD } = seedPairs(fpH, fpP, n, maxDf, docOf);
+  fpH.a = new Uint32Array(0);
+  fpP.a = new Uint32Array(0);
   lap('seeds');
   // group by (doc of b, a): a ascending inside, so doc of a is grouped too
-  const SA = sa.view();
-  const SB = sb.view();
-  const SD = sDocB.view();
   const sOrder = radixOrder([SD, SA], SA.length);
   lap('sort');
 
@@ -323,7 +331,12 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
     links.push([ia, ib]);
     // a long repeated section: kept with its alignment, so that a passage quoted from one copy
     // is found in the other copies too
-    if (aEnd - r.a0 >= CONTAINER) addContainer({ a: sides[ia]!, b: sides[ib]!, ops: r.ops });
+    if (aEnd - r.a0 >= CONTAINER) {
+      // its alignment kept compactly: (a0, a1, b0, b1) per step
+      const ops = new Int32Array(r.ops.length * 4);
+      r.ops.forEach((o, k) => ops.set([o.a0, o.a1, o.b0, o.b1], k * 4));
+      addContainer({ a: sides[ia]!, b: sides[ib]!, ops });
+    }
   };
   let open: Chain[] = [];
   let curKey = -1;
@@ -435,16 +448,29 @@ export function detectReuse(docs: ReuseDoc[], opts: ReuseOptions = {}): ReuseRes
   lap('families');
   // order: longest first, then by first occurrence
   families.sort((x, y) => y.words - x.words || x.occurrences[0]!.doc - y.occurrences[0]!.doc || x.occurrences[0]!.start - y.occurrences[0]!.start);
-  return { families, tokens: toks, stats: { tokens: total, fingerprints: H.length, seeds: SA.length, chains, alignments, ms } };
+  return { families, tokens: toks, stats: { tokens: total, fingerprints: fingerprintCount, seeds: SA.length, chains, alignments, ms } };
 }
 
 /** sections this long (words) that recur are containers: passages inside one copy are looked up in the others */
 const CONTAINER = 200;
 
 /** the token of the other side that token i of one side is aligned with */
-function mapThrough(ops: Op[], i: number, fromA: boolean): number {
-  for (const o of ops) {
-    const [f0, f1, t0, t1] = fromA ? [o.a0, o.a1, o.b0, o.b1] : [o.b0, o.b1, o.a0, o.a1];
+function mapThrough(ops: Int32Array, i: number, fromA: boolean): number {
+  // steps are in order on both sides: binary search for the step holding i
+  const n = ops.length / 4;
+  const off = fromA ? 0 : 2;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ops[mid * 4 + off]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let k = lo; k < n && ops[k * 4 + off]! <= i; k++) {
+    const f0 = ops[k * 4 + off]!;
+    const f1 = ops[k * 4 + off + 1]!;
+    const t0 = ops[k * 4 + 2 - off]!;
+    const t1 = ops[k * 4 + 3 - off]!;
     if (i < f0 || i >= f1) continue;
     if (t1 <= t0) return t0;
     return Math.min(t1 - 1, t0 + (i - f0));
@@ -456,7 +482,8 @@ function mapThrough(ops: Op[], i: number, fromA: boolean): number {
 interface Container {
   a: Side;
   b: Side;
-  ops: Op[];
+  /** the alignment, four numbers per step: a0, a1, b0, b1 */
+  ops: Int32Array;
 }
 
 function project(occ: Side[], containers: Map<number, Container[]>): void {

@@ -130,19 +130,20 @@ const sameBag = (x: string[], y: string[]) => x.length === y.length && x.length 
 export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
   const out: Divergence[] = [];
   const add = (cls: DivergenceClass, a0: number, a1: number, b0: number, b1: number, copySpan?: Span) => {
-    const changed = [...words(base, a0, a1), ...words(copy, b0, b1)];
-    const surf = [...surfaces(base, a0, a1), ...surfaces(copy, b0, b1)];
+    // (computed only where needed: noisy copies have thousands of variants)
+    const changed = () => [...words(base, a0, a1), ...words(copy, b0, b1)];
     let why: string | null = null;
     if (cls === 'variant') {
       // a variant of a negation, number or hedge word is a change of that word
-      const w = [...words(base, a0, a1), ...words(copy, b0, b1)];
+      const w = changed();
       if (w.some((x) => isNegation(x) || NUMBER_WORDS.has(x) || HEDGES.has(x) || /\d/.test(x))) why = meaningOf(w, []);
     } else if (cls === 'transposition') {
       why = null;
     } else if (cls === 'substitution') {
-      const sb = surfaces(base, a0, a1).filter((x) => /^\p{Lu}/u.test(x));
-      const sc = surfaces(copy, b0, b1).filter((x) => /^\p{Lu}/u.test(x));
-      why = meaningOf(changed, sb.length && sc.length ? surf : [], spanText(base, a0, a1) + ' ' + spanText(copy, b0, b1));
+      const sb = surfaces(base, a0, a1);
+      const sc = surfaces(copy, b0, b1);
+      const names = sb.some((x) => /^\p{Lu}/u.test(x)) && sc.some((x) => /^\p{Lu}/u.test(x));
+      why = meaningOf(changed(), names ? [...sb, ...sc] : [], spanText(base, a0, a1) + ' ' + spanText(copy, b0, b1));
     } else if (cls === 'truncation' && a0 === base.t0 && a1 - a0 <= 8) {
       // a leading clause cut off ("I think it quite possible that …"): the rest now stands unqualified
       const w = words(base, a0, a1);
@@ -151,7 +152,7 @@ export function classify(base: Side, copy: Side, ops: Op[]): Divergence[] {
       // a long cut leaves the kept words as they were: cosmetic (what was cut is listed)
       why = null;
     } else {
-      why = meaningOf(changed, [], spanText(base, a0, a1) + ' ' + spanText(copy, b0, b1)) ?? null;
+      why = meaningOf(changed(), [], spanText(base, a0, a1) + ' ' + spanText(copy, b0, b1)) ?? null;
     }
     out.push({ class: cls, severity: why ? 'meaning' : 'cosmetic', ...(why ? { why } : {}), base: span(base, a0, a1), copy: copySpan ?? span(copy, b0, b1) });
   };
