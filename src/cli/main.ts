@@ -137,6 +137,48 @@ export async function main(argv: string[], io: Io): Promise<number> {
       out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
     });
 
+  common(program.command('works'))
+    .description('the works the sources cite, references merged (editions kept apart), with cited-by counts')
+    .option('--q <text>', 'titles or authors containing this text')
+    .option('--source <id>', 'only works this source cites')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (o: Common & { q?: string; source?: string; limit?: number; offset?: number }) => {
+      const r = await withStore(o, (s) => ops.works(s, { q: o.q, source: o.source, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      if (!r.items.length) return out('no works (run inquiry analyze after ingest, or loosen the filters)\n');
+      for (const w of r.items) {
+        const who = (w.csl.author ?? w.csl.editor ?? []).map((n) => n.family ?? n.literal).filter(Boolean).join(', ');
+        const year = w.csl.issued?.['date-parts']?.[0]?.[0] ?? '';
+        out(`${String(w.citations).padStart(4)}× ${String(w.sources).padStart(2)} src  ${who ? who + ', ' : ''}${w.title}${year ? ` (${year})` : ''}${w.editions.length > 1 ? `  [${w.editions.length} editions]` : ''}  ${w.key}\n`);
+      }
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('work'))
+    .description('one work: its record, editions, why its references were merged, and every place it is cited')
+    .argument('<key>', 'work key (see inquiry works)')
+    .action(async (key: string, o: Common) => {
+      const r = await withStore(o, (s) => ops.work(s, key), true);
+      if (o.json) return json({ ok: true, ...r });
+      const w = r.work;
+      out(`${w.title}  (${w.key})\n${w.citations} citations in ${w.sources} sources; by perspective: ${Object.entries(w.citedBy.byPerspective).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+      out(`editions: ${w.editions.map((e) => `${e.key.split('@')[1]} (${e.citations.length})`).join(', ')}\n`);
+      for (const ev of w.evidence) out(`  [${ev.rule}] ${ev.detail}\n`);
+      out('\ncited:\n');
+      for (const c of r.citations) out(`  ${c.sourceId} ${c.start}-${c.end}${c.parsed.locator ? ` p. ${c.parsed.locator}` : ''}  ${c.text.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    });
+
+  common(program.command('bibliography'))
+    .description('a formatted bibliography of the works cited, for one source or the corpus')
+    .option('--source <id>', 'only the works this source cites')
+    .addOption(new Option('--style <style>', 'citation style').choices(['chicago-author-date', 'apa', 'harvard1']).default('chicago-author-date'))
+    .action(async (o: Common & { source?: string; style: string }) => {
+      const r = await withStore(o, (s) => ops.bibliography(s, { source: o.source, style: o.style }), true);
+      if (o.json) return json({ ok: true, ...r });
+      out(r.text || 'no works cited\n');
+    });
+
   common(program.command('quote'))
     .description('where a passage occurs in the corpus, and how each copy was altered')
     .argument('[text]', 'the passage to look for')
@@ -312,9 +354,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('export'))
-    .description('export sources, passages, sentences, entities, mentions, reuse (json, jsonl, csv; reuse also passim) or the entity network (graphml, gexf, json)')
-    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse')
-    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim']))
+    .description('export sources, passages, sentences, entities, mentions, reuse, works, citations (json, jsonl, csv; reuse also passim; works and citations also csl-json, bibtex, ris), the entity network or the citation graph (graphml, gexf)')
+    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse | works | citations | citation-graph')
+    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network and citation-graph)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris']))
     .addOption(new Option('--type <type>', 'entities, mentions, network: only this entity type').choices(['person', 'organization', 'place', 'trial']))
     .option('--min-weight <n>', 'network: only edges of at least this many shared passages', int)
     .option('--include-text', 'sources: include the clean and raw text')
@@ -325,7 +367,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       await withStore(
         o,
         async (s) => {
-          const format = o.format ?? (kind === 'network' ? 'graphml' : 'jsonl');
+          const format = o.format ?? (kind === 'network' || kind === 'citation-graph' ? 'graphml' : 'jsonl');
           const { chunks } = ops.export(s, { kind, format, type: o.type, minWeight: o.minWeight, includeText: o.includeText, source: o.source, includeDuplicates: o.duplicates });
           if (o.out) {
             const ws = createWriteStream(o.out);

@@ -4,6 +4,7 @@ import { OffsetMap } from '../core/offsets.js';
 import { findCitations } from '../analyze/citations/detect.js';
 import { parseReference, type ParsedReference } from '../analyze/citations/parse.js';
 import type { Store } from '../store/store.js';
+import { BIB_STYLES, toBibliography } from './bibliography.js';
 
 export function cite(text: string): ParsedReference {
   if (!text.trim()) throw new InquiryError('give a reference to parse', { code: 'bad_param' });
@@ -34,4 +35,60 @@ export async function sourceCitations(store: Store, sourceId: string) {
       opCit: c.parsed.opCit,
     })),
   };
+}
+
+// ---------------------------------------------------------------- works (after analysis)
+
+export interface WorksParams {
+  q?: string;
+  source?: string;
+  limit?: number | string;
+  offset?: number | string;
+}
+
+const num = (v: unknown, name: string, def: number, max = 1e9) => {
+  if (v === undefined || v === '' || v === null) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new InquiryError(`${name} must be a whole number from 0 to ${max}, not "${String(v)}"`, { code: 'bad_param' });
+  return n;
+};
+
+export async function listWorks(store: Store, p: WorksParams = {}) {
+  return store.citations.listWorks({ q: p.q || undefined, source: p.source || undefined, limit: num(p.limit, 'limit', 50, 1000), offset: num(p.offset, 'offset', 0) });
+}
+
+/** a work: its record, editions, the evidence for merging its references, and every place it is cited (with the text just before each citation) */
+export async function showWork(store: Store, key: string) {
+  const w = await store.citations.getWork(key);
+  if (!w) throw new NotFoundError(`no work "${key}"`);
+  const cites = await store.citations.workCitations(key);
+  const texts = new Map<number, string>();
+  const out = [];
+  for (const c of cites) {
+    if (!texts.has(c.versionId)) texts.set(c.versionId, (await store.getVersionTexts(c.versionId))?.cleanText ?? '');
+    const t = texts.get(c.versionId)!;
+    // the passage the citation closes: the paragraph before it
+    const before = t.slice(Math.max(0, c.start - 600), c.start);
+    const para = before.split(/\n\s*\n/).filter((x) => x.trim()).pop() ?? '';
+    out.push({ ...c, context: para.trim().slice(-400) });
+  }
+  return { work: w, citations: out };
+}
+
+/** CSL items with ids, for citation-js */
+export async function workItems(store: Store, source?: string) {
+  const items = [];
+  for await (const w of store.citations.iterateWorks()) {
+    if (source && !w.citedBy.bySource[source]) continue;
+    items.push({ ...w.csl, id: w.key });
+  }
+  return items;
+}
+
+export async function bibliography(store: Store, p: { source?: string; style?: string; format?: 'text' | 'html' }) {
+  if (p.source && !(await store.getSource(p.source))) throw new NotFoundError(`no source "${p.source}"`);
+  const style = p.style ?? 'chicago-author-date';
+  if (!(BIB_STYLES as readonly string[]).includes(style)) throw new InquiryError(`unknown style "${style}": choose one of ${BIB_STYLES.join(', ')}`, { code: 'bad_param' });
+  const items = await workItems(store, p.source);
+  return { style, works: items.length, text: items.length ? toBibliography(items, style, p.format ?? 'text') : '' };
 }

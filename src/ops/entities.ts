@@ -5,6 +5,7 @@ import { replay, undoneSet, validateAction, type CurationEntry } from '../analyz
 import { slugify } from '../core/ids.js';
 import { analyzeCorpus, applyCuration, type AnalyzeOptions, type AnalyzeSummary } from '../pipeline/analyze.js';
 import { analyzeReuse, type ReuseSummary } from '../pipeline/reuse.js';
+import { analyzeCitations, type CitationSummary } from '../pipeline/citations.js';
 import type { CurationRow, EntityGraph, EntityRow, MentionRow } from '../store/entity-types.js';
 import type { Store } from '../store/store.js';
 
@@ -249,9 +250,10 @@ export async function importCuration(store: Store, data: unknown, file = 'curati
   return { added, problems, applied: r.curation.applied, stale: r.curation.stale };
 }
 
-/** the analysis stage: entities (with the curation log replayed), then reuse */
-export async function analyze(store: Store, opts: AnalyzeOptions & { reuse?: boolean; minWords?: number } = {}): Promise<AnalyzeSummary & { reuse: ReuseSummary | null }> {
+/** the analysis stage: entities (with the curation log replayed), then reuse, then citations and works */
+export async function analyze(store: Store, opts: AnalyzeOptions & { reuse?: boolean; minWords?: number } = {}): Promise<AnalyzeSummary & { reuse: ReuseSummary | null; citations: CitationSummary }> {
   const entities = await analyzeCorpus(store, opts);
   const reuse = opts.reuse === false ? null : await analyzeReuse(store, { minWords: opts.minWords });
-  return { ...entities, reuse };
+  const citations = await analyzeCitations(store);
+  return { ...entities, reuse, citations };
 }

@@ -8,11 +8,13 @@ import { InquiryError } from '../core/errors.js';
 import { OffsetMap } from '../core/offsets.js';
 import type { Store } from '../store/store.js';
 import { gexf, graphml } from '../core/graph-formats.js';
+import type { CslItem } from '../analyze/citations/parse.js';
+import { toBibtex, toRis, type CslWithId } from './bibliography.js';
 
-export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse';
-export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf' | 'passim';
-export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse'];
-export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim'];
+export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse' | 'works' | 'citations' | 'citation-graph';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf' | 'passim' | 'csl-json' | 'bibtex' | 'ris';
+export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse', 'works', 'citations', 'citation-graph'];
+export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris'];
 const TABLE_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv'];
 
 export interface ExportParams {
@@ -40,6 +42,16 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     return { contentType: f === 'json' ? 'application/json; charset=utf-8' : 'application/xml; charset=utf-8', chunks: networkChunks(store, p, f) };
   }
   if (kind === 'reuse' && format === 'passim') return { contentType: 'application/x-ndjson; charset=utf-8', chunks: passimChunks(store, p) };
+  if (kind === 'citation-graph') {
+    const f = (p.format ?? 'graphml') as ExportFormat;
+    if (f !== 'graphml' && f !== 'gexf') throw new InquiryError(`the citation graph exports as graphml or gexf, not "${p.format}"`, { code: 'bad_param' });
+    return { contentType: 'application/xml; charset=utf-8', chunks: citationGraphChunks(store, f) };
+  }
+  if ((kind === 'works' || kind === 'citations') && (format === 'csl-json' || format === 'bibtex' || format === 'ris')) {
+    const ct = format === 'csl-json' ? 'application/vnd.citationstyles.csl+json; charset=utf-8' : format === 'bibtex' ? 'application/x-bibtex; charset=utf-8' : 'application/x-research-info-systems; charset=utf-8';
+    return { contentType: ct, chunks: bibChunks(store, kind, format, p) };
+  }
+  if ((format === 'csl-json' || format === 'bibtex' || format === 'ris') && kind !== 'works' && kind !== 'citations') throw new InquiryError(`${format} is for works and citations, not ${kind}`, { code: 'bad_param' });
   if (!TABLE_FORMATS.includes(format)) throw new InquiryError(`unknown format "${p.format}" for ${kind}: choose one of ${TABLE_FORMATS.join(', ')}`, { code: 'bad_param' });
   const rows =
     kind === 'sources' ? sourceRows(store, p)
@@ -47,18 +59,22 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     : kind === 'sentences' ? sentenceRows(store, p)
     : kind === 'entities' ? entityRows(store, p)
     : kind === 'reuse' ? reuseRows(store, p)
+    : kind === 'works' ? workRows(store, p)
+    : kind === 'citations' ? citationRows(store, p)
     : mentionRows(store, p);
-  const columns = COLUMNS[kind as Exclude<ExportKind, 'network'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
+  const columns = COLUMNS[kind as Exclude<ExportKind, 'network' | 'citation-graph'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
   return { contentType, chunks: serialize(rows, format, columns) };
 }
 
-const COLUMNS: Record<Exclude<ExportKind, 'network'>, string[]> = {
+const COLUMNS: Record<Exclude<ExportKind, 'network' | 'citation-graph'>, string[]> = {
   entities: ['id', 'type', 'name', 'mentions', 'sources', 'ambiguous', 'curated', 'aliases', 'evidence', 'mentionSpans'],
   mentions: ['key', 'entity', 'entityName', 'type', 'sourceId', 'fileName', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'cue'],
   sources: ['id', 'title', 'authors', 'date', 'dateModified', 'url', 'language', 'perspective', 'kind', 'licence', 'container', 'series', 'fileName', 'format', 'encoding', 'contentHash', 'versionId', 'ingestedAt', 'chars', 'rawChars', 'passages', 'sentences', 'duplicatePassages'],
   passages: ['sourceId', 'fileName', 'key', 'seq', 'start', 'end', 'rawStart', 'rawEnd', 'role', 'ocrScore', 'dupOf', 'text'],
   sentences: ['sourceId', 'fileName', 'key', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text'],
+  works: ['id', 'type', 'author', 'title', 'containerTitle', 'publisher', 'place', 'year', 'citations', 'sources', 'citedBySource', 'citedByPerspective', 'editions', 'evidence', 'csl'],
+  citations: ['key', 'source', 'fileName', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'kind', 'work', 'edition', 'refersTo', 'locator', 'remarks', 'csl'],
   reuse: ['family', 'kind', 'occurrence', 'seq', 'source', 'fileName', 'date', 'perspective', 'start', 'end', 'rawStart', 'rawEnd', 'words', 'base', 'repeat', 'severity', 'summary', 'attribution', 'divergences', 'text'],
 };
 
@@ -214,4 +230,56 @@ export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const nameList = (l?: Array<{ family?: string; given?: string; literal?: string }>) => (l ?? []).map((n) => n.literal ?? [n.family, n.given].filter(Boolean).join(', ')).join('; ');
+
+async function* workRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  for await (const w of store.citations.iterateWorks()) {
+    if (wanted.size && !Object.keys(w.citedBy.bySource).some((s) => wanted.has(s))) continue;
+    const c = w.csl;
+    yield {
+      id: w.key, type: c.type, author: nameList(c.author ?? c.editor), title: c.title ?? '', containerTitle: c['container-title'] ?? '', publisher: c.publisher ?? '', place: c['publisher-place'] ?? '',
+      year: c.issued?.['date-parts']?.[0]?.[0] ?? null, citations: w.citations, sources: w.sources, citedBySource: w.citedBy.bySource, citedByPerspective: w.citedBy.byPerspective,
+      editions: w.editions.map((e) => ({ key: e.key, year: e.csl.issued?.['date-parts']?.[0]?.[0] ?? null, publisher: e.csl.publisher ?? null, citations: e.citations.length })), evidence: w.evidence, csl: c,
+    };
+  }
+}
+
+async function* citationRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const names = await fileNames(store);
+  for await (const c of store.citations.iterateCitations()) {
+    if (wanted.size && !wanted.has(c.sourceId)) continue;
+    yield {
+      key: c.key, source: c.sourceId, fileName: names.get(c.sourceId) ?? '', start: c.start, end: c.end, rawStart: c.rawStart, rawEnd: c.rawEnd, text: c.text, kind: c.kind,
+      work: c.work, edition: c.edition, refersTo: c.refersTo, locator: c.parsed.locator, remarks: c.parsed.remarks, csl: c.parsed.csl,
+    };
+  }
+}
+
+/** works (one record each) or citations (each parsed reference, its id the citation key) as CSL-JSON, BibTeX or RIS, through citation-js */
+async function* bibChunks(store: Store, kind: 'works' | 'citations', format: 'csl-json' | 'bibtex' | 'ris', p: ExportParams): AsyncIterable<string> {
+  const items: CslWithId[] = [];
+  if (kind === 'works') for await (const r of workRows(store, p)) items.push({ ...(r.csl as CslItem), id: r.id as string });
+  else for await (const r of citationRows(store, p)) if (r.csl) items.push({ ...(r.csl as CslItem), id: r.key as string });
+  if (format === 'csl-json') {
+    yield JSON.stringify(items, null, 2) + '\n';
+    return;
+  }
+  yield format === 'bibtex' ? toBibtex(items) : toRis(items);
+}
+
+/** sources → the works they cite, edge weight = citations */
+async function* citationGraphChunks(store: Store, format: 'graphml' | 'gexf'): AsyncIterable<string> {
+  const sources = await store.listSources();
+  const nodes: Array<{ id: string; label: string; attrs: Record<string, string | number> }> = sources.map((s) => ({ id: 'source:' + s.id, label: s.title ?? s.id, attrs: { kind: 'source', perspective: s.perspective.join(' '), citations: 0 } }));
+  const edges: Array<{ source: string; target: string; weight: number }> = [];
+  for await (const w of store.citations.iterateWorks()) {
+    nodes.push({ id: w.key, label: w.title || w.key, attrs: { kind: 'work', perspective: '', citations: w.citations } });
+    for (const [src, n] of Object.entries(w.citedBy.bySource)) edges.push({ source: 'source:' + src, target: w.key, weight: n });
+  }
+  const desc = 'Citation graph: sources and the works they cite; edge weight = citations';
+  yield* format === 'gexf' ? gexf(nodes, edges, { description: desc }) : graphml(nodes, edges);
 }

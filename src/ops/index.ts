@@ -12,7 +12,7 @@ import { exportStream, type ExportParams } from './export.js';
 import { search, type SearchParams, type SearchResult } from './search.js';
 import { getSetting, settingsReport } from './settings.js';
 import { getPassage, listSources, showSource, status, type ShowParams } from './sources.js';
-import { cite, sourceCitations } from './citations.js';
+import { bibliography, cite, listWorks, showWork, sourceCitations } from './citations.js';
 import { listReuse, quote, showReuse, sourceReuse } from './reuse.js';
 import { analyze, curate, curationLog, entityGraph, exportCuration, importCuration, listEntities, showEntity, sourceMentions } from './entities.js';
 
@@ -55,6 +55,9 @@ export const ops = {
   importCuration,
   cite,
   citations: sourceCitations,
+  works: listWorks,
+  work: showWork,
+  bibliography,
   reuse: listReuse,
   reuseFamily: showReuse,
   sourceReuse,

@@ -128,7 +128,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api', async () => ({
     ok: true,
     routes: [
-      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote',
+      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote', '/api/works', '/api/works/:key', '/api/bibliography',
       '/api/graph/entities', '/api/curation', 'POST /api/curation', '/api/curation/export', '/api/export/:kind', '/-/settings.json', '/-/status.json',
     ],
   }));
@@ -167,6 +167,24 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api/graph/entities', graphRoute);
   app.get('/graph/entities.json', graphRoute);
   app.get('/api/sources/:id/mentions', async (req) => ({ ok: true, ...(await ops.sourceMentions(store, (req.params as { id: string }).id)) }));
+  // ---------------- works and citations
+  const worksRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.works(store, { q: one(q.q), source: one(q.source), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  const workRoute = async (key: string) => ({ ok: true, ...(await ops.work(store, key)) });
+  app.get('/api/works', worksRoute);
+  app.get('/works.json', worksRoute);
+  app.get('/api/works/:key', (req) => workRoute((req.params as { key: string }).key));
+  app.get('/works/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) return workRoute(file.slice(0, -5));
+    return serveStatic(req, reply, webRoot);
+  });
+  app.get('/api/bibliography', async (req) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.bibliography(store, { source: one(q.source), style: one(q.style), format: one(q.format) === 'html' ? 'html' : 'text' })) };
+  });
   // ---------------- reuse
   const reuseRoute = async (req: FastifyRequest) => {
     const q = req.query as Q;
@@ -204,7 +222,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
     const kind = (req.params as { kind: string }).kind;
     const { contentType, chunks } = ops.export(store, {
       kind,
-      format: one(q.format) ?? (kind === 'network' ? 'graphml' : 'jsonl'),
+      format: one(q.format) ?? (kind === 'network' || kind === 'citation-graph' ? 'graphml' : 'jsonl'),
       type: one(q.type) || undefined,
       minWeight: num(q.minWeight, 'minWeight'),
       includeText: flag(q.includeText),

@@ -6,6 +6,7 @@
 import type { DuplicateSection, PassageRole, ProcessedSource, RemovedSpan, SourceMeta } from '../core/types.js';
 import type { EntityStore } from './entity-types.js';
 import type { ReuseStore } from './reuse-types.js';
+import type { CitationStore } from './citation-types.js';
 
 export interface SourceRow extends SourceMeta {
   origin: string;
@@ -96,6 +97,8 @@ export interface Store {
   readonly entities: EntityStore;
   /** families of reused passages and their occurrences */
   readonly reuse: ReuseStore;
+  /** citations found in the sources and the works they were merged into */
+  readonly citations: CitationStore;
   /** opened read-only: every write is refused */
   readonly readonly: boolean;
   close(): Promise<void>;

@@ -22,6 +22,8 @@ import type {
 import type { EntityStore } from '../entity-types.js';
 import { SqliteEntities } from './entities.js';
 import { SqliteReuse } from './reuse.js';
+import { SqliteCitations } from './citations.js';
+import type { CitationStore } from '../citation-types.js';
 import type { ReuseStore } from '../reuse-types.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -59,6 +61,7 @@ export class SqliteStore implements Store {
   readonly dialect = 'sqlite';
   readonly entities: EntityStore;
   readonly reuse: ReuseStore;
+  readonly citations: CitationStore;
   private stmtCache = new Map<string, Database.Statement>();
 
   constructor(
@@ -83,6 +86,7 @@ export class SqliteStore implements Store {
     db.pragma('cache_size = -65536');
     this.entities = new SqliteEntities(db);
     this.reuse = new SqliteReuse(db);
+    this.citations = new SqliteCitations(db);
   }
 
   private st(sql: string): Database.Statement {

@@ -183,4 +183,37 @@ CREATE INDEX reuse_occurrences_family ON reuse_occurrences(family, seq);
 CREATE INDEX reuse_occurrences_source ON reuse_occurrences(source_id, start);
 `,
   },
+  {
+    id: '20261122T1000-works',
+    sql: `
+CREATE TABLE works (
+  key TEXT PRIMARY KEY,
+  csl TEXT NOT NULL,
+  title TEXT NOT NULL,
+  editions TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  citations INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  cited_by TEXT NOT NULL
+);
+CREATE INDEX works_citations ON works(citations DESC);
+CREATE TABLE citations (
+  key TEXT PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL,
+  work TEXT,
+  edition TEXT,
+  refers_to TEXT
+);
+CREATE INDEX citations_source ON citations(source_id, start);
+CREATE INDEX citations_work ON citations(work);
+`,
+  },
 ];

@@ -1,0 +1,53 @@
+/**
+ * The citations stage: references found in every source (reference lines, numbered lists,
+ * parenthetical author-date), parsed, Ibid./op. cit. resolved, merged into works with the
+ * evidence for each merge, cited-by counts per source and perspective, stored with exact
+ * clean and raw spans. Deterministic: the same sources give the same keys.
+ */
+import { fastKey } from '../core/ids.js';
+import { findCitations } from '../analyze/citations/detect.js';
+import { mergeWorks, type CitationInput } from '../analyze/citations/works.js';
+import type { CitationRow, WorkRow } from '../store/citation-types.js';
+import type { Store } from '../store/store.js';
+import { loadTexts } from './reuse.js';
+
+export interface CitationSummary {
+  citations: number;
+  works: number;
+  unresolved: number;
+  ms: number;
+}
+
+export async function analyzeCitations(store: Store): Promise<CitationSummary> {
+  const t0 = performance.now();
+  const texts = await loadTexts(store);
+  const inputs: CitationInput[] = [];
+  const meta = new Map<string, { versionId: number; sourceId: string; rawStart: number; rawEnd: number; kind: string }>();
+  for (const t of texts) {
+    for (const c of findCitations(t.text)) {
+      const key = 'cite:' + fastKey([t.source.id, String(c.start), String(c.end)]);
+      inputs.push({ key, sourceId: t.source.id, start: c.start, end: c.end, text: c.text, parsed: c.parsed });
+      meta.set(key, { versionId: t.source.versionId, sourceId: t.source.id, rawStart: t.map.toRawStart(c.start), rawEnd: t.map.toRawEnd(c.end), kind: c.kind });
+    }
+  }
+  const { works, resolved } = mergeWorks(inputs);
+  const byKey = new Map(inputs.map((c) => [c.key, c]));
+  const perspectives = new Map(texts.map((t) => [t.source.id, t.source.perspective.length ? t.source.perspective : ['unspecified']]));
+  const rows: WorkRow[] = works.map((w) => {
+    const bySource: Record<string, number> = {};
+    const byPerspective: Record<string, number> = {};
+    for (const k of w.citations) {
+      const src = byKey.get(k)!.sourceId;
+      bySource[src] = (bySource[src] ?? 0) + 1;
+      for (const p of perspectives.get(src) ?? []) byPerspective[p] = (byPerspective[p] ?? 0) + 1;
+    }
+    return { key: w.key, csl: w.csl, title: w.csl.title ?? '', editions: w.editions, evidence: w.evidence, citations: w.citations.length, sources: Object.keys(bySource).length, citedBy: { bySource, byPerspective } };
+  });
+  const cites: CitationRow[] = resolved.map((r) => {
+    const c = byKey.get(r.key)!;
+    const m = meta.get(r.key)!;
+    return { key: r.key, versionId: m.versionId, sourceId: m.sourceId, start: c.start, end: c.end, rawStart: m.rawStart, rawEnd: m.rawEnd, text: c.text, kind: m.kind, parsed: c.parsed, work: r.work, edition: r.edition, refersTo: r.refersTo };
+  });
+  await store.citations.writeCitations(rows, cites);
+  return { citations: cites.length, works: rows.length, unresolved: cites.filter((c) => !c.work).length, ms: Math.round(performance.now() - t0) };
+}
