@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReference, type CslItem, type CslName } from '../src/analyze/citations/parse.js';
+import { findCitations } from '../src/analyze/citations/detect.js';
 
 interface GoldRef {
   id: string;
@@ -139,5 +140,86 @@ export function evalCitations(dir: string): CitationEvalResult | null {
     byStyle,
     perSecond: gold.length / Math.max(seconds, 1e-9),
     errors,
+  };
+}
+
+// ---------------------------------------------------------------- detection (docs/*.txt, spans marked ⟦…⟧)
+
+export interface DetectionResult {
+  docs: number;
+  gold: number;
+  goldMarkers: number;
+  predicted: number;
+  exact: { precision: number; recall: number };
+  overlap: { precision: number; recall: number };
+  markers: { recall: number };
+  missed: Array<{ doc: string; text: string }>;
+  spurious: Array<{ doc: string; text: string }>;
+}
+
+/** a footnote marker as the fixture marks them: "[1]", "(85)", "¹", or digits glued to a word */
+const isMarker = (t: string) => /^(?:\[\d{1,3}\]|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})$/.test(t);
+
+export function evalDetection(dir: string): DetectionResult | null {
+  const docsDir = join(dir, 'docs');
+  if (!existsSync(docsDir)) return null;
+  let gold = 0;
+  let goldMarkers = 0;
+  let predicted = 0;
+  let exactHit = 0;
+  let overlapGold = 0;
+  let overlapPred = 0;
+  let markerHit = 0;
+  const missed: DetectionResult['missed'] = [];
+  const spurious: DetectionResult['spurious'] = [];
+  const files = readdirSync(docsDir).filter((f) => f.endsWith('.txt')).sort();
+  for (const f of files) {
+    const raw = readFileSync(join(docsDir, f), 'utf8');
+    const body = raw.replace(/^---\n[\s\S]*?\n---\n/, '');
+    // gold spans in the text with the marks removed
+    const spans: Array<{ start: number; end: number; text: string }> = [];
+    let text = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      if (ch === '⟦') spans.push({ start: text.length, end: -1, text: '' });
+      else if (ch === '⟧') {
+        const s = spans[spans.length - 1]!;
+        s.end = text.length;
+        s.text = text.slice(s.start, s.end);
+      } else text += ch;
+    }
+    const found = findCitations(text);
+    predicted += found.length;
+    for (const g of spans) {
+      const marker = isMarker(g.text);
+      if (marker) goldMarkers++;
+      else gold++;
+      const ex = found.some((p) => p.start === g.start && p.end === g.end);
+      const ov = found.some((p) => p.start < g.end && g.start < p.end);
+      if (marker) {
+        if (ov) markerHit++;
+        else missed.push({ doc: f, text: g.text });
+        continue;
+      }
+      if (ex) exactHit++;
+      if (ov) overlapGold++;
+      else missed.push({ doc: f, text: g.text });
+    }
+    for (const p of found) {
+      if (spans.some((g) => p.start < g.end && g.start < p.end)) overlapPred++;
+      else spurious.push({ doc: f, text: p.text });
+    }
+  }
+  const r = (a: number, b: number) => (b ? a / b : 0);
+  return {
+    docs: files.length,
+    gold,
+    goldMarkers,
+    predicted,
+    exact: { precision: r(exactHit, predicted), recall: r(exactHit, gold) },
+    overlap: { precision: r(overlapPred, predicted), recall: r(overlapGold, gold) },
+    markers: { recall: r(markerHit, goldMarkers) },
+    missed,
+    spurious,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evalCitations } from './citations.js';
+import { evalCitations, evalDetection } from './citations.js';
 import { evalEntities } from './entities.js';
 import { evalReuse } from './reuse.js';
 
@@ -60,6 +60,24 @@ if (c) {
     console.log(citeOk ? '  citation target met' : '  citation target missed');
   }
 }
+// citation detection (docs/*.txt with marked spans)
+const det = evalDetection(join(here, 'fixtures', 'citations'));
+const DETECT_TARGET = 0.98;
+if (det) {
+  if (!det || det.overlap.recall < DETECT_TARGET) citeOk = false;
+  if (args.has('--json')) console.log(JSON.stringify({ citationDetection: det }, null, 2));
+  else {
+    console.log(`  detection: ${det.docs} documents, ${det.gold} citation spans and ${det.goldMarkers} footnote markers; ${det.predicted} found`);
+    console.log(`    citations, exact span   precision ${pct(det.exact.precision)}  recall ${pct(det.exact.recall)}`);
+    console.log(`    citations, overlapping  precision ${pct(det.overlap.precision)}  recall ${pct(det.overlap.recall)}   target: recall ≥ ${pct(DETECT_TARGET)}`);
+    console.log(`    footnote markers        recall ${pct(det.markers.recall)}`);
+    if (args.has('--verbose')) {
+      for (const m of det.missed.slice(0, 60)) console.log(`    missed ${m.doc}: ${m.text.slice(0, 120)}`);
+      for (const m of det.spurious.slice(0, 30)) console.log(`    spurious ${m.doc}: ${m.text.slice(0, 120)}`);
+    }
+  }
+}
+
 // ---------------- reuse (quotations; work in progress for issue 4)
 const REUSE_TARGETS = { familyRecall: 0.95, familyPrecision: 0.95, divergenceAccuracy: 0.9 };
 const q = evalReuse(join(here, 'fixtures', 'reuse'));

@@ -105,7 +105,7 @@ test('detection: reference lines and parenthetical references with exact spans; 
   const found = findCitations(text);
   for (const c of found) assert.equal(text.slice(c.start, c.end), c.text);
   assert.deepEqual(found.map((c) => c.kind + ':' + c.text), [
-    'parenthetical:(Getty 1985, 112)',
+    'parenthetical:Getty 1985, 112', // the parentheses stay outside the span, as in the detection fixture
     'reference-line:Medvedev, Roy. Let History Judge. New York: Columbia University Press, 1989, p. 258',
     'reference-line:(3) Leon Trotsky, Stalin (1941)',
     'reference-line:Ibid., p. 12',

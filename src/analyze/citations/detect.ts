@@ -11,7 +11,8 @@ export interface FoundCitation {
   start: number;
   end: number;
   text: string;
-  kind: 'reference-line' | 'parenthetical';
+  /** a reference line, a parenthetical or narrative author-date reference, a work named in prose, or a footnote marker */
+  kind: 'reference-line' | 'parenthetical' | 'narrative' | 'prose' | 'marker';
   parsed: ParsedReference;
 }
 
@@ -56,28 +57,110 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     }
     i = j + 1;
   }
-  // parenthetical author-date references in running text
-  const paren = /\((?:see |cf\. )?(\p{Lu}[\p{L}'’-]+(?:(?: and | & |, )\p{Lu}[\p{L}'’-]+)*(?: et al\.)?),? ((?:1[5-9]\d\d|20\d\d)[a-z]?)(?:[,:] ?(?:pp?\. ?)?(\d+(?:[-–]\d+)?))?\)/gu;
-  for (const m of text.slice(from, to).matchAll(paren)) {
+  // reference lists: after a heading such as "References" or "Sources", every list line is a
+  // reference even without a year ("Kudrinskikh, A. Nikolai Yezhov: Bloody dwarf")
+  {
+    const lines = text.slice(from, to).split('\n');
+    let pos = from;
+    let inList = false;
+    for (const raw of lines) {
+      const line = raw.trim();
+      const lead = raw.length - raw.trimStart().length;
+      if (/^(?:references|notes|sources|bibliography|works cited|further reading|primary sources|footnotes|примечания|литература|источники)\b.{0,20}$/i.test(line)) inList = true;
+      else if (inList && line && !/^\[?\(?\d{1,3}[.)\]]?\s/.test(line) && !/^[-*•↑^]/.test(line) && line.length < 40 && !/[.,]/.test(line)) inList = false;
+      else if (inList && line.length >= 8) {
+        // a marker opening the line is a span of its own
+        const mk = /^(\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)\s*(?:\^\s*|↑\s*)?/.exec(line);
+        const bodyAt = mk ? mk[0].length : 0;
+        const start = pos + lead;
+        if (mk && /^[[(]/.test(mk[1]!)) addUnique(out, { start, end: start + mk[1]!.length, text: mk[1]!, kind: 'marker', parsed: bare(mk[1]!) });
+        const body = line.slice(bodyAt).replace(/\s*\(Read on [^)]*\)\s*$/i, (m) => m);
+        const bs = start + bodyAt;
+        if (body.length >= 8 && !out.some((c) => c.start <= bs && bs < c.end && c.kind !== 'marker')) {
+          const parsed = parseReference(body);
+          addUnique(out, { start: bs, end: bs + body.length, text: body, kind: 'reference-line', parsed });
+        }
+      }
+      pos += raw.length + 1;
+    }
+  }
+  const slice = text.slice(from, to);
+  // footnote markers: [1], (85) after a quotation, superscripts, and digits glued to the end of a sentence
+  for (const m of slice.matchAll(/\[(\d{1,3})\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[\p{L}.,;:’'"”)])\((\d{1,3})\)|(?<=(?:\p{L}{2}|\d{4}|[’'"”])[.,;:]?[’'"”]?)(?<![\d])(\d{1,2})(?=\s|$)/gu)) {
     const start = from + (m.index ?? 0);
-    const end = start + m[0].length;
-    if (out.some((c) => c.start <= start && end <= c.end)) continue;
-    // "(Moscow, 1937)" is a place and a year, not an author
-    if (gazetteerPlace(m[1] as string)) continue;
-    const names = (m[1] as string).replace(/ et al\.$/, '');
-    const parsed: ParsedReference = {
-      csl: {
-        type: 'book',
-        author: names.split(/ and | & |, /).map((family) => ({ family })),
-        issued: { 'date-parts': [[Number((m[2] as string).slice(0, 4))]] },
-      },
-      locator: m[3] ?? null,
-      remarks: [],
-      ibid: false,
-      opCit: false,
-      shape: 'author-date',
-    };
-    out.push({ start, end, text: m[0], kind: 'parenthetical', parsed });
+    const t = m[0];
+    // a bare glued number must follow sentence punctuation or a closing quote ("1928.2", "revelation.’3")
+    if (/^\d+$/.test(t) && !/[.’'"”]$/.test(text.slice(Math.max(0, start - 1), start))) continue;
+    addUnique(out, { start, end: start + t.length, text: t, kind: 'marker', parsed: bare(t) });
+  }
+  // parentheses holding one or several author-date references ("(Binner & Junge, 2001; Khlevniuk, 2009, pp. 166–168)"),
+  // and narrative ones ("Ellman (2002, p. 1152)", "Getty et al. (1993)")
+  const AD = String.raw`(\p{Lu}[\p{L}'’-]+(?:(?: and | & |, )\p{Lu}[\p{L}'’-]+)*(?: et al\.)?)`;
+  const YEAR = String.raw`((?:1[5-9]\d\d|20\d\d)[a-z]?)`;
+  const LOC = String.raw`(?:(?:[,:] ?| )(?:(?:pp?\.|chap\.|ch\.) ?)?(\d+(?:[-–]\d+)?))?`;
+  const partRe = new RegExp(String.raw`^(?:see also |see |cf\. |e\.g\.,? )?` + AD + String.raw`,? ` + YEAR + LOC + '$', 'u');
+  for (const m of slice.matchAll(/\(([^()\n]{4,240})\)/g)) {
+    const inner = m[1]!;
+    let off = from + (m.index ?? 0) + 1;
+    for (const part of inner.split(';')) {
+      const lead = part.length - part.trimStart().length;
+      const p = part.trim();
+      const pm = partRe.exec(p);
+      if (pm && !gazetteerPlace(pm[1]!)) {
+        const signal = /^(?:see also |see |cf\. |e\.g\.,? )/.exec(p)?.[0].length ?? 0;
+        const start = off + lead + signal;
+        const t = p.slice(signal);
+        addUnique(out, { start, end: start + t.length, text: t, kind: 'parenthetical', parsed: authorDate(pm[1]!, pm[2]!, pm[3] ?? null) });
+      }
+      off += part.length + 1;
+    }
+  }
+  for (const m of slice.matchAll(new RegExp(AD + String.raw` \(` + YEAR + String.raw`(?:, (?:pp?\. ?)?(\d+(?:[-–]\d+)?))?\)`, 'gu'))) {
+    if (gazetteerPlace(m[1]!) || /^(?:The|In|On|At|From|Since|By|And|But|After|Before|During)$/.test(m[1]!)) continue;
+    const start = from + (m.index ?? 0);
+    addUnique(out, { start, end: start + m[0].length, text: m[0], kind: 'narrative', parsed: authorDate(m[1]!, m[2]!, m[3] ?? null) });
+  }
+  // Ibid. in parentheses
+  for (const m of slice.matchAll(/\((Ibid\.?(?:,? ?(?:pp?\. ?)?\d+(?:[-–]\d+)?)?)\)/g)) {
+    const start = from + (m.index ?? 0) + 1;
+    addUnique(out, { start, end: start + m[1]!.length, text: m[1]!, kind: 'parenthetical', parsed: parseReference(m[1]!) });
+  }
+  // works named in prose: an underlined or italic title with a date in parentheses right after it,
+  // and a quoted title after a word that says a work is meant (book, memoir, wrote, author of …)
+  for (const m of slice.matchAll(/(?:<u>([^<\n]{3,160})<\/u>|\*([^*\n]{3,160})\*)\s*\(([^()\n]{4,40})\)/g)) {
+    if (!YEAR_RE.test(m[3]!)) continue;
+    const start = from + (m.index ?? 0);
+    addUnique(out, { start, end: start + m[0].length, text: m[0], kind: 'prose', parsed: parseReference(m[0].replace(/<\/?u>|\*/g, '')) });
+  }
+  for (const m of slice.matchAll(/(?:\b(?:book|books|memoirs?|article|essay|pamphlet|report|study|biography|history|novel|diary|wrote|writes|author of|called|titled|entitled|in)\s+)((?:\p{Lu}[\p{L}.'’-]+ ){0,3})(['‘"“])(\p{Lu}[^'’"”\n]{3,120})(['’"”])/gu)) {
+    const quote = m[4]!;
+    const words = quote.split(/\s+/);
+    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (caps < Math.ceil(words.length / 2) || words.length > 16) continue;
+    const who = m[1]!;
+    const start = from + (m.index ?? 0) + m[0].length - (who.length + m[3]!.length + quote.length + m[5]!.length) + (who ? 0 : m[3]!.length);
+    const end = from + (m.index ?? 0) + m[0].length - (who ? 0 : m[5]!.length);
+    addUnique(out, { start, end, text: text.slice(start, end), kind: 'prose', parsed: parseReference(text.slice(start, end).replace(/['‘’"“”]/g, '')) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function addUnique(out: FoundCitation[], c: FoundCitation): void {
+  if (out.some((x) => x.start < c.end && c.start < x.end)) return;
+  out.push(c);
+}
+
+function bare(t: string): ParsedReference {
+  return { csl: null, locator: null, remarks: [], ibid: false, opCit: false, shape: 'bare' };
+}
+
+function authorDate(names: string, year: string, locator: string | null): ParsedReference {
+  return {
+    csl: { type: 'book', author: names.replace(/ et al\.$/, '').split(/ and | & |, /).map((family) => ({ family })), issued: { 'date-parts': [[Number(year.slice(0, 4))]] } },
+    locator,
+    remarks: [],
+    ibid: false,
+    opCit: false,
+    shape: 'author-date',
+  };
 }
