@@ -31,6 +31,32 @@ export async function analyzeCitations(store: Store): Promise<CitationSummary> {
     }
   }
   const { works, resolved } = mergeWorks(inputs);
+  // footnote markers in the text point at the note of the same number in the source's list
+  // ("[3]" in the body → the line "[3] Getty, Origins …"): they take that note's work
+  const kindOf = (k: string) => meta.get(k)?.kind;
+  const bySrc = new Map<string, CitationInput[]>();
+  for (const c of inputs) {
+    let l = bySrc.get(c.sourceId);
+    if (!l) bySrc.set(c.sourceId, (l = []));
+    l.push(c);
+  }
+  const res = new Map(resolved.map((r) => [r.key, r]));
+  for (const list of bySrc.values()) {
+    list.sort((a, b) => a.start - b.start);
+    const notes = new Map<string, CitationInput>();
+    const num = (t: string) => /\d+/.exec(t)?.[0] ?? t;
+    list.forEach((c, i) => {
+      const next = list[i + 1];
+      if (kindOf(c.key) === 'marker' && next && kindOf(next.key) !== 'marker' && next.start - c.end <= 3) notes.set(num(c.text), next);
+    });
+    for (const c of list) {
+      if (kindOf(c.key) !== 'marker') continue;
+      const note = notes.get(num(c.text));
+      if (!note || note.start - c.end <= 3) continue;
+      const r = res.get(note.key);
+      res.set(c.key, { key: c.key, work: r?.work ?? null, edition: r?.edition ?? null, refersTo: note.key });
+    }
+  }
   const byKey = new Map(inputs.map((c) => [c.key, c]));
   const perspectives = new Map(texts.map((t) => [t.source.id, t.source.perspective.length ? t.source.perspective : ['unspecified']]));
   const rows: WorkRow[] = works.map((w) => {
@@ -43,11 +69,11 @@ export async function analyzeCitations(store: Store): Promise<CitationSummary> {
     }
     return { key: w.key, csl: w.csl, title: w.csl.title ?? '', editions: w.editions, evidence: w.evidence, citations: w.citations.length, sources: Object.keys(bySource).length, citedBy: { bySource, byPerspective } };
   });
-  const cites: CitationRow[] = resolved.map((r) => {
+  const cites: CitationRow[] = [...res.values()].map((r) => {
     const c = byKey.get(r.key)!;
     const m = meta.get(r.key)!;
     return { key: r.key, versionId: m.versionId, sourceId: m.sourceId, start: c.start, end: c.end, rawStart: m.rawStart, rawEnd: m.rawEnd, text: c.text, kind: m.kind, parsed: c.parsed, work: r.work, edition: r.edition, refersTo: r.refersTo };
   });
   await store.citations.writeCitations(rows, cites);
-  return { citations: cites.length, works: rows.length, unresolved: cites.filter((c) => !c.work).length, ms: Math.round(performance.now() - t0) };
+  return { citations: cites.filter((c) => c.kind !== 'marker').length, works: rows.length, unresolved: cites.filter((c) => !c.work && c.kind !== 'marker').length, ms: Math.round(performance.now() - t0) };
 }

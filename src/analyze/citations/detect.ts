@@ -74,11 +74,16 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
         const bodyAt = mk ? mk[0].length : 0;
         const start = pos + lead;
         if (mk && /^[[(]/.test(mk[1]!)) addUnique(out, { start, end: start + mk[1]!.length, text: mk[1]!, kind: 'marker', parsed: bare(mk[1]!) });
-        const body = line.slice(bodyAt).replace(/\s*\(Read on [^)]*\)\s*$/i, (m) => m);
-        const bs = start + bodyAt;
+        // list bullets and wiki back-links ("- ↑ 1.0 1.1") are not part of the reference
+        const lead2 = /^(?:[-*•]\s*)?(?:[↑^]\s*(?:\d+(?:\.\d+)?\s+)*)?/.exec(line.slice(bodyAt))?.[0].length ?? 0;
+        const body = line.slice(bodyAt + lead2);
+        const bs = start + bodyAt + lead2;
         if (body.length >= 8 && !out.some((c) => c.start <= bs && bs < c.end && c.kind !== 'marker')) {
           const parsed = parseReference(body);
-          addUnique(out, { start: bs, end: bs + body.length, text: body, kind: 'reference-line', parsed });
+          // a list line is a reference when it reads as one, or is short and no running prose
+          // (a source list may also hold the quoted passages themselves)
+          const prose = /[.!?]["”’]?\s+\p{Ll}/u.test(body) || body.split(/\s+/).length > 45 || /^["“‘']/.test(body);
+          if (plausible(parsed, body) || (!prose && parsed.csl?.title && body.length < 250)) addUnique(out, { start: bs, end: bs + body.length, text: body, kind: 'reference-line', parsed });
         }
       }
       pos += raw.length + 1;
