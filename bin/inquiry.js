@@ -10,6 +10,11 @@ if (!existsSync(entry)) {
   process.stderr.write(`inquiry: not built yet (no ${entry}); run "npm run build" in ${join(here, '..')}\n`);
   process.exit(2);
 }
+// output piped into a command that stops reading (`| head`): stop quietly, like other Unix tools
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await import(entry);
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

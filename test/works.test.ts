@@ -132,3 +132,39 @@ test('HTTP and CLI: works with JSON twins; bibliography', async () => {
   assert.equal(code, 0);
   assert.match(out, /Getty, John Archibald\. 1985/);
 });
+
+test('evidence: the claim heading, the passages offered as evidence, their citations and works, with spans', async () => {
+  const list = await ops.claims(store, {});
+  assert.equal(list.total, 1);
+  const c = list.items[0]!;
+  assert.equal(c.text, 'THE TRIALS WERE OPEN');
+  assert.ok(c.evidence >= 3, JSON.stringify(c));
+  const { claim } = await ops.claim(store, c.key);
+  const first = claim.evidence[0]!;
+  assert.equal(first.passage.text, '"The trial was conducted in public."');
+  assert.match(first.citation.text, /^Conquest, Robert\. The Great Terror/);
+  assert.match(first.work?.key ?? '', /^work:conquest:great-terror/);
+  // the Ibid. passage rests on the same work
+  assert.equal(claim.evidence[1]!.work?.key, first.work?.key);
+  const src = (await store.getSource(claim.sourceId))!;
+  const v = (await store.getVersionTexts(src.versionId))!;
+  for (const e of claim.evidence) assert.equal(v.cleanText.slice(e.passage.start, e.passage.end), e.passage.text);
+  let rows = '';
+  for await (const x of ops.export(store, { kind: 'evidence', format: 'jsonl' }).chunks) rows += x;
+  const r = JSON.parse(rows.trim().split('\n')[0]!);
+  for (const k of ['claim', 'source', 'evidence']) assert.ok(k in r, k);
+  assert.ok('rawStart' in r.evidence[0].passage && 'rawStart' in r.evidence[0].citation);
+  const w = await ops.work(store, first.work!.key);
+  assert.ok(w.passages.some((p) => p.heading === 'THE TRIALS WERE OPEN'));
+  const g = await ops.citationGraph(store);
+  assert.ok(g.nodes.some((n) => n.kind === 'source') && g.edges.some((e) => e.target === first.work!.key));
+  const app = buildApp(store, { webRoot: join(dir, 'noweb') });
+  try {
+    const one = await app.inject({ method: 'GET', url: `/api/claims/${encodeURIComponent(c.key)}` });
+    const twin = await app.inject({ method: 'GET', url: `/claims/${encodeURIComponent(c.key)}.json` });
+    assert.deepEqual(JSON.parse(twin.body), JSON.parse(one.body));
+    assert.equal((await app.inject({ method: 'GET', url: '/api/graph/citations' })).statusCode, 200);
+  } finally {
+    await app.close();
+  }
+});

@@ -169,6 +169,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const c of r.citations) out(`  ${c.sourceId} ${c.start}-${c.end}${c.parsed.locator ? ` p. ${c.parsed.locator}` : ''}  ${c.text.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     });
 
+  common(program.command('claims'))
+    .description('claims the sources state (headings in capitals), with the passages offered as evidence; with a key, one claim')
+    .argument('[key]', 'a claim key: its evidence passages, their citations and the works they rest on')
+    .option('--q <text>', 'claims containing this text')
+    .option('--source <id>', 'only this source')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (key: string | undefined, o: Common & { q?: string; source?: string; limit?: number; offset?: number }) => {
+      if (key) {
+        const r = await withStore(o, (s) => ops.claim(s, key), true);
+        if (o.json) return json({ ok: true, ...r });
+        out(`${r.claim.text}\n(${r.claim.sourceId} ${r.claim.start}-${r.claim.end})\n`);
+        for (const e of r.claim.evidence) out(`\n  "${e.passage.text.replace(/\s+/g, ' ').slice(0, 200)}"\n    — ${e.citation.text.slice(0, 140)}${e.work ? `\n    → ${e.work.title} (${e.work.key})` : ''}\n`);
+        return;
+      }
+      const r = await withStore(o, (s) => ops.claims(s, { q: o.q, source: o.source, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const c of r.items) out(`${String(c.evidence).padStart(3)} ev ${String(c.works).padStart(2)} works  ${c.sourceId}  ${c.text.slice(0, 90)}  ${c.key}\n`);
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
   common(program.command('bibliography'))
     .description('a formatted bibliography of the works cited, for one source or the corpus')
     .option('--source <id>', 'only the works this source cites')
@@ -355,7 +376,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   common(program.command('export'))
     .description('export sources, passages, sentences, entities, mentions, reuse, works, citations (json, jsonl, csv; reuse also passim; works and citations also csl-json, bibtex, ris), the entity network or the citation graph (graphml, gexf)')
-    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse | works | citations | citation-graph')
+    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse | works | citations | citation-graph | evidence')
     .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network and citation-graph)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris']))
     .addOption(new Option('--type <type>', 'entities, mentions, network: only this entity type').choices(['person', 'organization', 'place', 'trial']))
     .option('--min-weight <n>', 'network: only edges of at least this many shared passages', int)

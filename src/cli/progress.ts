@@ -108,7 +108,7 @@ export function analyzeReporter(o: Streams & { json: boolean; progress: boolean 
     curation: { entries: number; applied: number; stale: number };
     ms: number;
     reuse?: { families: number; quotations: number; duplicates: number; occurrences: number; meaningChanging: number; ms: number } | null;
-    citations?: { citations: number; works: number; unresolved: number; ms: number };
+    citations?: { claims: number; citations: number; works: number; unresolved: number; ms: number };
   }) => {
     bar?.stop();
     if (o.json) return;
@@ -118,7 +118,7 @@ export function analyzeReporter(o: Streams & { json: boolean; progress: boolean 
       const q = r.reuse;
       o.stdout.write(`reuse: ${q.families} families (${q.quotations} quoted across sources, ${q.duplicates} repeated within one), ${q.occurrences} occurrences, ${q.meaningChanging} altered in meaning, in ${(q.ms / 1000).toFixed(1)} s\n`);
     }
-    if (r.citations) o.stdout.write(`citations: ${r.citations.citations} references to ${r.citations.works} works (${r.citations.unresolved} not tied to a work), in ${(r.citations.ms / 1000).toFixed(1)} s\n`);
+    if (r.citations) o.stdout.write(`citations: ${r.citations.citations} references to ${r.citations.works} works (${r.citations.unresolved} not tied to a work), ${r.citations.claims} claims with their evidence, in ${(r.citations.ms / 1000).toFixed(1)} s\n`);
   };
   return { onProgress, finish };
 }

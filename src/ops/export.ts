@@ -11,9 +11,9 @@ import { gexf, graphml } from '../core/graph-formats.js';
 import type { CslItem } from '../analyze/citations/parse.js';
 import { toBibtex, toRis, type CslWithId } from './bibliography.js';
 
-export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse' | 'works' | 'citations' | 'citation-graph';
+export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse' | 'works' | 'citations' | 'citation-graph' | 'evidence';
 export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf' | 'passim' | 'csl-json' | 'bibtex' | 'ris';
-export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse', 'works', 'citations', 'citation-graph'];
+export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse', 'works', 'citations', 'citation-graph', 'evidence'];
 export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris'];
 const TABLE_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv'];
 
@@ -47,6 +47,10 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     if (f !== 'graphml' && f !== 'gexf') throw new InquiryError(`the citation graph exports as graphml or gexf, not "${p.format}"`, { code: 'bad_param' });
     return { contentType: 'application/xml; charset=utf-8', chunks: citationGraphChunks(store, f) };
   }
+  if (kind === 'evidence') {
+    if (format !== 'json' && format !== 'jsonl') throw new InquiryError(`the evidence structure exports as json or jsonl, not "${p.format}"`, { code: 'bad_param' });
+    return { contentType: format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8', chunks: serialize(evidenceRows(store, p), format, []) };
+  }
   if ((kind === 'works' || kind === 'citations') && (format === 'csl-json' || format === 'bibtex' || format === 'ris')) {
     const ct = format === 'csl-json' ? 'application/vnd.citationstyles.csl+json; charset=utf-8' : format === 'bibtex' ? 'application/x-bibtex; charset=utf-8' : 'application/x-research-info-systems; charset=utf-8';
     return { contentType: ct, chunks: bibChunks(store, kind, format, p) };
@@ -62,12 +66,12 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     : kind === 'works' ? workRows(store, p)
     : kind === 'citations' ? citationRows(store, p)
     : mentionRows(store, p);
-  const columns = COLUMNS[kind as Exclude<ExportKind, 'network' | 'citation-graph'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
+  const columns = COLUMNS[kind as Exclude<ExportKind, 'network' | 'citation-graph' | 'evidence'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
   return { contentType, chunks: serialize(rows, format, columns) };
 }
 
-const COLUMNS: Record<Exclude<ExportKind, 'network' | 'citation-graph'>, string[]> = {
+const COLUMNS: Record<Exclude<ExportKind, 'network' | 'citation-graph' | 'evidence'>, string[]> = {
   entities: ['id', 'type', 'name', 'mentions', 'sources', 'ambiguous', 'curated', 'aliases', 'evidence', 'mentionSpans'],
   mentions: ['key', 'entity', 'entityName', 'type', 'sourceId', 'fileName', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'cue'],
   sources: ['id', 'title', 'authors', 'date', 'dateModified', 'url', 'language', 'perspective', 'kind', 'licence', 'container', 'series', 'fileName', 'format', 'encoding', 'contentHash', 'versionId', 'ingestedAt', 'chars', 'rawChars', 'passages', 'sentences', 'duplicatePassages'],
@@ -282,4 +286,24 @@ async function* citationGraphChunks(store: Store, format: 'graphml' | 'gexf'): A
   }
   const desc = 'Citation graph: sources and the works they cite; edge weight = citations';
   yield* format === 'gexf' ? gexf(nodes, edges, { description: desc }) : graphml(nodes, edges);
+}
+
+/** claim → evidence passage → citation → work, each part with its spans (one claim per row) */
+async function* evidenceRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const titles = new Map<string, string>();
+  for await (const c of store.citations.iterateClaims()) {
+    if (wanted.size && !wanted.has(c.sourceId)) continue;
+    const evidence = [];
+    for (const e of c.evidence) {
+      const cit = await store.citations.getCitation(e.citation);
+      if (e.work && !titles.has(e.work)) titles.set(e.work, (await store.citations.getWork(e.work))?.title ?? '');
+      evidence.push({
+        passage: e.passage,
+        citation: cit ? { key: cit.key, start: cit.start, end: cit.end, rawStart: cit.rawStart, rawEnd: cit.rawEnd, text: cit.text, locator: cit.parsed.locator } : { key: e.citation },
+        work: e.work ? { key: e.work, title: titles.get(e.work) ?? '' } : null,
+      });
+    }
+    yield { claim: c.start >= 0 ? { key: c.key, start: c.start, end: c.end, rawStart: c.rawStart, rawEnd: c.rawEnd, text: c.text } : null, source: c.sourceId, evidence };
+  }
 }

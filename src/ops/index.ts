@@ -12,7 +12,7 @@ import { exportStream, type ExportParams } from './export.js';
 import { search, type SearchParams, type SearchResult } from './search.js';
 import { getSetting, settingsReport } from './settings.js';
 import { getPassage, listSources, showSource, status, type ShowParams } from './sources.js';
-import { bibliography, cite, listWorks, showWork, sourceCitations } from './citations.js';
+import { bibliography, citationGraph, cite, listClaims, listWorks, showClaim, showWork, sourceCitations } from './citations.js';
 import { listReuse, quote, showReuse, sourceReuse } from './reuse.js';
 import { analyze, curate, curationLog, entityGraph, exportCuration, importCuration, listEntities, showEntity, sourceMentions } from './entities.js';
 
@@ -57,6 +57,9 @@ export const ops = {
   citations: sourceCitations,
   works: listWorks,
   work: showWork,
+  claims: listClaims,
+  claim: showClaim,
+  citationGraph,
   bibliography,
   reuse: listReuse,
   reuseFamily: showReuse,

@@ -7,11 +7,13 @@
 import { fastKey } from '../core/ids.js';
 import { findCitations } from '../analyze/citations/detect.js';
 import { mergeWorks, type CitationInput } from '../analyze/citations/works.js';
-import type { CitationRow, WorkRow } from '../store/citation-types.js';
+import { evidenceStructure } from '../analyze/citations/evidence.js';
+import type { CitationRow, ClaimRow, WorkRow } from '../store/citation-types.js';
 import type { Store } from '../store/store.js';
 import { loadTexts } from './reuse.js';
 
 export interface CitationSummary {
+  claims: number;
   citations: number;
   works: number;
   unresolved: number;
@@ -74,6 +76,32 @@ export async function analyzeCitations(store: Store): Promise<CitationSummary> {
     const m = meta.get(r.key)!;
     return { key: r.key, versionId: m.versionId, sourceId: m.sourceId, start: c.start, end: c.end, rawStart: m.rawStart, rawEnd: m.rawEnd, text: c.text, kind: m.kind, parsed: c.parsed, work: r.work, edition: r.edition, refersTo: r.refersTo };
   });
-  await store.citations.writeCitations(rows, cites);
-  return { citations: cites.filter((c) => c.kind !== 'marker').length, works: rows.length, unresolved: cites.filter((c) => !c.work && c.kind !== 'marker').length, ms: Math.round(performance.now() - t0) };
+  // claim → evidence passage → citation → work, where the layout shows it
+  const claims: ClaimRow[] = [];
+  const citeRow = new Map(cites.map((c) => [c.key, c]));
+  for (const t of texts) {
+    const mine = cites.filter((c) => c.sourceId === t.source.id);
+    if (mine.length === 0) continue;
+    const structure = evidenceStructure(t.text, mine.map((c) => ({ key: c.key, start: c.start, end: c.end, kind: c.kind })));
+    for (const cl of structure) {
+      const h = cl.heading;
+      claims.push({
+        key: 'claim:' + fastKey([t.source.id, String(h?.start ?? -1), String(h?.end ?? -1)]),
+        versionId: t.source.versionId,
+        sourceId: t.source.id,
+        start: h?.start ?? -1,
+        end: h?.end ?? -1,
+        rawStart: h ? t.map.toRawStart(h.start) : -1,
+        rawEnd: h ? t.map.toRawEnd(h.end) : -1,
+        text: h?.text ?? '',
+        evidence: cl.evidence.map((e) => ({
+          passage: { start: e.passage.start, end: e.passage.end, rawStart: t.map.toRawStart(e.passage.start), rawEnd: t.map.toRawEnd(e.passage.end), text: e.passage.text },
+          citation: e.citation,
+          work: citeRow.get(e.citation)?.work ?? null,
+        })),
+      });
+    }
+  }
+  await store.citations.writeCitations(rows, cites, claims);
+  return { claims: claims.filter((c) => c.start >= 0).length, citations: cites.filter((c) => c.kind !== 'marker').length, works: rows.length, unresolved: cites.filter((c) => !c.work && c.kind !== 'marker').length, ms: Math.round(performance.now() - t0) };
 }

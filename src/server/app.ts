@@ -128,7 +128,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api', async () => ({
     ok: true,
     routes: [
-      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote', '/api/works', '/api/works/:key', '/api/bibliography',
+      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote', '/api/works', '/api/works/:key', '/api/claims', '/api/claims/:key', '/api/graph/citations', '/api/bibliography',
       '/api/graph/entities', '/api/curation', 'POST /api/curation', '/api/curation/export', '/api/export/:kind', '/-/settings.json', '/-/status.json',
     ],
   }));
@@ -181,6 +181,22 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
     if (file.endsWith('.json')) return workRoute(file.slice(0, -5));
     return serveStatic(req, reply, webRoot);
   });
+  const claimsRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.claims(store, { q: one(q.q), source: one(q.source), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  const claimRoute = async (key: string) => ({ ok: true, ...(await ops.claim(store, key)) });
+  app.get('/api/claims', claimsRoute);
+  app.get('/claims.json', claimsRoute);
+  app.get('/api/claims/:key', (req) => claimRoute((req.params as { key: string }).key));
+  app.get('/claims/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) return claimRoute(file.slice(0, -5));
+    return serveStatic(req, reply, webRoot);
+  });
+  const citationGraphRoute = async () => ({ ok: true, ...(await ops.citationGraph(store)) });
+  app.get('/api/graph/citations', citationGraphRoute);
+  app.get('/graph/citations.json', citationGraphRoute);
   app.get('/api/bibliography', async (req) => {
     const q = req.query as Q;
     return { ok: true, ...(await ops.bibliography(store, { source: one(q.source), style: one(q.style), format: one(q.format) === 'html' ? 'html' : 'text' })) };

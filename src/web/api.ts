@@ -514,3 +514,250 @@ export function fetchReuseFamily(key: string, signal?: AbortSignal): Promise<Reu
 export function fetchSourceReuse(sourceId: string, signal?: AbortSignal): Promise<SourceReuseResponse> {
   return getJsonCached<SourceReuseResponse>(sourceReuseUrl(sourceId), signal);
 }
+
+// ---------------------------------------------------------------- works, citations and claims
+
+/** A name in a CSL-JSON item. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+/** A CSL-JSON item (the fields Inquiry reads from a reference). */
+export interface Csl {
+  type: string;
+  author?: CslName[];
+  editor?: CslName[];
+  translator?: CslName[];
+  title?: string;
+  'container-title'?: string;
+  'collection-title'?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  edition?: string;
+  publisher?: string;
+  'publisher-place'?: string;
+  issued?: { 'date-parts': number[][]; literal?: string };
+  URL?: string;
+  DOI?: string;
+}
+
+/** Why two references were taken for one work. */
+export type WorkRule = 'same-author-title' | 'title-variant' | 'ibid' | 'op-cit';
+
+export interface WorkEdition {
+  /** the work's key plus `@<year>` or `@undated` */
+  key: string;
+  csl: Csl;
+  /** keys of the citations of this edition */
+  citations: string[];
+}
+
+export interface WorkEvidence {
+  rule: WorkRule | string;
+  detail: string;
+  citations: string[];
+}
+
+export interface CitedBy {
+  /** citations per source id */
+  bySource: Record<string, number>;
+  /** citations per perspective of the citing sources */
+  byPerspective: Record<string, number>;
+}
+
+/** A cited work: the references that name it in every source, merged. */
+export interface Work {
+  key: string;
+  /** the fullest record among its references */
+  csl: Csl;
+  title: string;
+  editions: WorkEdition[];
+  evidence: WorkEvidence[];
+  citations: number;
+  sources: number;
+  citedBy: CitedBy;
+}
+
+export type CitationKind = 'reference-line' | 'parenthetical' | 'narrative' | 'prose' | 'marker';
+
+/** One reference in a source (clean-text offsets). */
+export interface Citation {
+  key: string;
+  versionId: number;
+  sourceId: string;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  kind: CitationKind | string;
+  parsed: { csl: Csl | null; locator: string | null; remarks: string[]; ibid: boolean; opCit: boolean; shape: string };
+  work: string | null;
+  edition: string | null;
+  /** for Ibid. and op. cit.: the citation it refers to */
+  refersTo: string | null;
+}
+
+export interface WorkCitation extends Citation {
+  /** the paragraph just before the citation (the passage it closes) */
+  context: string;
+}
+
+/** An evidence passage attributed to a work, under the claim (heading) it supports, if any. */
+export interface WorkPassage {
+  claim: string | null;
+  heading: string | null;
+  sourceId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** the key of the citation that closes it */
+  citation: string;
+}
+
+export interface WorksResponse {
+  ok: true;
+  total: number;
+  limit?: number;
+  offset?: number;
+  items: Work[];
+}
+
+export interface WorkResponse {
+  ok: true;
+  work: Work;
+  citations: WorkCitation[];
+  passages: WorkPassage[];
+}
+
+/** A claim: a heading a source states, with the passages it offers as evidence. */
+export interface ClaimSummary {
+  key: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  /** the heading; empty for the evidence a source gives outside any heading */
+  text: string;
+  /** evidence passages */
+  evidence: number;
+  /** distinct works the evidence rests on */
+  works: number;
+}
+
+export interface ClaimsResponse {
+  ok: true;
+  total: number;
+  limit?: number;
+  offset?: number;
+  items: ClaimSummary[];
+}
+
+export interface ClaimEvidence {
+  passage: { start: number; end: number; rawStart: number; rawEnd: number; text: string };
+  /** start/end are -1 when the citation is no longer stored */
+  citation: { key: string; text: string; start: number; end: number; locator: string | null };
+  work: { key: string; title: string; csl: Csl } | null;
+}
+
+export interface ClaimDetail {
+  key: string;
+  sourceId: string;
+  /** the source's title */
+  title: string | null;
+  perspective: string[];
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  evidence: ClaimEvidence[];
+}
+
+export interface ClaimResponse {
+  ok: true;
+  claim: ClaimDetail;
+}
+
+export interface CitationGraphNode {
+  id: string;
+  label: string;
+  kind: 'source' | 'work';
+  perspective: string[];
+  citations: number;
+}
+
+export interface CitationGraphResponse {
+  ok: true;
+  nodes: CitationGraphNode[];
+  /** source → the work it cites; weight = citations */
+  edges: Array<{ source: string; target: string; weight: number }>;
+}
+
+/** Parameters of the works and claims lists (the pages and the API take the same ones). */
+export interface CitationListParams {
+  q?: string;
+  source?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function citationListQuery(p: CitationListParams): string {
+  return qs({ q: p.q?.trim(), source: p.source, limit: p.limit, offset: p.offset });
+}
+
+export function workPath(key: string): string {
+  return `/works/${enc(key)}`;
+}
+
+export function claimPath(key: string): string {
+  return `/claims/${enc(key)}`;
+}
+
+export function worksListUrl(p: CitationListParams): string {
+  return `/api/works${citationListQuery(p)}`;
+}
+
+export function workUrl(key: string): string {
+  return `/api/works/${enc(key)}`;
+}
+
+export function claimsListUrl(p: CitationListParams): string {
+  return `/api/claims${citationListQuery(p)}`;
+}
+
+export function claimUrl(key: string): string {
+  return `/api/claims/${enc(key)}`;
+}
+
+export const CITATION_GRAPH_URL = '/api/graph/citations';
+
+/** Reader link showing the clean-text span [start, end) of a source (the reader's `range`); the whole text when the span is unknown. */
+export function spanHref(sourceId: string, start: number, end: number): string {
+  const ok = Number.isFinite(start) && Number.isFinite(end) && start >= 0 && end >= start;
+  return `${sourcePath(sourceId)}${qs({ range: ok ? `${start}:${end}` : null })}`;
+}
+
+export function fetchWorks(p: CitationListParams, signal?: AbortSignal): Promise<WorksResponse> {
+  return getJson<WorksResponse>(worksListUrl(p), signal);
+}
+
+export function fetchWork(key: string, signal?: AbortSignal): Promise<WorkResponse> {
+  return getJson<WorkResponse>(workUrl(key), signal);
+}
+
+export function fetchClaims(p: CitationListParams, signal?: AbortSignal): Promise<ClaimsResponse> {
+  return getJson<ClaimsResponse>(claimsListUrl(p), signal);
+}
+
+export function fetchClaim(key: string, signal?: AbortSignal): Promise<ClaimResponse> {
+  return getJson<ClaimResponse>(claimUrl(key), signal);
+}
+
+export function fetchCitationGraph(signal?: AbortSignal): Promise<CitationGraphResponse> {
+  return getJsonCached<CitationGraphResponse>(CITATION_GRAPH_URL, signal);
+}

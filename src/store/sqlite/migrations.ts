@@ -214,6 +214,20 @@ CREATE TABLE citations (
 );
 CREATE INDEX citations_source ON citations(source_id, start);
 CREATE INDEX citations_work ON citations(work);
+CREATE TABLE claims (
+  key TEXT PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  evidence_count INTEGER NOT NULL,
+  works_count INTEGER NOT NULL
+);
+CREATE INDEX claims_source ON claims(source_id, start);
 `,
   },
 ];
