@@ -1,5 +1,8 @@
 import type { VNode } from 'preact';
 import { enc } from './api';
+import { CitationGraphPage } from './pages/citation-graph';
+import { ClaimPage } from './pages/claim';
+import { ClaimsPage } from './pages/claims';
 import { CurationPage } from './pages/curation';
 import { EntitiesPage } from './pages/entities';
 import { EntityPage } from './pages/entity';
@@ -11,6 +14,8 @@ import { ReaderPage } from './pages/reader';
 import { ReusePage } from './pages/reuse';
 import { SearchPage } from './pages/search';
 import { SourcesPage } from './pages/sources';
+import { WorkPage } from './pages/work';
+import { WorksPage } from './pages/works';
 import type { Loc } from './router';
 import { useLocation } from './router';
 import { useTitle } from './ui';
@@ -24,7 +29,12 @@ type Route =
   | { name: 'entity'; key: string }
   | { name: 'reuse' }
   | { name: 'family'; key: string }
+  | { name: 'works' }
+  | { name: 'work'; key: string }
+  | { name: 'claims' }
+  | { name: 'claim'; key: string }
   | { name: 'graph' }
+  | { name: 'citation-graph' }
   | { name: 'curation' }
   | { name: 'settings' }
   | { name: 'status' }
@@ -46,6 +56,9 @@ export function route(path: string): Route {
   if (path === '/entities') return { name: 'entities' };
   if (path === '/reuse') return { name: 'reuse' };
   if (path === '/graph') return { name: 'graph' };
+  if (path === '/graph/citations') return { name: 'citation-graph' };
+  if (path === '/works') return { name: 'works' };
+  if (path === '/claims') return { name: 'claims' };
   if (path === '/curation') return { name: 'curation' };
   let m = /^\/sources\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'reader', id: decode(m[1]!) };
@@ -55,6 +68,10 @@ export function route(path: string): Route {
   if (m && !m[1]!.endsWith('.json')) return { name: 'entity', key: decode(m[1]!) };
   m = /^\/reuse\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'family', key: decode(m[1]!) };
+  m = /^\/works\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'work', key: decode(m[1]!) };
+  m = /^\/claims\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'claim', key: decode(m[1]!) };
   return { name: 'notfound' };
 }
 
@@ -77,8 +94,18 @@ function jsonHref(r: Route, loc: Loc): string | null {
       return `/reuse.json${loc.search}`;
     case 'family':
       return `/reuse/${enc(r.key)}.json`;
+    case 'works':
+      return `/works.json${loc.search}`;
+    case 'work':
+      return `/works/${enc(r.key)}.json`;
+    case 'claims':
+      return `/claims.json${loc.search}`;
+    case 'claim':
+      return `/claims/${enc(r.key)}.json`;
     case 'graph':
       return `/api/graph/entities${loc.search}`;
+    case 'citation-graph':
+      return '/graph/citations.json';
     case 'curation':
       return '/api/curation';
     case 'settings':
@@ -108,8 +135,18 @@ function Page({ r, loc }: { r: Route; loc: Loc }): VNode {
       return <ReusePage loc={loc} />;
     case 'family':
       return <QuotationPage key={r.key} familyKey={r.key} />;
+    case 'works':
+      return <WorksPage loc={loc} />;
+    case 'work':
+      return <WorkPage key={r.key} workKey={r.key} loc={loc} />;
+    case 'claims':
+      return <ClaimsPage loc={loc} />;
+    case 'claim':
+      return <ClaimPage key={r.key} claimKey={r.key} />;
     case 'graph':
       return <GraphPage loc={loc} />;
+    case 'citation-graph':
+      return <CitationGraphPage loc={loc} />;
     case 'curation':
       return <CurationPage />;
     case 'settings':
@@ -148,9 +185,15 @@ export function App(): VNode {
           ? 'entities'
           : r.name === 'reuse' || r.name === 'family'
             ? 'reuse'
-            : r.name === 'graph' || r.name === 'curation'
-              ? r.name
-              : null;
+            : r.name === 'works' || r.name === 'work'
+              ? 'works'
+              : r.name === 'claims' || r.name === 'claim'
+                ? 'claims'
+                : r.name === 'graph' || r.name === 'citation-graph'
+                  ? 'graph'
+                  : r.name === 'curation'
+                    ? r.name
+                    : null;
   return (
     <>
       <a class="skip" href="#main" onClick={skipToMain}>
@@ -173,6 +216,12 @@ export function App(): VNode {
             </a>
             <a href="/reuse" aria-current={section === 'reuse' ? 'page' : undefined} data-testid="nav-reuse">
               Reuse
+            </a>
+            <a href="/works" aria-current={section === 'works' ? 'page' : undefined} data-testid="nav-works">
+              Works
+            </a>
+            <a href="/claims" aria-current={section === 'claims' ? 'page' : undefined} data-testid="nav-claims">
+              Claims
             </a>
             <a href="/graph" aria-current={section === 'graph' ? 'page' : undefined} data-testid="nav-graph">
               Graph

@@ -66,7 +66,7 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     for (const raw of lines) {
       const line = raw.trim();
       const lead = raw.length - raw.trimStart().length;
-      if (/^(?:references|notes|sources|bibliography|works cited|further reading|primary sources|footnotes|примечания|литература|источники)\b.{0,20}$/i.test(line)) inList = true;
+      if (/^(?:references|notes|sources|bibliography|works cited|further reading|primary sources|footnotes|примечания|литература|источники|список литературы|список источников)(?![\p{L}]).{0,20}$/iu.test(line)) inList = true;
       else if (inList && line && !/^\[?\(?\d{1,3}[.)\]]?\s/.test(line) && !/^[-*•↑^]/.test(line) && line.length < 40 && !/[.,]/.test(line)) inList = false;
       else if (inList && line.length >= 8) {
         // a marker opening the line is a span of its own
@@ -79,11 +79,20 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
         const body = line.slice(bodyAt + lead2);
         const bs = start + bodyAt + lead2;
         if (body.length >= 8 && !out.some((c) => c.start <= bs && bs < c.end && c.kind !== 'marker')) {
-          const parsed = parseReference(body);
-          // a list line is a reference when it reads as one, or is short and no running prose
-          // (a source list may also hold the quoted passages themselves)
-          const prose = /[.!?]["”’]?\s+\p{Ll}/u.test(body) || body.split(/\s+/).length > 45 || /^["“‘']/.test(body);
-          if (plausible(parsed, body) || (!prose && parsed.csl?.title && body.length < 250)) addUnique(out, { start: bs, end: bs + body.length, text: body, kind: 'reference-line', parsed });
+          // several references in one note, split at ";" (not inside parentheses)
+          let off = 0;
+          for (const part of splitTop(body, ';')) {
+            const lead3 = part.length - part.trimStart().length;
+            const t = part.trim();
+            const ps = bs + off + lead3;
+            off += part.length + 1;
+            if (t.length < 6) continue;
+            const parsed = parseReference(t);
+            // a list line is a reference when it reads as one, or is no running prose (a source
+            // list may also hold the quoted passages themselves)
+            const prose = /[.!?]["”’]?\s+\p{Ll}/u.test(t) || t.split(/\s+/).length > 45 || /^["“‘'«]/.test(t);
+            if (plausible(parsed, t) || (!prose && t.length < 300)) addUnique(out, { start: ps, end: ps + t.length, text: t, kind: 'reference-line', parsed });
+          }
         }
       }
       pos += raw.length + 1;
@@ -104,8 +113,8 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
   const YEAR = String.raw`((?:1[5-9]\d\d|20\d\d)[a-z]?)`;
   const LOC = String.raw`(?:(?:[,:] ?| )(?:(?:pp?\.|chap\.|ch\.) ?)?(\d+(?:[-–]\d+)?))?`;
   const partRe = new RegExp(String.raw`^(?:see also |see |cf\. |e\.g\.,? )?` + AD + String.raw`,? ` + YEAR + LOC + '$', 'u');
-  for (const m of slice.matchAll(/\(([^()\n]{4,240})\)/g)) {
-    const inner = m[1]!;
+  for (const m of slice.matchAll(/\(([^()\n]{4,240})\)|\[([^[\]\n]{4,240})\]/g)) {
+    const inner = m[1] ?? m[2]!;
     let off = from + (m.index ?? 0) + 1;
     for (const part of inner.split(';')) {
       const lead = part.length - part.trimStart().length;
@@ -137,15 +146,51 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     const start = from + (m.index ?? 0);
     addUnique(out, { start, end: start + m[0].length, text: m[0], kind: 'prose', parsed: parseReference(m[0].replace(/<\/?u>|\*/g, '')) });
   }
-  for (const m of slice.matchAll(/(?:\b(?:book|books|memoirs?|article|essay|pamphlet|report|study|biography|history|novel|diary|wrote|writes|author of|called|titled|entitled|in)\s+)((?:\p{Lu}[\p{L}.'’-]+ ){0,3})(['‘"“])(\p{Lu}[^'’"”\n]{3,120})(['’"”])/gu)) {
-    const quote = m[4]!;
+  // the press: a periodical with its date (and page), after a quoted headline or in parentheses
+  const NP = String.raw`(?:The |Le |La |L['’]|Die |Der )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}`;
+  const MON = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`;
+  const DATE = String.raw`(?:\d{1,2} ${MON}\.? \d{4}(?: г\.)?|${MON}\.? \d{1,2}, \d{4}|${MON} \d{4})`;
+  const PAGE = String.raw`(?:,? (?:pp?\. ?)?\d+(?:[-–]\d+)?(?:, \d+)*)?`;
+  const pressRe = new RegExp(String.raw`(?:["“][^"”\n]{3,140}[,.]?["”],? )?(${NP})(?: \([^()\n]{2,30}\))?,? ${DATE}${PAGE}|(${NP}) \(${DATE}${PAGE}\)`, 'gu');
+  for (const m of slice.matchAll(pressRe)) {
+    const paper = (m[1] ?? m[2] ?? '').replace(/^(?:The|Le|La|Die|Der) /, '');
+    const headline = /^["“]/.test(m[0]);
+    if (!headline && !PRESS.test(paper)) continue;
+    const start = from + (m.index ?? 0);
+    let t = m[0];
+    if (m[2] && headline === false && /\)$/.test(t)) t = t; // "Manchester Guardian (25 January 1937, p. 9)"
+    addUnique(out, { start, end: start + t.length, text: t, kind: 'prose', parsed: parseReference(t) });
+  }
+  // "Freda Kirchwey's "Moscow Verdict" (The Nation, 19 Mar. 1938, p. 316)"
+  for (const m of slice.matchAll(new RegExp(String.raw`(?:\p{Lu}\p{L}+ )?\p{Lu}\p{L}+['’]s ["“][^"”\n]{3,120}["”] \(${NP}, ${DATE}${PAGE}\)`, 'gu'))) {
+    const start = from + (m.index ?? 0);
+    addUnique(out, { start, end: start + m[0].length, text: m[0], kind: 'prose', parsed: parseReference(m[0]) });
+  }
+  // a title with a page in square brackets: "[The Last Train from Berlin, p. 325]"
+  for (const m of slice.matchAll(/\[(\p{Lu}[\p{L}'’ -]{3,100}, pp?\. ?\d+(?:[-–]\d+)?)\]/gu)) {
+    const start = from + (m.index ?? 0) + 1;
+    addUnique(out, { start, end: start + m[1]!.length, text: m[1]!, kind: 'prose', parsed: parseReference(m[1]!) });
+  }
+  // "Pierre Broue, The “Bloc” of the Oppositions against Stalin, 1980": a person, a title, a year
+  for (const m of slice.matchAll(/(?<![\p{L}.])(\p{Lu}\p{Ll}+ (?:\p{Lu}\. )?\p{Lu}\p{Ll}+), ((?:The |A |An )?\p{Lu}[^,\n]{3,100}), ((?:1[5-9]|20)\d\d)\b/gu)) {
+    if (givenNameLike(m[1]!.split(' ')[0]!) === false) continue;
+    const start = from + (m.index ?? 0);
+    addUnique(out, { start, end: start + m[0].length, text: m[0], kind: 'prose', parsed: parseReference(m[0]) });
+  }
+  for (const m of slice.matchAll(/(?:(?<![\p{L}])(?:book|books|memoirs?|article|essay|pamphlet|report|study|biography|history|novel|diary|wrote|writes|author of|called|titled|entitled|like|such as|in|книг[аеиу]|стать[яеи]|мемуар[аыхе]*|воспоминани[яхе]+|работ[аеуы]|труд[ае]?|в)[,:]?\s+)((?:\p{Lu}[\p{L}.'’-]+ ){0,3})(['‘"“«])(\p{Lu}[^'’"”»\n]{2,120})(['’"”»])/gu)) {
+    const quote = m[3]!;
     const words = quote.split(/\s+/);
     const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
     if (caps < Math.ceil(words.length / 2) || words.length > 16) continue;
+    // after a weak cue ("in", "like", "called") a quoted phrase is a title only if it is one ("In
+    // Search of Soviet Gold"), not a nickname or a slogan ('Judas', 'Doctors Plot')
+    const cue = /^[\p{L} ]+/u.exec(m[0])?.[0].trim().toLowerCase() ?? '';
+    if (/^(?:in|like|such as|called|titled|entitled|в)$/.test(cue) && words.length < 3) continue;
+    // the span: the author named right before it (if any) and the title with its quotation marks
     const who = m[1]!;
-    const start = from + (m.index ?? 0) + m[0].length - (who.length + m[3]!.length + quote.length + m[5]!.length) + (who ? 0 : m[3]!.length);
-    const end = from + (m.index ?? 0) + m[0].length - (who ? 0 : m[5]!.length);
-    addUnique(out, { start, end, text: text.slice(start, end), kind: 'prose', parsed: parseReference(text.slice(start, end).replace(/['‘’"“”]/g, '')) });
+    const end = from + (m.index ?? 0) + m[0].length;
+    const start = end - (who.length + m[2]!.length + quote.length + m[4]!.length);
+    addUnique(out, { start, end, text: text.slice(start, end), kind: 'prose', parsed: parseReference(text.slice(start, end).replace(/['‘’"“”«»]/g, '')) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -168,4 +213,29 @@ function authorDate(names: string, year: string, locator: string | null): Parsed
     opCit: false,
     shape: 'author-date',
   };
+}
+
+/** split at a separator outside parentheses and brackets */
+function splitTop(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    if (ch === sep && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** words that name periodicals (a periodical with a date is a citation; a person with a date is not) */
+const PRESS = /(?:Times|News|Post|Herald|Guardian|Worker|Pravda|Izvestia|Izvestiya|Humanit[ée]|Temps|Nation|Observer|Statesman|Republic|Tribune|Journal|Gazette|Daily|Weekly|Monthly|Review|Chronicle|Telegraph|Express|Mail|Star|Sun|^Time$|Life|Newsweek|Bulletin|Militant|Monde|Figaro|Zeitung|Правд[аеы]|Известия|Известиях|Труд|Красная звезда)/u;
+
+/** a capitalized word that can open a person's name (not a function word or a month) */
+function givenNameLike(w: string): boolean {
+  return !/^(?:The|In|On|At|From|Since|By|And|But|After|Before|During|Under|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w);
 }
