@@ -107,7 +107,7 @@ test('detection: reference lines and parenthetical references with exact spans; 
   assert.deepEqual(found.map((c) => c.kind + ':' + c.text), [
     'parenthetical:Getty 1985, 112', // the parentheses stay outside the span, as in the detection fixture
     'reference-line:Medvedev, Roy. Let History Judge. New York: Columbia University Press, 1989, p. 258',
-    'reference-line:(3) Leon Trotsky, Stalin (1941)',
+    'reference-line:Leon Trotsky, Stalin (1941)', // the list number stays outside, as in the fixture
     'reference-line:Ibid., p. 12',
   ]);
   assert.equal(found[0]!.parsed.locator, '112');

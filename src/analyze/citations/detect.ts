@@ -43,8 +43,10 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     let j = text.indexOf('\n', i);
     if (j < 0 || j > to) j = to;
     const raw = text.slice(i, j);
-    const lead = raw.length - raw.trimStart().length;
-    const line = raw.trim();
+    // a list number or bullet opening the line is not part of the reference ("(3) ", "- ↑ 1.0 ")
+    const bullet = /^\s*(?:\(\d{1,3}\)\s+|\d{1,3}\.\s+(?=\S)|[-*•]\s*(?:[↑^]\s*(?:\d+(?:\.\d+)?\s+)*)?)?/.exec(raw)?.[0].length ?? 0;
+    const lead = bullet + (raw.slice(bullet).length - raw.slice(bullet).trimStart().length);
+    const line = raw.slice(lead).trim();
     if (line.length >= 12 && line.length < 500 && YEAR_RE.test(line) && !/^["“]/.test(line)) {
       const p = parseReference(line);
       if (plausible(p, line)) {
