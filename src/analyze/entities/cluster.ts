@@ -285,6 +285,12 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       cue: c.cue,
       entity: '',
     };
+    // an institution named after its building, in a sentence about the building ("the
+    // Reichstag in Berlin burned", "the Kremlin was stormed"): the place, not the body
+    if (c.type === 'organization' && buildingSense(doc.text, c.start, c.end)) {
+      m.type = 'place';
+      m.cue = c.cue ? `${c.cue}+building` : 'building';
+    }
     const idx = mentions.push(m) - 1;
     if (c.type !== 'person') continue;
     // a lone given name ("Nikolai", "Roy's") names whoever was just named with it
@@ -940,4 +946,12 @@ function titleOf(cue: string): string | null {
   const t = (m[1] as string).toLowerCase().replace(/\.$/, '');
   if (GENERIC_TITLES.has(t)) return null;
   return TITLE_CANON[t] ?? t;
+}
+
+/** what happens to buildings: burning, storming, building, destroying */
+const BUILDING_EVENT = /^(?:[^.!?;\n]{0,40}?\b(?:burn(?:ed|t|s|ing)?|caught fire|was set on fire|was set alight|went up in flames|was in flames|was stormed|was bombed|was built|was rebuilt|was destroyed|was gutted|collapsed)\b)/;
+const BUILDING_BEFORE = /\b(?:burning|storming|ruins|roof|dome|steps|walls|gates) of (?:the )?$/;
+
+function buildingSense(text: string, start: number, end: number): boolean {
+  return BUILDING_EVENT.test(text.slice(end, end + 60)) || BUILDING_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
