@@ -1,7 +1,8 @@
 /**
- * End to end in headless Chromium, "quotations": the reuse list with its filters, a family page
- * with each copy beside the fullest text and its differences marked, and the reader's reuse
- * layer linking back to the family. The Moscow Trials corpus is ingested and analysed into a
+ * End to end in headless Chromium, "quotations" and "sources of sources": the reuse list with its
+ * filters, a family page with each copy beside the fullest text and its differences marked, the
+ * reader's reuse layer linking back to the family; the works list and a work page, a claim with
+ * its evidence, and the citation graph. The Moscow Trials corpus is ingested and analysed into a
  * temporary store; assertions are about structure, never about seed-specific counts.
  *
  * Needs the built web app (npm run build) and `chromium` on the PATH (.ci/run installs it).
@@ -68,6 +69,27 @@ test('the reuse list filters to quotations across sources; a family shows each c
   await page.locator('[data-testid="reuse"]').first().waitFor();
   const href = (await page.locator('[data-testid="reuse"]').first().getAttribute('href')) ?? '';
   assert.match(href, /^\/reuse\//);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('works: the list leads to a work page with its citations; a claim page shows its evidence and the works it rests on; the citation graph draws', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}works`);
+  await page.getByTestId('works-list').waitFor();
+  await page.getByTestId('work-link').first().click();
+  await page.getByTestId('work-page').waitFor();
+  assert.ok((await page.getByTestId('work-citation').count()) >= 1, 'the places the work is cited are listed');
+  await page.goto(`${url}claims`);
+  await page.getByTestId('claims-list').waitFor();
+  await page.getByTestId('claim-link').first().click();
+  await page.getByTestId('claim-page').waitFor();
+  assert.ok((await page.getByTestId('evidence-item').count()) >= 1, 'the claim shows its evidence');
+  await page.goto(`${url}graph/citations`);
+  await page.getByTestId('citation-graph').waitFor();
+  await page.locator('[data-layout="done"]').waitFor({ timeout: 30000 });
   assert.deepEqual(errors, []);
   await page.close();
 });
