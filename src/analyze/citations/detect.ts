@@ -47,7 +47,8 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     const bullet = /^\s*(?:\(\d{1,3}\)\s+|\d{1,3}\.\s+(?=\S)|[-*•]\s*(?:[↑^]\s*(?:\d+(?:\.\d+)?\s+)*)?)?/.exec(raw)?.[0].length ?? 0;
     const lead = bullet + (raw.slice(bullet).length - raw.slice(bullet).trimStart().length);
     const line = raw.slice(lead).trim();
-    if (line.length >= 12 && line.length < 500 && YEAR_RE.test(line) && !/^["“]/.test(line)) {
+    // a reference line has a year, or (an undated edition) a cited page
+    if (line.length >= 12 && line.length < 500 && (YEAR_RE.test(line) || /\bpp?\. ?\d/.test(line)) && !/^["“]/.test(line)) {
       const p = parseReference(line);
       if (plausible(p, line)) {
         const start = i + lead;
@@ -93,7 +94,14 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
             // a list line is a reference when it reads as one, or is no running prose (a source
             // list may also hold the quoted passages themselves)
             const prose = /[.!?]["”’]?\s+\p{Ll}/u.test(t) || t.split(/\s+/).length > 45 || /^["“‘'«]/.test(t);
-            if (plausible(parsed, t) || (!prose && t.length < 300)) addUnique(out, { start: ps, end: ps + t.length, text: t, kind: 'reference-line', parsed });
+            // (a line of a list under such a heading that reads as running text, or as a bare
+            // phrase without a date, a publisher or a note's dashes, is not a reference)
+            const refLike =
+              YEAR_RE.test(t) ||
+              /\s[—–]\s|^(?:Там же|Ibid)|\bФ\. ?\d|\bf\. ?\d+, op\. ?\d|\bpp?\. ?\d/u.test(t) ||
+              // a Chicago short note: "Conquest, Stalin and the Kirov Murder, 33."
+              /^\p{Lu}[\p{L}'’-]+, [^,]{3,100}, \d{1,4}(?:[-–]\d{1,4})?\.?$/u.test(t);
+            if (plausible(parsed, t) || (!prose && refLike && t.length < 300)) addUnique(out, { start: ps, end: ps + t.length, text: t, kind: 'reference-line', parsed });
           }
         }
       }
@@ -153,7 +161,7 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
   const MON = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`;
   const DATE = String.raw`(?:\d{1,2} ${MON}\.? \d{4}(?: г\.)?|${MON}\.? \d{1,2}, \d{4}|${MON} \d{4})`;
   const PAGE = String.raw`(?:,? (?:pp?\. ?)?\d+(?:[-–]\d+)?(?:, \d+)*)?`;
-  const pressRe = new RegExp(String.raw`(?:["“][^"”\n]{3,140}[,.]?["”],? )?(${NP})(?: \([^()\n]{2,30}\))?,? ${DATE}${PAGE}|(${NP}) \(${DATE}${PAGE}\)`, 'gu');
+  const pressRe = new RegExp(String.raw`(?:["“][^"”\n]{3,140}[,.]?["”],? )?«?(${NP})»?(?: \([^()\n]{2,30}\))?,? ${DATE}${PAGE}|(${NP}) \(${DATE}${PAGE}\)`, 'gu');
   for (const m of slice.matchAll(pressRe)) {
     const paper = (m[1] ?? m[2] ?? '').replace(/^(?:The|Le|La|Die|Der) /, '');
     const headline = /^["“]/.test(m[0]);
