@@ -5,6 +5,7 @@ import { findCitations } from '../analyze/citations/detect.js';
 import { parseReference, type ParsedReference } from '../analyze/citations/parse.js';
 import type { Store } from '../store/store.js';
 import { BIB_STYLES, toBibliography } from './bibliography.js';
+import { wholeNumber } from './params.js';
 
 export function cite(text: string): ParsedReference {
   if (!text.trim()) throw new InquiryError('give a reference to parse', { code: 'bad_param' });
@@ -46,12 +47,7 @@ export interface WorksParams {
   offset?: number | string;
 }
 
-const num = (v: unknown, name: string, def: number, max = 1e9) => {
-  if (v === undefined || v === '' || v === null) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new InquiryError(`${name} must be a whole number from 0 to ${max}, not "${String(v)}"`, { code: 'bad_param' });
-  return n;
-};
+const num = wholeNumber;
 
 export async function listWorks(store: Store, p: WorksParams = {}) {
   return store.citations.listWorks({ q: p.q || undefined, source: p.source || undefined, limit: num(p.limit, 'limit', 50, 1000), offset: num(p.offset, 'offset', 0) });

@@ -2,6 +2,7 @@
 import { InquiryError, NotFoundError } from '../core/errors.js';
 import { findQuote } from '../analyze/reuse/detect.js';
 import { tokenize } from '../analyze/reuse/tokens.js';
+import { wholeNumber } from './params.js';
 import { diffSegments, loadTexts } from '../pipeline/reuse.js';
 import type { FamilyQuery, FamilyRow, OccurrenceRow } from '../store/reuse-types.js';
 import type { SourceRow, Store } from '../store/store.js';
@@ -16,12 +17,7 @@ export interface ReuseListParams {
   offset?: number | string;
 }
 
-const int = (v: unknown, name: string, def: number, max = 1e9): number => {
-  if (v === undefined || v === null || v === '') return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new InquiryError(`${name} must be a whole number from 0 to ${max}, not "${String(v)}"`, { code: 'bad_param' });
-  return n;
-};
+const int = wholeNumber;
 
 export function reuseQuery(p: ReuseListParams): FamilyQuery {
   if (p.kind !== undefined && p.kind !== '' && p.kind !== 'quotation' && p.kind !== 'duplicate') throw new InquiryError(`kind must be quotation or duplicate, not "${p.kind}"`, { code: 'bad_param' });

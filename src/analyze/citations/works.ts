@@ -6,6 +6,7 @@
  * a work, different years are different editions, kept apart and linked. Every
  * merge records its rule and the references it joined.
  */
+import { editDistance } from '../entities/keys.js';
 import { fold } from '../reuse/tokens.js';
 import type { CslItem, CslName, ParsedReference } from './parse.js';
 
@@ -82,16 +83,7 @@ const richness = (c: CslItem) => Object.values(c).filter((v) => v !== undefined 
 function nearTitle(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 3 || Math.min(a.length, b.length) < 8) return false;
-  // edit distance with a small band
-  const n = a.length;
-  const m = b.length;
-  let prev = new Array<number>(m + 1).fill(0).map((_, j) => j);
-  for (let i = 1; i <= n; i++) {
-    const cur = [i];
-    for (let j = 1; j <= m; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[m]! <= 2;
+  return editDistance(a, b, 2) <= 2;
 }
 
 export function mergeWorks(cites: CitationInput[]): { works: Work[]; resolved: ResolvedCitation[] } {
