@@ -1,6 +1,6 @@
 /**
  * What the two network pages share (`/graph`, `/graph/citations`): deterministic start positions,
- * theme colours, and ForceAtlas2 run in a module worker (`fa2.worker.ts`) or, failing that, on the
+ * theme colours, the hovered node's label, and ForceAtlas2 run in a module worker (`fa2.worker.ts`) or, failing that, on the
  * main thread a few iterations per frame.
  */
 import type { AbstractGraph } from 'graphology-types';
@@ -161,5 +161,39 @@ export function layoutInFrames(
   return () => {
     stopped = true;
     cancelAnimationFrame(frame);
+  };
+}
+
+interface HoverData {
+  x: number;
+  y: number;
+  size: number;
+  label?: string | null;
+}
+interface HoverSettings {
+  labelSize: number;
+  labelWeight: string;
+  labelFont: string;
+}
+
+/** sigma's hovered node: a disc and its label on a card in the page's surface colour */
+export function drawHoverLabel(surface: string, textColor: string) {
+  return (ctx: CanvasRenderingContext2D, d: HoverData, settings: HoverSettings): void => {
+    const size = settings.labelSize;
+    const label = typeof d.label === 'string' ? d.label : '';
+    ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const r = Math.max(d.size, size / 2) + 2;
+    ctx.fillStyle = surface;
+    ctx.shadowOffsetX = 0;
+    ctx.shadowOffsetY = 0;
+    ctx.shadowBlur = 8;
+    ctx.shadowColor = 'rgba(0,0,0,0.35)';
+    ctx.beginPath();
+    ctx.arc(d.x, d.y, r, 0, Math.PI * 2);
+    ctx.fill();
+    if (label) ctx.fillRect(d.x + r - 2, d.y - size / 2 - 4, ctx.measureText(label).width + 10, size + 8);
+    ctx.shadowBlur = 0;
+    ctx.fillStyle = textColor;
+    if (label) ctx.fillText(label, d.x + r + 3, d.y + size / 3);
   };
 }

@@ -13,7 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import type { CitationGraphNode, CitationGraphResponse } from '../api';
 import { CITATION_GRAPH_URL, qs, sourcePath, workPath } from '../api';
-import { cssVar, FA2_DEFAULTS, hash01, layoutInFrames, layoutInWorker } from '../graph-layout';
+import { cssVar, drawHoverLabel, FA2_DEFAULTS, hash01, layoutInFrames, layoutInWorker } from '../graph-layout';
 import type { Loc } from '../router';
 import { navigate } from '../router';
 import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle } from '../ui';
@@ -291,24 +291,7 @@ async function mountGraph(container: HTMLElement, statusEl: HTMLElement | null, 
     labelGridCellSize: 120,
     hideEdgesOnMove: graph.size > 4000,
     zIndex: true,
-    defaultDrawNodeHover: (ctx, d, settings) => {
-      const size = settings.labelSize;
-      const label = typeof d.label === 'string' ? d.label : '';
-      ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-      const r = Math.max(d.size, size / 2) + 2;
-      ctx.fillStyle = surface;
-      ctx.shadowOffsetX = 0;
-      ctx.shadowOffsetY = 0;
-      ctx.shadowBlur = 8;
-      ctx.shadowColor = 'rgba(0,0,0,0.35)';
-      ctx.beginPath();
-      ctx.arc(d.x, d.y, r, 0, Math.PI * 2);
-      ctx.fill();
-      if (label) ctx.fillRect(d.x + r - 2, d.y - size / 2 - 4, ctx.measureText(label).width + 10, size + 8);
-      ctx.shadowBlur = 0;
-      ctx.fillStyle = textColor;
-      if (label) ctx.fillText(label, d.x + r + 3, d.y + size / 3);
-    },
+    defaultDrawNodeHover: drawHoverLabel(surface, textColor),
     nodeReducer: (node, attrs) => {
       if (hovered === null) return attrs;
       if (node === hovered) return { ...attrs, highlighted: true, zIndex: 3 };
