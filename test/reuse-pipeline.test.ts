@@ -64,7 +64,13 @@ test('families: a quotation across sources and a repeat within one, with exact c
     const v = (await store.getVersionTexts(src.versionId))!;
     assert.equal(v.cleanText.slice(o.start, o.end), o.text);
     assert.equal(v.rawText.slice(o.rawStart, o.rawEnd), o.text);
-    for (const d of o.divergences) assert.equal(v.cleanText.slice(d.copy.start, d.copy.end), d.copy.text);
+    for (const d of o.divergences) {
+      assert.equal(v.cleanText.slice(d.copy.start, d.copy.end), d.copy.text);
+      assert.equal(v.rawText.slice(d.copy.rawStart, d.copy.rawEnd), d.copy.text);
+    }
+    if (o.attribution) assert.equal(v.rawText.slice(o.attribution.rawStart, o.attribution.rawEnd), o.attribution.text);
+    const bv = (await store.getVersionTexts((await store.getSource(base.sourceId))!.versionId))!;
+    for (const d of o.divergences) assert.equal(bv.rawText.slice(d.base.rawStart, d.base.rawEnd), d.base.text);
     // the side-by-side diff rebuilds the copy
     assert.equal(o.diff.map((s) => s.copy).join('').trim(), o.text.trim());
   }

@@ -93,6 +93,9 @@ export function familyRows(texts: LoadedText[], fams: FamilyResult[], tokens: To
       if (SEV_RANK[o.severity] > SEV_RANK[severity]) severity = o.severity;
       const diff = diffSegments(o.ops, bSrc.text, tokens[b.doc]!, src.text, tokens[o.doc]!, b.t1, o.t1);
       const attribution = findAttribution(src.text, o.start, o.end);
+      // raw offsets beside the clean ones: base spans through the base's map, copy spans through this one's
+      const raw = (map: LoadedText['map'], x: { start: number; end: number; text: string }) => ({ ...x, rawStart: map.toRawStart(x.start), rawEnd: map.toRawEnd(x.end) });
+      const divergences = o.divergences.map((d) => ({ ...d, base: raw(bSrc.map, d.base), copy: raw(src.map, d.copy) }));
       occurrences.push({
         key: occKey(o),
         family: key,
@@ -109,7 +112,7 @@ export function familyRows(texts: LoadedText[], fams: FamilyResult[], tokens: To
         severity: o.severity,
         summary: o.summary,
         text: src.text.slice(o.start, o.end),
-        data: { divergences: o.divergences, diff, attribution: attribution ? { text: attribution.text, start: attribution.start, end: attribution.end } : null },
+        data: { divergences, diff, attribution: attribution ? raw(src.map, { text: attribution.text, start: attribution.start, end: attribution.end }) : null },
       });
     });
     const preview = bSrc.text.slice(b.start, b.end).replace(/\s+/g, ' ');

@@ -24,10 +24,20 @@ export interface DiffSeg {
   copy: string;
 }
 
+/** a span with its raw offsets too (what the source file holds) */
+export interface RawSpan {
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+}
+
 export interface OccurrenceData {
-  divergences: Divergence[];
+  /** base spans in the base occurrence's source, copy spans in this one's; clean and raw offsets */
+  divergences: Array<Omit<Divergence, 'base' | 'copy'> & { base: RawSpan; copy: RawSpan }>;
   diff: DiffSeg[];
-  attribution: { text: string; start: number; end: number } | null;
+  attribution: RawSpan | null;
 }
 
 export interface OccurrenceRow {
