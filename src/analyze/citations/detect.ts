@@ -5,7 +5,7 @@
  * (Footnote markers, works named in prose and Ibid. chains are the next step.)
  */
 import { gazetteerPlace } from '../entities/detect.js';
-import { parseReference, type ParsedReference } from './parse.js';
+import { parseNames, parseReference, type ParsedReference } from './parse.js';
 
 export interface FoundCitation {
   start: number;
@@ -22,7 +22,12 @@ const YEAR_RE = /(?:1[5-9]\d\d|20\d\d)/;
 function plausible(p: ParsedReference, line: string): boolean {
   if (p.ibid || p.opCit) return true;
   const c = p.csl;
+  if (p.shape === 'archival') return !!(c?.archive && c.archive_location);
   if (!c || !c.title) return false;
+  // names read off running prose are no names: "Consequently, the recent revelations of …", "leaders, primarily comrades …"
+  const nameOk = (n: { family?: string; given?: string; literal?: string }) =>
+    !!n.literal || (/^(?:(?:van|von|de|der|du|le|la|da|di)\s+)?[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*)?$/u.test(n.family ?? '') && !/^(?:Consequently|However|Second|First|Third|Thus|Therefore|Moreover|Also|But|And|The|This|That|These|In|On|At)$/.test(n.family ?? '') && (!n.given || /^(?:(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+)[\s-]?){1,4}$/u.test(n.given)));
+  if (![...(c.author ?? []), ...(c.editor ?? [])].every(nameOk)) return false;
   const hasWho = (c.author?.length ?? 0) > 0 || (c.editor?.length ?? 0) > 0;
   const hasWhere = !!(c.publisher || c['container-title']);
   const hasWhen = !!c.issued;
@@ -49,10 +54,12 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     const line = raw.slice(lead).trim();
     // a reference line has a year, or (an undated edition) a cited page
     if (line.length >= 12 && line.length < 500 && (YEAR_RE.test(line) || /\bpp?\. ?\d/.test(line)) && !/^["“]/.test(line)) {
-      const p = parseReference(line);
-      if (plausible(p, line)) {
-        const start = i + lead;
-        out.push({ start, end: start + line.length, text: line, kind: 'reference-line', parsed: p });
+      const start = i + lead;
+      const parts = severalReferences(line);
+      if (parts) for (const q of parts) out.push({ start: start + q.at, end: start + q.at + q.text.length, text: q.text, kind: 'reference-line', parsed: q.parsed });
+      else {
+        const p = parseReference(line);
+        if (plausible(p, line)) out.push({ start, end: start + line.length, text: line, kind: 'reference-line', parsed: p });
       }
     } else if (/^(?:ibid|ibidem)\b/i.test(line)) {
       const start = i + lead;
@@ -79,12 +86,17 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
         if (mk && /^[[(]/.test(mk[1]!)) addUnique(out, { start, end: start + mk[1]!.length, text: mk[1]!, kind: 'marker', parsed: bare(mk[1]!) });
         // list bullets and wiki back-links ("- ↑ 1.0 1.1") are not part of the reference
         const lead2 = /^(?:[-*•]\s*)?(?:[↑^]\s*(?:\d+(?:\.\d+)?\s+)*)?/.exec(line.slice(bodyAt))?.[0].length ?? 0;
+        // a wiki note's back-link ("- ↑ 1.0 1.1") says the line is a note: what follows is a reference unless it is running prose
+        const backLink = /[↑^]/.test(line.slice(bodyAt, bodyAt + lead2));
         const body = line.slice(bodyAt + lead2);
         const bs = start + bodyAt + lead2;
         if (body.length >= 8 && !out.some((c) => c.start <= bs && bs < c.end && c.kind !== 'marker')) {
           // several references in one note, split at ";" (not inside parentheses)
           let off = 0;
-          for (const part of splitTop(body, ';')) {
+          const split = splitTop(body, ';');
+          // ("Title; Subtitle" is one reference: split only where each side reads as one)
+          const parts = split.length > 1 && split.slice(1).every((x) => /^\s*(?:see also |see |cf\. )?(?:\p{Lu}[\p{L}'’-]+,|\p{Lu}\.|[\p{Lu}\p{Lt}]+\.\s*Ф|Ibid|Там же)/u.test(x)) ? split : [body];
+          for (const part of parts) {
             const lead3 = part.length - part.trimStart().length;
             const t = part.trim();
             const ps = bs + off + lead3;
@@ -101,7 +113,16 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
               /\s[—–]\s|^(?:Там же|Ibid)|\bФ\. ?\d|\bf\. ?\d+, op\. ?\d|\bpp?\. ?\d/u.test(t) ||
               // a Chicago short note: "Conquest, Stalin and the Kirov Murder, 33."
               /^\p{Lu}[\p{L}'’-]+, [^,]{3,100}, \d{1,4}(?:[-–]\d{1,4})?\.?$/u.test(t);
-            if (plausible(parsed, t) || (!prose && refLike && t.length < 300)) addUnique(out, { start: ps, end: ps + t.length, text: t, kind: 'reference-line', parsed });
+            if (plausible(parsed, t) || (!prose && (refLike || backLink) && t.length < 300)) addUnique(out, { start: ps, end: ps + t.length, text: t, kind: 'reference-line', parsed });
+            else if (prose) {
+              // a reference followed by the note-writer's comment: "Robert Conquest, Stalin and the Kirov Murder, 1 Jan. 1989. The author contends …"
+              const cut = /[.)]\s+(?=(?:The|This|It|He|She|They|His|Her|In|See|Note)\s)/u.exec(t);
+              if (cut) {
+                const head = t.slice(0, cut.index + 1);
+                const hp = parseReference(head);
+                if (plausible(hp, head) || (YEAR_RE.test(head) && (hp.csl?.author?.length ?? 0) > 0 && !!hp.csl?.title)) addUnique(out, { start: ps, end: ps + head.length, text: head, kind: 'reference-line', parsed: hp });
+              }
+            }
           }
         }
       }
@@ -187,7 +208,7 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     const start = from + (m.index ?? 0);
     addUnique(out, { start, end: start + m[0].length, text: m[0], kind: 'prose', parsed: parseReference(m[0]) });
   }
-  for (const m of slice.matchAll(/(?:(?<![\p{L}])(?:book|books|memoirs?|article|essay|pamphlet|report|study|biography|history|novel|diary|wrote|writes|author of|called|titled|entitled|like|such as|in|книг[аеиу]|стать[яеи]|мемуар[аыхе]*|воспоминани[яхе]+|работ[аеуы]|труд[ае]?|в)[,:]?\s+)((?:\p{Lu}[\p{L}.'’-]+ ){0,3})(['‘"“«])(\p{Lu}[^'’"”»\n]{2,120})(['’"”»])/gu)) {
+  for (const m of slice.matchAll(/(?:(?<![\p{L}])(?:book|books|memoirs?|article|essay|pamphlet|report|study|biography|history|novel|diary|wrote|writes|author of|called|titled|entitled|like|such as|in|книг[аеиу]|стать[яеи]|мемуар[аыхе]*|воспоминани[яхе]+|работ[аеуы]|труд[ае]?|в|his|her|their|try|read)[,:]?\s+|(?<=[\s(])(?=\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ ['‘"“«]\p{Lu}))((?:\p{Lu}[\p{L}.'’-]+ ){0,3})(['‘"“«])(\p{Lu}[^"”»\n]{2,120}?)(['’"”»])(?!\p{L})/gu)) {
     const quote = m[3]!;
     const words = quote.split(/\s+/);
     const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -195,14 +216,42 @@ export function findCitations(text: string, from = 0, to = text.length): FoundCi
     // after a weak cue ("in", "like", "called") a quoted phrase is a title only if it is one ("In
     // Search of Soviet Gold"), not a nickname or a slogan ('Judas', 'Doctors Plot')
     const cue = /^[\p{L} ]+/u.exec(m[0])?.[0].trim().toLowerCase() ?? '';
+    // a section or chapter of a work is not a work: "a section titled "Last Articles and Letters""
+    if (/\b(?:section|chapter|part|heading|sections|chapters)s?\s+(?:titled|called|entitled|named)?\s*$/i.test(text.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0) + (/^[\p{L} ]+/u.exec(m[0])?.[0].length ?? 0)).replace(/\s+/g, ' '))) continue;
+    if (/^(?:called|titled|entitled)$/.test(cue) && /\b(?:section|chapter|part)s?\b/i.test(text.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0)))) continue;
     if (/^(?:in|like|such as|called|titled|entitled|в)$/.test(cue) && words.length < 3) continue;
     // the span: the author named right before it (if any) and the title with its quotation marks
     const who = m[1]!;
     const end = from + (m.index ?? 0) + m[0].length;
     const start = end - (who.length + m[2]!.length + quote.length + m[4]!.length);
-    addUnique(out, { start, end, text: text.slice(start, end), kind: 'prose', parsed: parseReference(text.slice(start, end).replace(/['‘’"“”«»]/g, '')) });
+    const title = quote.replace(/[.,]$/, '');
+    const parsed: ParsedReference = { csl: { type: 'book', title, ...(who.trim() ? { author: parseNames(who.trim(), false) } : {}) }, locator: null, remarks: [], ibid: false, opCit: false, shape: 'prose' };
+    addUnique(out, { start, end, text: text.slice(start, end), kind: 'prose', parsed });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A note holding several references: "Orlov, The Secret History (New York, 1953), 17–21; see also Conquest,
+ * Stalin and the Kirov Murder, 33." Each part (after its signal) is a reference of its own, or null when
+ * the line does not split into references.
+ */
+function severalReferences(line: string): Array<{ at: number; text: string; parsed: ParsedReference }> | null {
+  const parts = splitTop(line, ';');
+  if (parts.length < 2) return null;
+  const out: Array<{ at: number; text: string; parsed: ParsedReference }> = [];
+  let off = 0;
+  for (const part of parts) {
+    const lead = part.length - part.trimStart().length;
+    const signal = /^(?:see also|see|cf\.|compare|also)\s+/i.exec(part.trimStart())?.[0].length ?? 0;
+    const t = part.trim().slice(signal);
+    const parsed = parseReference(t);
+    const shortNote = /^\p{Lu}[\p{L}'’-]+, [^,]{3,100}, \d{1,4}(?:[-–]\d{1,4})?\.?$/u.test(t);
+    if (!(plausible(parsed, t) || shortNote)) return null;
+    out.push({ at: off + lead + signal, text: t, parsed });
+    off += part.length + 1;
+  }
+  return out;
 }
 
 function addUnique(out: FoundCitation[], c: FoundCitation): void {
