@@ -1,0 +1,596 @@
+/**
+ * Date expressions in running text (English and Russian), each with its exact span, normalized to
+ * EDTF (ISO 8601-2 level 1) with its form:
+ *   day          "1st December, 1934", "Aug. 21, 1936", "19.08.1936", "1 декабря 1934 г."
+ *   month        "August 1936", "в январе 1937 года"
+ *   year         "in 1937", "1937 г."
+ *   range        "November 19–22, 1936", "1936-38", "from 1936 to 1938", "с 1936 по 1938 год"
+ *   season       "the spring of 1934" → 1934-21 (spring 21, summer 22, autumn 23, winter 24)
+ *   approximate  "mid-1936" → 1936-05/1936-08, "late 1937" → 1937-09/1937-12, "c. 1935" → 1935~
+ *   decade       "the 1930s" → 193X, "the early thirties" → 1930/1933
+ *   relative     "three days later", "that summer", "на следующий день": resolved from the last
+ *                date the text gave (its anchor) where the text allows it, else null (unresolved)
+ * A day or month without a year takes the year of the last date before it in the same passage.
+ * Spans the caller excludes (citation lines, titles) are skipped; a year inside a title ("1937: Year
+ * of Terror", "Stalin in Power: 1929-1941"), a page, a count ("1936 delegates") is not a date.
+ * Pure: no I/O.
+ */
+
+export type DateForm = 'day' | 'month' | 'year' | 'range' | 'season' | 'approximate' | 'decade' | 'relative';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** EDTF, or null for a relative expression the text gives no anchor for */
+  edtf: string | null;
+  form: DateForm;
+  /** for relative expressions and yearless days: the start of the date it was resolved from */
+  anchor?: number;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  январь: 1, февраль: 2, март: 3, апрель: 4, май: 5, июнь: 6, июль: 7, август: 8, сентябрь: 9, октябрь: 10, ноябрь: 11, декабрь: 12,
+  'янв.': 1, 'февр.': 2, 'фев.': 2, 'апр.': 4, 'авг.': 8, 'сент.': 9, 'сен.': 9, 'окт.': 10, 'нояб.': 11, 'ноя.': 11, 'дек.': 12,
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
+  январе: 1, феврале: 2, марте: 3, апреле: 4, мае: 5, июне: 6, июле: 7, августе: 8, сентябре: 9, октябре: 10, ноябре: 11, декабре: 12,
+};
+const EN_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const RU_MONTH_ABBR = '(?:янв\\.|февр?\\.|апр\\.|авг\\.|сент?\\.|окт\\.|нояб?\\.|дек\\.)';
+const RU_MONTH_GEN = '(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
+const RU_MONTH_PREP = '(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)';
+const RU_MONTH_NOM = '(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)';
+const MONTH = `(?:${EN_MONTH}|${RU_MONTH_GEN}|${RU_MONTH_PREP}|${RU_MONTH_NOM}|${RU_MONTH_ABBR})`;
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10, XI: 11, XII: 12 };
+const B = '(?<![\\p{L}\\d])'; // a word boundary that knows Cyrillic (\\b does not)
+const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)';
+const YEAR = '(?:1[0-9]\\d\\d|20\\d\\d)';
+const RU_YEAR_WORD = '(?:\\s*(?:г\\.|гг\\.|года?|году|годах|годов)(?![\\p{L}]))?';
+const DASH = '\\s*[-–—]\\s*';
+/** one bound of a range written in words: a day, a day and month, a month, a year, or a full date */
+const BOUND_SRC = () => `${EN_MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?|${DAY}(?:\\s+(?:of\\s+)?${MONTH})?(?:,?\\s+${YEAR})?|${MONTH}(?:,?\\s+(?:of\\s+)?${YEAR})?|${YEAR}`;
+const BOUND = BOUND_SRC();
+
+const NUM_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, few: NaN, several: NaN, some: NaN,
+  один: 1, одну: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10,
+  несколько: NaN,
+};
+const NUM = '(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|a few|several|some|один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько)';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const monthOf = (s: string) => MONTHS[s.toLowerCase()] ?? MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function ymd(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return null;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+const dayNum = (s: string) => Number(s.replace(/\D/g, ''));
+const fullYear = (y: string, base: string) => (y.length === 2 ? base.slice(0, 2) + y : y);
+
+interface Cand {
+  start: number;
+  end: number;
+  form: DateForm;
+  /** a value, or a function of the year from context (days and months written without a year) */
+  edtf: string | null;
+  needsYear?: (year: number) => string | null;
+  relative?: Relative;
+  prio: number;
+}
+
+interface Relative {
+  unit: 'day' | 'week' | 'month' | 'year' | 'season' | 'same' | 'month-of' | 'day-of' | 'weekday';
+  n: number; // signed offset; NaN = vague; for day-of the day, for weekday its index
+  season?: number;
+  /** a month (and day) of the year reached ("May of the following year", "5 December of that year") */
+  month?: number;
+  day?: number;
+}
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const CENTURY: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, '18th': 18, '19th': 19, '20th': 20, '21st': 21 };
+
+type Rule = [RegExp, (m: RegExpExecArray) => Omit<Cand, 'start' | 'end' | 'prio'> | null];
+
+function season(word: string): number {
+  const w = word.toLowerCase();
+  if (/^(?:spring|весн)/.test(w)) return 21;
+  if (/^(?:summer|лет)/.test(w)) return 22;
+  if (/^(?:autumn|fall|осен)/.test(w)) return 23;
+  return 24;
+}
+const SEASON_EN = '(?:spring|summer|autumn|fall|winter)';
+const SEASON_RU = '(?:весной|летом|осенью|зимой|весна|лето|осень|зима|весну|осени|весны|лета|зимы)';
+
+/** a part of a year or month: early / mid / late */
+function partOfYear(part: string, y: number): string {
+  const p = part.toLowerCase();
+  if (/^(?:early|beginning|start|начал)/.test(p)) return `${y}-01/${y}-04`;
+  if (/^(?:mid|middle|середин)/.test(p)) return `${y}-05/${y}-08`;
+  return `${y}-09/${y}-12`;
+}
+function partOfMonth(part: string, y: number, m: number): string {
+  const p = part.toLowerCase();
+  if (/^(?:early|beginning|start|начал)/.test(p)) return `${y}-${pad(m)}-01/${y}-${pad(m)}-10`;
+  if (/^(?:mid|middle|середин)/.test(p)) return `${y}-${pad(m)}-11/${y}-${pad(m)}-20`;
+  return `${y}-${pad(m)}-21/${y}-${pad(m)}-${pad(daysIn(y, m))}`;
+}
+function decade(d: number, part: string | undefined): { edtf: string; form: DateForm } {
+  const base = d;
+  if (!part) return { edtf: `${String(base).slice(0, 3)}X`, form: 'decade' };
+  const p = part.toLowerCase();
+  if (/^(?:early|начал)/.test(p)) return { edtf: `${base}/${base + 3}`, form: 'decade' };
+  if (/^(?:mid|middle|середин)/.test(p)) return { edtf: `${base + 4}/${base + 6}`, form: 'decade' };
+  if (/^(?:second half|второй половин)/.test(p)) return { edtf: `${base + 5}/${base + 9}`, form: 'decade' };
+  return { edtf: `${base + 7}/${base + 9}`, form: 'decade' };
+}
+const DECADE_WORDS: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+
+/** one date (day, month or year) inside a range: its value, or a function of a year */
+function single(s: string): { edtf: string | null; needsYear?: (y: number) => string | null; year?: number } | null {
+  const t = s.trim().replace(/\s+/g, ' ');
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^(${DAY})\\s+(?:of\\s+)?(${MONTH}),?\\s+(${YEAR})${RU_YEAR_WORD}$`, 'iu').exec(t))) return { edtf: ymd(+m[3]!, monthOf(m[2]!), dayNum(m[1]!)), year: +m[3]! };
+  if ((m = new RegExp(`^(${EN_MONTH})\\s+(${DAY}),?\\s+(${YEAR})$`, 'iu').exec(t))) return { edtf: ymd(+m[3]!, monthOf(m[1]!), dayNum(m[2]!)), year: +m[3]! };
+  if ((m = new RegExp(`^(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})${RU_YEAR_WORD}$`, 'iu').exec(t))) return { edtf: `${m[2]}-${pad(monthOf(m[1]!))}`, year: +m[2]! };
+  if ((m = new RegExp(`^(${YEAR})${RU_YEAR_WORD}$`, 'iu').exec(t))) return { edtf: m[1]!, year: +m[1]! };
+  if ((m = new RegExp(`^(${DAY})\\s+(?:of\\s+)?(${MONTH})$`, 'iu').exec(t))) {
+    const d = dayNum(m[1]!);
+    const mo = monthOf(m[2]!);
+    return { edtf: null, needsYear: (y) => ymd(y, mo, d) };
+  }
+  if ((m = new RegExp(`^(${EN_MONTH})\\s+(${DAY})$`, 'iu').exec(t))) {
+    const d = dayNum(m[2]!);
+    const mo = monthOf(m[1]!);
+    return { edtf: null, needsYear: (y) => ymd(y, mo, d) };
+  }
+  if ((m = new RegExp(`^(${MONTH})$`, 'iu').exec(t))) {
+    const mo = monthOf(m[1]!);
+    return { edtf: null, needsYear: (y) => `${y}-${pad(mo)}` };
+  }
+  return null;
+}
+
+function interval(a: string, b: string): string | null {
+  return a && b ? `${a}/${b}` : null;
+}
+
+const RULES: Rule[] = [
+  // ---- ranges
+  // "November 19–22, 1936", "July 23-24, 1936"
+  [new RegExp(`\\b(${EN_MONTH})\\s+(${DAY})${DASH}(${DAY}),?\\s+(${YEAR})\\b`, 'giu'), (m) => ({ form: 'range', edtf: interval(ymd(+m[4]!, monthOf(m[1]!), dayNum(m[2]!)) ?? '', ymd(+m[4]!, monthOf(m[1]!), dayNum(m[3]!)) ?? '') })],
+  // "19–24 August 1936", "23-30 января 1937 г."
+  [new RegExp(`(?<![\\d\\p{L}])(${DAY})${DASH}(${DAY})\\s+(${MONTH}),?\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'range', edtf: interval(ymd(+m[4]!, monthOf(m[3]!), dayNum(m[1]!)) ?? '', ymd(+m[4]!, monthOf(m[3]!), dayNum(m[2]!)) ?? '') })],
+  // "August 19 – September 2, 1936"
+  [new RegExp(`\\b(${EN_MONTH})\\s+(${DAY})${DASH}(${EN_MONTH})\\s+(${DAY}),?\\s+(${YEAR})\\b`, 'giu'), (m) => ({ form: 'range', edtf: interval(ymd(+m[5]!, monthOf(m[1]!), dayNum(m[2]!)) ?? '', ymd(+m[5]!, monthOf(m[3]!), dayNum(m[4]!)) ?? '') })],
+  // "30 August – 2 September 1936"
+  [new RegExp(`(?<![\\d\\p{L}])(${DAY})\\s+(${MONTH})${DASH}(${DAY})\\s+(${MONTH}),?\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'range', edtf: interval(ymd(+m[5]!, monthOf(m[2]!), dayNum(m[1]!)) ?? '', ymd(+m[5]!, monthOf(m[4]!), dayNum(m[3]!)) ?? '') })],
+  // "28–29 December", "December 28–29" (the year from context)
+  [new RegExp(`(?<![\\d\\p{L}])(${DAY})${DASH}(${DAY})\\s+(${EN_MONTH}|${RU_MONTH_GEN})(?![\\p{L}])(?!,?\\s+\\d)`, 'giu'), (m) => {
+    const mo = monthOf(m[3]!);
+    return { form: 'range', edtf: null, needsYear: (y) => interval(ymd(y, mo, dayNum(m[1]!)) ?? '', ymd(y, mo, dayNum(m[2]!)) ?? '') };
+  }],
+  [new RegExp(`\\b(${EN_MONTH})\\s+(${DAY})${DASH}(${DAY})(?![\\d\\p{L}])(?!,?\\s+\\d)`, 'gu'), (m) => {
+    const mo = monthOf(m[1]!);
+    return { form: 'range', edtf: null, needsYear: (y) => interval(ymd(y, mo, dayNum(m[2]!)) ?? '', ymd(y, mo, dayNum(m[3]!)) ?? '') };
+  }],
+  // "April–May 1940", "апрель–май 1940 года"
+  [new RegExp(`${B}(${MONTH})${DASH}(${MONTH}),?\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'range', edtf: `${m[3]}-${pad(monthOf(m[1]!))}/${m[3]}-${pad(monthOf(m[2]!))}` })],
+  // "from 1936 to 1938", "between March 1937 and June 1938", "с 1936 по 1938 год", "с 23 по 30 января 1937 г.",
+  // "1936 to 1938", "August and September", "October or November 1928", "12 или 13 декабря"
+  [
+    new RegExp(`${B}(?:(from|between|с|со|между)\\s+)?(${BOUND})${RU_YEAR_WORD}\\s+(to|till|until|and|through|or|по|до|и|или)\\s+(${BOUND})${RU_YEAR_WORD}`, 'giu'),
+    (m) => {
+      const word = (m[1] ?? '').toLowerCase();
+      const conj = m[3]!.toLowerCase();
+      const strip = (x: string) => x.replace(/\s*(?:г\.|гг\.|года?|году|годах|годов)$/u, '').trim();
+      const sa = strip(m[2]!);
+      const sb = strip(m[4]!);
+      // without "from"/"between", only two years ("1936 to 1938"), two months ("August and September") or two days of a month
+      if (!word) {
+        const bothYears = /^\d{4}$/.test(sa) && /^\d{4}$/.test(sb) && /^(?:to|till|until|through|or|по|или)$/.test(conj);
+        const months = new RegExp(`^${MONTH}$`, 'iu').test(sa) && new RegExp(`^${MONTH}(?:,?\\s+${YEAR})?$`, 'iu').test(sb);
+        const days = /^\d{1,2}$/.test(sa) && new RegExp(`^${DAY}\\s+${MONTH}`, 'iu').test(sb) && /^(?:or|или|and|и)$/.test(conj);
+        if (!bothYears && !months && !days) return null;
+        if (/^(?:and|и)$/.test(conj) && !months) return null;
+      }
+      const b = single(sb);
+      let a = single(sa);
+      if (!a && /^\d{1,2}$/.test(sa) && b) {
+        const d = +sa;
+        // "с 23 по 30 января 1937": the first bound is a day of the second's month
+        if (b.edtf && /^\d{4}-\d{2}-\d{2}$/.test(b.edtf)) a = { edtf: `${b.edtf.slice(0, 8)}${pad(d)}` };
+        else if (b.needsYear) {
+          const bn = b.needsYear;
+          a = { edtf: null, needsYear: (y) => { const v = bn(y); return v ? `${v.slice(0, 8)}${pad(d)}` : null; } };
+        }
+      }
+      if (!a || !b) return null;
+      const y = b.year ?? a.year;
+      const av = a.edtf ?? (y && a.needsYear ? a.needsYear(y) : null);
+      const bv = b.edtf ?? (y && b.needsYear ? b.needsYear(y) : null);
+      if (av && bv) return { form: 'range', edtf: `${av}/${bv}` };
+      const an = a.needsYear;
+      const bn = b.needsYear;
+      return { form: 'range', edtf: null, needsYear: (yy) => interval(av ?? an?.(yy) ?? '', bv ?? bn?.(yy) ?? '') };
+    },
+  ],
+  // "1936-38", "1936–1938", "1937–1938 гг.", "1933 or 1934 or 1935"
+  [new RegExp(`(?<![\\d./-])(${YEAR})((?:\\s*(?:,|or|и|или)\\s*${YEAR})+)(?![\\d])`, 'giu'), (m) => {
+    const ys = [m[1]!, ...m[2]!.match(/\d{4}/g)!].map(Number);
+    if (!/\bor\b|или/.test(m[2]!)) return null;
+    return { form: 'range', edtf: `${Math.min(...ys)}/${Math.max(...ys)}` };
+  }],
+  [new RegExp(`(?<![\\d./-])(${YEAR})\\s?[-–—]\\s?(\\d{4}|\\d{2})(?![\\d-])${RU_YEAR_WORD}`, 'giu'), (m) => {
+    const b = fullYear(m[2]!, m[1]!);
+    if (+b <= +m[1]! || +b - +m[1]! > 60) return null;
+    return { form: 'range', edtf: `${m[1]}/${b}` };
+  }],
+  // ---- approximate: parts of a year or a month
+  [new RegExp(`\\b(early|mid|late)[- ](${EN_MONTH})(?:,?\\s+(${YEAR}))?\\b`, 'giu'), (m) => {
+    const mo = monthOf(m[2]!);
+    if (m[3]) return { form: 'approximate', edtf: partOfMonth(m[1]!, +m[3], mo) };
+    return { form: 'approximate', edtf: null, needsYear: (y) => partOfMonth(m[1]!, y, mo) };
+  }],
+  [new RegExp(`\\b(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+(${EN_MONTH}),?\\s+(${YEAR})\\b`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfMonth(m[1]!, +m[3]!, monthOf(m[2]!)) })],
+  [new RegExp(`\\b(early|mid|late)[- ]?(${YEAR})\\b`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfYear(m[1]!, +m[2]!) })],
+  [new RegExp(`\\b(?:the\\s+)?(beginning|start|middle|end|first half|second half)\\s+of\\s+(${YEAR})\\b`, 'giu'), (m) => {
+    const y = +m[2]!;
+    if (/first half/i.test(m[1]!)) return { form: 'approximate', edtf: `${y}-01/${y}-06` };
+    if (/second half/i.test(m[1]!)) return { form: 'approximate', edtf: `${y}-07/${y}-12` };
+    return { form: 'approximate', edtf: partOfYear(m[1]!, y) };
+  }],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце)\\s+(${RU_MONTH_GEN})\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfMonth(m[1]!, +m[3]!, monthOf(m[2]!)) })],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце|первой половине|второй половине)\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => {
+    const y = +m[2]!;
+    if (/первой/.test(m[1]!)) return { form: 'approximate', edtf: `${y}-01/${y}-06` };
+    if (/второй/.test(m[1]!)) return { form: 'approximate', edtf: `${y}-07/${y}-12` };
+    return { form: 'approximate', edtf: partOfYear(m[1]!, y) };
+  }],
+  [new RegExp(`\\b(?:around|about|circa|c\\.|ca\\.|approximately|roughly)\\s*(${YEAR})\\b`, 'giu'), (m) => ({ form: 'approximate', edtf: `${m[1]}~` })],
+  [new RegExp(`(?<![\\p{L}])(?:около|примерно\\s+в|приблизительно\\s+в)\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'approximate', edtf: `${m[1]}~` })],
+  // ---- decades
+  [new RegExp(`\\b(?:the\\s+)?(?:(early|mid|late)[- ]?)?(1[0-9]\\d0)(?:['’]?s)\\b`, 'giu'), (m) => decade(+m[2]!, m[1])],
+  [new RegExp(`\\b(?:the\\s+)?(?:(early|mid|late)[- ]?)?['’]?(\\d)0['’]?s\\b`, 'giu'), (m) => decade(1900 + +m[2]! * 10, m[1])],
+  [new RegExp(`\\b(?:the\\s+)?(?:(early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`, 'giu'), (m) => decade(1900 + DECADE_WORDS[m[2]!.toLowerCase()]!, m[1])],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(?:(начале|середине|конце|второй половине)\\s+)?(1[0-9]\\d0|\\d0)-(?:х|е)(?:\\s+(?:годов|годах|годы|гг\\.))?`, 'giu'), (m) => decade(m[2]!.length === 2 ? 1900 + +m[2]! : +m[2]!, m[1])],
+  // ---- seasons
+  [new RegExp(`\\b(?:the\\s+)?(?:(?:early|late)\\s+)?(${SEASON_EN})\\s+(?:of\\s+)?(${YEAR})\\b`, 'giu'), (m) => ({ form: 'season', edtf: `${m[2]}-${season(m[1]!)}` })],
+  [new RegExp(`(?<![\\p{L}])(${SEASON_RU})\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'season', edtf: `${m[2]}-${season(m[1]!)}` })],
+  // ---- days
+  [new RegExp(`(?<![\\d\\p{L}])(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH}),?\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'day', edtf: ymd(+m[3]!, monthOf(m[2]!), dayNum(m[1]!)) })],
+  [new RegExp(`\\b(${EN_MONTH})\\s+(${DAY}),?\\s+(${YEAR})\\b`, 'giu'), (m) => ({ form: 'day', edtf: ymd(+m[3]!, monthOf(m[1]!), dayNum(m[2]!)) })],
+  [new RegExp(`(?<![\\d.])([0-3]?\\d)\\.([01]?\\d)\\.(${YEAR})(?:\\s*г\\.)?(?![\\d])`, 'gu'), (m) => ({ form: 'day', edtf: ymd(+m[3]!, +m[2]!, +m[1]!) })],
+  [new RegExp(`(?<![\\d-])(${YEAR})-([01]\\d)-([0-3]\\d)(?![\\d])`, 'gu'), (m) => ({ form: 'day', edtf: ymd(+m[1]!, +m[2]!, +m[3]!) })],
+  // ---- months
+  [new RegExp(`\\b(${EN_MONTH})(?:,\\s*|\\s+of\\s+|\\s+)(${YEAR})\\b`, 'giu'), (m) => (/^May$/i.test(m[1]!) && !/^May$/.test(m[1]!) ? null : { form: 'month', edtf: `${m[2]}-${pad(monthOf(m[1]!))}` })],
+  [new RegExp(`(?<![\\p{L}])(${RU_MONTH_PREP}|${RU_MONTH_NOM}|${RU_MONTH_GEN})\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'month', edtf: `${m[2]}-${pad(monthOf(m[1]!))}` })],
+  // ---- days and months without a year (the year comes from context)
+  [new RegExp(`(?<![\\d\\p{L}])(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${EN_MONTH}|${RU_MONTH_GEN})(?![\\p{L}])(?!,?\\s+\\d)`, 'giu'), (m) => {
+    const d = dayNum(m[1]!);
+    const mo = monthOf(m[2]!);
+    if (d < 1 || d > 31) return null;
+    return { form: 'day', edtf: null, needsYear: (y) => ymd(y, mo, d) };
+  }],
+  [new RegExp(`\\b(${EN_MONTH})\\s+(${DAY})(?![\\d\\p{L}])(?!,?\\s+\\d{4})`, 'gu'), (m) => {
+    const d = dayNum(m[2]!);
+    const mo = monthOf(m[1]!);
+    if (d < 1 || d > 31 || (/^May$/.test(m[1]!) && false)) return null;
+    return { form: 'day', edtf: null, needsYear: (y) => ymd(y, mo, d) };
+  }],
+  [new RegExp(`(?<=\\b(?:in|on|by|until|till|since|during|through|of|from|before|after|early|late|mid|last|next|that|this)\\s+)(January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d)`, 'gu'), (m) => {
+    const mo = monthOf(m[1]!);
+    return { form: 'month', edtf: null, needsYear: (y) => `${y}-${pad(mo)}` };
+  }],
+  [new RegExp(`(?<=\\b(?:in|of|early|late|mid)\\s+)May\\b(?!\\s+\\d)`, 'gu'), () => ({ form: 'month', edtf: null, needsYear: (y) => `${y}-05` })],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(${RU_MONTH_PREP})(?![\\p{L}])(?!\\s+\\d)`, 'giu'), (m) => {
+    const mo = monthOf(m[1]!);
+    return { form: 'month', edtf: null, needsYear: (y) => `${y}-${pad(mo)}` };
+  }],
+  // ---- years
+  [new RegExp(`(?<![\\p{L}\\d./-])(${YEAR})(\\s*(?:г\\.|года?|году)(?![\\p{L}]))`, 'giu'), (m) => ({ form: 'year', edtf: m[1]! })],
+  [new RegExp(`(?<![\\p{L}\\d./:-])(1[5-9]\\d\\d|20\\d\\d)(?![\\d-]|\\.\\d|[\\p{L}])`, 'gu'), (m) => ({ form: 'year', edtf: m[1]! })],
+  // ---- a month or season of a year named relative to the last: "May of the following year", "the autumn of that year",
+  // "осенью того же года", "the following April"
+  [new RegExp(`${B}(?:the\\s+)?(?:(${DAY})\\s+)?(${EN_MONTH}|${SEASON_EN})(?:\\s+(${DAY}))?,?\\s+of\\s+(?:the\\s+)?(following|next|previous|preceding|that|the same)\\s+year\\b`, 'giu'), (m) => {
+    const sign = /following|next/i.test(m[4]!) ? 1 : /previous|preceding/i.test(m[4]!) ? -1 : 0;
+    const w = m[2]!;
+    const day = m[1] ?? m[3];
+    if (day && !new RegExp(`^${SEASON_EN}$`, 'i').test(w)) return { form: 'relative', edtf: null, relative: { unit: 'year', n: sign, month: monthOf(w), day: dayNum(day) } };
+    if (new RegExp(`^${SEASON_EN}$`, 'i').test(w)) return { form: 'relative', edtf: null, relative: { unit: 'year', n: sign, season: season(w) } };
+    return { form: 'relative', edtf: null, relative: { unit: 'year', n: sign, month: monthOf(w) } };
+  }],
+  [new RegExp(`${B}(${SEASON_RU})\\s+(?:того\\s+же|следующего|предыдущего|прошлого)\\s+года`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'year', n: /следующего/.test(m[0]) ? 1 : /предыдущего|прошлого/.test(m[0]) ? -1 : 0, season: season(m[1]!) } })],
+  [new RegExp(`${B}(?:the\\s+)?(following|next|previous|preceding)\\s+(${EN_MONTH})\\b`, 'gu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'month-of', n: /following|next/i.test(m[1]!) ? 1 : -1, month: monthOf(m[2]!) } })],
+  [new RegExp(`\\b(early|late|mid)\\s+in\\s+(${YEAR})\\b`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfYear(m[1]!, +m[2]!) })],
+  [new RegExp(`\\b(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+the\\s+(1[0-9]\\d0)['’]?s\\b`, 'giu'), (m) => decade(+m[2]!, /beginning|start/i.test(m[1]!) ? 'early' : /middle/i.test(m[1]!) ? 'mid' : 'late')],
+  // centuries: "the twentieth century", "XX века", "the first decade of the twentieth century"
+  [new RegExp(`\\b(?:the\\s+)?first\\s+decade\\s+of\\s+the\\s+(nineteenth|twentieth|twenty-first)\\s+century\\b`, 'giu'), (m) => ({ form: 'decade', edtf: `${CENTURY[m[1]!.toLowerCase()]! - 1}0X` })],
+  [new RegExp(`\\b(?:the\\s+)?(eighteenth|nineteenth|twentieth|twenty-first|18th|19th|20th|21st)\\s+century\\b`, 'giu'), (m) => ({ form: 'decade', edtf: `${CENTURY[m[1]!.toLowerCase()]! - 1}XX` })],
+  [new RegExp(`${B}(XVIII|XIX|XX|XXI)\\s+(?:века|веке|век)(?![\\p{L}])`, 'gu'), (m) => ({ form: 'decade', edtf: `${({ XVIII: 18, XIX: 19, XX: 20, XXI: 21 } as Record<string, number>)[m[1]!]! - 1}XX` })],
+  // Roman-numeral months: "1.XII.1934", "19.VIII.1936 г.", "10.XII"
+  [new RegExp(`(?<![\\d.])([0-3]?\\d)\\.(I{1,3}|IV|VI{0,3}|IX|XI{0,2})(?:\\.(${YEAR}))?(?:\\s*г\\.)?(?![\\p{L}\\d])`, 'gu'), (m) => {
+    const mo = ROMAN[m[2]!]!;
+    const d = +m[1]!;
+    if (m[3]) return { form: 'day', edtf: ymd(+m[3], mo, d) };
+    return { form: 'day', edtf: null, needsYear: (y) => ymd(y, mo, d) };
+  }],
+  // a day of the month in context: "on the 26th"
+  [new RegExp(`\\b(?:on\\s+)?the\\s+([0-3]?\\d)(st|nd|rd|th)\\b(?!\\s+(?:of|century|anniversary|congress|party|army|division|regiment|day))`, 'giu'), (m) => ({ form: 'day', edtf: null, relative: { unit: 'day-of', n: +m[1]! } })],
+  // weekdays, resolved to the nearest one before the anchor (after it when the sentence looks ahead)
+  [new RegExp(`\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, 'gu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'weekday', n: WEEKDAYS.indexOf(m[1]!) } })],
+  [new RegExp(`${B}(вчера|сегодня|завтра|послезавтра|позавчера)(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: ({ вчера: -1, сегодня: 0, завтра: 1, послезавтра: 2, позавчера: -2 } as Record<string, number>)[m[1]!.toLowerCase()]! } })],
+  [new RegExp(`${B}через\\s+сутки(?![\\p{L}])`, 'giu'), () => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: 1 } })],
+  [new RegExp(`${B}(?:в\\s+)?(прошлом|этом|будущем|следующем)\\s+(году|месяце)(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: ruUnit(m[2]!), n: /прошлом/.test(m[1]!) ? -1 : /этом/.test(m[1]!) ? 0 : 1 } })],
+  // ---- relative expressions
+  [new RegExp(`\\b(?:(?:more|less)\\s+than\\s+|about\\s+|some\\s+|only\\s+|just\\s+)?(${NUM}|a few)\\s+(days?|weeks?|months?|years?)\\s+(later|after(?:wards)?|earlier|before|ago|previously)\\b`, 'giu'), (m) => rel(m[1]!, m[2]!, /later|after/i.test(m[3]!) ? 1 : -1, /than|about|some/i.test(m[0]))],
+  [new RegExp(`\\b(after|within)\\s+(${NUM}|a few)\\s+(days?|weeks?|months?|years?)\\b`, 'giu'), (m) => rel(m[2]!, m[3]!, 1, /within/i.test(m[1]!))],
+  [new RegExp(`\\b(?:a|one)\\s+(day|week|month|year)\\s+(later|after(?:wards)?|earlier|before)\\b`, 'giu'), (m) => rel('1', m[1]!, /later|after/i.test(m[2]!) ? 1 : -1, false)],
+  [new RegExp(`\\b(?:the\\s+)?(next|following|previous|preceding)\\s+(day|morning|evening|night|week|month|year|spring|summer|autumn|fall|winter)\\b`, 'giu'), (m) => {
+    const sign = /next|following/i.test(m[1]!) ? 1 : -1;
+    const u = m[2]!.toLowerCase();
+    if (/spring|summer|autumn|fall|winter/.test(u)) return { form: 'relative', edtf: null, relative: { unit: 'season', n: sign, season: season(u) } };
+    return { form: 'relative', edtf: null, relative: { unit: /morning|evening|night/.test(u) ? 'day' : (u as Relative['unit']), n: sign } };
+  }],
+  [new RegExp(`\\b(?:the\\s+)?day\\s+(before|after)\\b`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: /after/i.test(m[1]!) ? 1 : -1 } })],
+  [new RegExp(`\\b(?:that|the\\s+same|this)\\s+(day|morning|evening|night|week|month|year|spring|summer|autumn|fall|winter)\\b`, 'giu'), (m) => {
+    const u = m[1]!.toLowerCase();
+    if (/spring|summer|autumn|fall|winter/.test(u)) return { form: 'relative', edtf: null, relative: { unit: 'season', n: 0, season: season(u) } };
+    return { form: 'relative', edtf: null, relative: { unit: /morning|evening|night/.test(u) ? 'day' : (u as Relative['unit']), n: 0 } };
+  }],
+  [new RegExp(`\\b(?:next|last)\\s+(year|month|week)\\b`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: m[1]!.toLowerCase() as Relative['unit'], n: /next/i.test(m[0]) ? 1 : -1 } })],
+  [new RegExp(`\\b(?:years|months|days|weeks)\\s+(?:later|earlier|ago|before)\\b`, 'giu'), () => ({ form: 'relative', edtf: null, relative: { unit: 'year', n: NaN } })],
+  [new RegExp(`\\b(?:yesterday|today|tomorrow)\\b`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: /yesterday/i.test(m[0]) ? -1 : /tomorrow/i.test(m[0]) ? 1 : 0 } })],
+  // Russian
+  [new RegExp(`(?<![\\p{L}])(?:через|спустя)\\s+(${NUM})?\\s*(дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|год(?:а)?|лет)(?![\\p{L}])`, 'giu'), (m) => rel(m[1] ?? '1', ruUnit(m[2]!), 1, false)],
+  [new RegExp(`(?<![\\p{L}])(${NUM})\\s+(дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|год(?:а)?|лет)\\s+(спустя|позже|позднее|назад|раньше|ранее)(?![\\p{L}])`, 'giu'), (m) => rel(m[1]!, ruUnit(m[2]!), /спустя|позже|позднее/.test(m[3]!) ? 1 : -1, false)],
+  [new RegExp(`(?<![\\p{L}])(?:на\\s+следующ(?:ий|ее|ую)\\s+(день|утро|неделю|месяц|год)|в\\s+следующем\\s+(году|месяце))(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: ruUnit(m[1] ?? m[2]!), n: 1 } })],
+  [new RegExp(`(?<![\\p{L}])(?:накануне)(?![\\p{L}])`, 'giu'), () => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: -1 } })],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+тот\\s+же\\s+(день)|в\\s+том\\s+же\\s+(году|месяце)|тем\\s+же\\s+(летом|летом|весной|осенью|зимой)|того\\s+же\\s+(года|месяца))(?![\\p{L}])`, 'giu'), (m) => {
+    const u = m[1] ?? m[2] ?? m[4];
+    if (m[3]) return { form: 'relative', edtf: null, relative: { unit: 'season', n: 0, season: season(m[3]) } };
+    return { form: 'relative', edtf: null, relative: { unit: ruUnit(u!), n: 0 } };
+  }],
+  [new RegExp(`(?<![\\p{L}])(?:годом|месяцем|неделей|днём|днем)\\s+(позже|раньше|позднее|ранее)(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: ruUnit(m[0].split(/\s+/)[0]!), n: /позже|позднее/.test(m[1]!) ? 1 : -1 } })],
+];
+
+function ruUnit(w: string): Relative['unit'] {
+  const x = w.toLowerCase();
+  if (/^(?:дн|ден|утро|днём|днем)/.test(x)) return 'day';
+  if (/^недел/.test(x)) return 'week';
+  if (/^месяц/.test(x)) return 'month';
+  return 'year';
+}
+
+function rel(num: string, unit: string, sign: number, vague: boolean): Omit<Cand, 'start' | 'end' | 'prio'> {
+  const k = num.toLowerCase().trim();
+  const n = /^\d+$/.test(k) ? Number(k) : (NUM_WORDS[k] ?? NaN);
+  const u = unit.toLowerCase().replace(/s$/, '') as Relative['unit'];
+  return { form: 'relative', edtf: null, relative: { unit: u, n: vague ? NaN : n * sign } };
+}
+
+/** shift an anchor by a relative expression; null when the text does not allow it */
+function resolveRelative(anchor: string, r: Relative): string | null {
+  if (!Number.isFinite(r.n)) return null;
+  // a range anchors forward offsets at its end and backward ones at its start ("the trial ended … three days later")
+  const lo = anchor.split('/')[0]!.replace(/[~?%]$/, '');
+  const hi = (anchor.split('/')[1] ?? lo).replace(/[~?%]$/, '');
+  const base = r.n > 0 && (r.unit === 'day' || r.unit === 'week') ? hi : lo;
+  if (!/^\d{4}/.test(base)) return null;
+  const parts = base.split('-').map(Number);
+  const [y, m, d] = [parts[0]!, parts[1], parts[2]];
+  const isSeason = m !== undefined && m >= 21;
+  switch (r.unit) {
+    case 'same':
+      return anchor;
+    case 'day-of':
+      return m !== undefined && !isSeason ? ymd(y, m, r.n) : null;
+    case 'month-of': {
+      if (m === undefined || isSeason) return null;
+      const mm = r.month!;
+      const yy = r.n > 0 ? (mm > m ? y : y + 1) : mm < m ? y : y - 1;
+      return `${yy}-${pad(mm)}`;
+    }
+    case 'weekday': {
+      if (d === undefined || isSeason) return null;
+      const t = new Date(Date.UTC(y, m! - 1, d));
+      const dow = t.getUTCDay();
+      let delta = r.n - dow;
+      if (r.season === 1) {
+        if (delta <= 0) delta += 7;
+      } else if (delta >= 0) delta -= 7;
+      t.setUTCDate(t.getUTCDate() + delta);
+      return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+    }
+    case 'day':
+    case 'week': {
+      if (d === undefined || isSeason) return null;
+      const t = new Date(Date.UTC(y, m! - 1, d + r.n * (r.unit === 'week' ? 7 : 1)));
+      return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+    }
+    case 'month': {
+      if (m === undefined || isSeason) return r.n === 0 ? null : null;
+      const t = new Date(Date.UTC(y, m - 1 + r.n, 1));
+      return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`;
+    }
+    case 'year':
+      if (r.season) return `${y + r.n}-${r.season}`;
+      if (r.month && r.day) return ymd(y + r.n, r.month, r.day);
+      if (r.month) return `${y + r.n}-${pad(r.month)}`;
+      return String(y + r.n);
+    case 'season': {
+      const s = r.season ?? 21;
+      // "that summer" after a date in 1933 → 1933-22; "the following spring" → the next one after the anchor
+      if (r.n === 0) return `${y}-${s}`;
+      const anchorSeason = isSeason ? m! : m ? [24, 24, 21, 21, 21, 22, 22, 22, 23, 23, 23, 24][m - 1]! : undefined;
+      let yy = y;
+      if (r.n > 0 && (anchorSeason === undefined || s <= anchorSeason)) yy += 1;
+      if (r.n < 0 && (anchorSeason === undefined || s >= anchorSeason)) yy -= 1;
+      return `${yy}-${s}`;
+    }
+  }
+  return null;
+}
+
+function precisionOf(edtf: string): 'day' | 'month' | 'season' | 'year' | 'other' {
+  const v = edtf.split('/')[0]!;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'day';
+  if (/^\d{4}-2[1-4]$/.test(v)) return 'season';
+  if (/^\d{4}-\d{2}$/.test(v)) return 'month';
+  if (/^\d{4}$/.test(v)) return 'year';
+  return 'other';
+}
+
+/** years that are not dates: in a title ("1937: Year of Terror", "Stalin in Power: 1929-1941"), a page, a count */
+function notADate(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 24);
+  if (/(?:\bpp?\.|\bpages?|\bvol\.|\bno\.|\bnr\.|\bart(?:icle)?\.?|№|\bС\.|\bс\.|\bstr\.|#)\s*$/iu.test(before)) return true;
+  // a count: "1936 delegates", "1937 people" (a year is followed by a verb, a comma, "when", never a plural noun alone)
+  if (/^\s+(?:delegates|people|persons|men|women|votes|soldiers|members|copies|pages|prisoners|officers|workers|peasants|человек|делегатов|экземпляров|страниц)\b/iu.test(after)) return true;
+  // a title: "1937: Year of Terror" / "…in Power: 1929-1941"
+  if (/^:\s+\p{Lu}/u.test(after) && /(?:^|[\s("“'‘*_])$/u.test(before)) return true;
+  if (/\p{Lu}[\p{L}']*:\s*$/u.test(before) && /^(?:\s*[-–]\s*\d{2,4})?(?:[),.;]|\s*$|["”'’*_])/u.test(after)) return true;
+  // a time of day or an amount of money: "19:30", "$1937"
+  if (/[$£€]\s*$/.test(before) || /^:\d\d/.test(after)) return true;
+  return false;
+}
+
+/** inside a quoted or emphasized title: "«Stalin in Power: 1929–1941»", "*1937: Year of Terror*", "<u>Moscow, 1937</u>" */
+function inTitle(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const s = start - lineStart;
+  const e = end - lineStart;
+  for (const m of line.matchAll(/<u>([^<]{2,160})<\/u>|\*([^*]{2,160})\*|_([^_\s][^_]{1,158})_|«([^»]{2,160})»|"([^"]{2,160})"|“([^”]{2,160})”/g)) {
+    const a = m.index!;
+    const b = a + m[0].length;
+    if (a < s && e < b) {
+      const inner = m[0].slice(1, -1).replace(/^u>|<\/u$/g, '');
+      const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+      // title case, or a colon after a short heading: a title (not a quoted sentence that mentions a year)
+      if (words.length >= 1 && (caps >= Math.ceil(words.length * 0.6) || /:\s*\d{4}|\d{4}:/.test(inner)) && words.length <= 14) return true;
+    }
+  }
+  return false;
+}
+
+export interface FindDatesOptions {
+  /** spans that hold no event dates (citation lines, titles) */
+  exclude?: Array<[number, number]>;
+  /** a date the text dates itself by (a dateline, a post's date): anchors "today", "last year" when nothing nearer does */
+  documentDate?: string | null;
+}
+
+/** every date expression in text[from, to) */
+export function findDates(text: string, from = 0, to = text.length, opts: FindDatesOptions = {}): DateMention[] {
+  const slice = text.slice(from, to);
+  const cands: Cand[] = [];
+  RULES.forEach(([re, f], prio) => {
+    re.lastIndex = 0;
+    for (const m of slice.matchAll(re)) {
+      let mm: RegExpExecArray = m as unknown as RegExpExecArray;
+      // a leading "the " is part of the expression only for seasons, decades and parts of a year
+      let start = from + m.index!;
+      let t = m[0];
+      const r = f(mm);
+      if (!r) continue;
+      if (/^the\s/i.test(t) && !/^(?:season|decade|approximate|relative)$/.test(r.form)) {
+        const k = /^the\s+/i.exec(t)![0].length;
+        start += k;
+        t = t.slice(k);
+      }
+      // trailing punctuation the pattern swallowed
+      const trimmed = t.replace(/[,\s]+$/u, '');
+      const end = start + trimmed.length;
+      mm = mm;
+      cands.push({ start, end, prio, ...r });
+    }
+  });
+  // longest match first; ties go to the earlier rule
+  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.prio - b.prio || a.start - b.start);
+  const taken: Cand[] = [];
+  const excl = opts.exclude ?? [];
+  for (const c of cands) {
+    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    if (excl.some(([a, b]) => a < c.end && c.start < b)) continue;
+    if ((c.form === 'year' || c.form === 'range') && notADate(text, c.start, c.end)) continue;
+    if (c.form !== 'relative' && inTitle(text, c.start, c.end)) continue;
+    // "May" alone is a verb far more often than a month
+    if (c.needsYear && /^May$/i.test(text.slice(c.start, c.end).trim())) continue;
+    taken.push(c);
+  }
+  taken.sort((a, b) => a.start - b.start);
+  // resolve yearless and relative expressions from the last date before them (in the same passage)
+  const out: DateMention[] = [];
+  let anchor: { edtf: string; start: number; end: number } | null = null;
+  let lastPara = -1;
+  for (const c of taken) {
+    const para = text.lastIndexOf('\n\n', c.start);
+    if (para !== lastPara) {
+      // a new paragraph: an anchor from the previous one still stands for a yearless date, not for "that summer"
+      lastPara = para;
+      if (anchor && text.slice(anchor.end, c.start).length > 1500) anchor = null;
+    }
+    const base: DateMention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), edtf: c.edtf, form: c.form };
+    if (c.edtf) {
+      out.push(base);
+      anchor = { edtf: c.edtf.replace(/[~?%]$/, ''), start: c.start, end: c.end };
+      continue;
+    }
+    if (c.needsYear) {
+      let a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      let y = a ? Number(a.edtf.slice(0, 4)) : NaN;
+      if (!a) {
+        // no date before it: a full date later in the same passage gives the year ("December 18 … Jan. 16, 1935" → 1934)
+        const later = taken.find((t) => t.start > c.end && t.edtf && /^\d{4}-\d{2}/.test(t.edtf) && t.start - c.end < 1200);
+        if (later) {
+          const ly = Number(later.edtf!.slice(0, 4));
+          const lm = Number(later.edtf!.slice(5, 7));
+          const probe = c.needsYear(ly);
+          const pm = probe ? Number(probe.slice(5, 7)) : 0;
+          y = pm > lm ? ly - 1 : ly;
+          a = { edtf: later.edtf!, start: later.start, end: later.end };
+        }
+      }
+      if (Number.isFinite(y)) {
+        base.edtf = c.needsYear(y);
+        if (a!.start >= 0) base.anchor = a!.start;
+      }
+      out.push(base);
+      if (base.edtf) anchor = { edtf: base.edtf, start: c.start, end: c.end };
+      continue;
+    }
+    if (c.relative) {
+      // an explicit date right after it is what it means: "six months later, on December 1, 1934"
+      const next = taken.find((t) => t.start >= c.end && t.start - c.end <= 6 && t.edtf && /^[\s,]*(?:on|in|,|—|–)?\s*$/.test(text.slice(c.end, t.start)));
+      const a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      if (next?.edtf) {
+        const v = next.edtf.split('/')[0]!;
+        base.edtf = c.relative.unit === 'year' && !c.relative.month && !c.relative.season ? v.slice(0, 4) : c.relative.unit === 'month' ? v.slice(0, 7) : next.edtf;
+        base.anchor = next.start;
+      } else if (a) {
+        if (c.relative.unit === 'weekday') {
+          const sentence = text.slice(Math.max(text.lastIndexOf('.', c.start) + 1, c.start - 200), c.end + 40);
+          c.relative.season = /\b(?:will|shall|expected|by|next|until|till|coming)\b/i.test(sentence) ? 1 : -1;
+        }
+        base.edtf = resolveRelative(a.edtf, c.relative);
+        if (base.edtf && a.start >= 0) base.anchor = a.start;
+      }
+      out.push(base);
+      if (base.edtf) anchor = { edtf: base.edtf, start: c.start, end: c.end };
+      continue;
+    }
+    out.push(base);
+  }
+  return out;
+}
+
+export { precisionOf as edtfPrecision };
