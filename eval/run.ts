@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { evalCitations, evalDetection } from './citations.js';
 import { evalEntities } from './entities.js';
 import { evalReuse } from './reuse.js';
+import { evalDates } from './time.js';
+import { evalClaims } from './claims.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -100,4 +102,40 @@ else {
   if (args.has('--verbose')) for (const e of q.errors.slice(0, 80)) console.log(`    ${e.slice(0, 300)}`);
   console.log(reuseOk ? '  reuse targets met' : '  reuse targets missed');
 }
-process.exitCode = ok && citeOk && reuseOk ? 0 : 1;
+// ---------------- dates, claims and conflicts (issue 6)
+const TIME_TARGETS = { normalization: 0.95, conflictRecall: 0.8, conflictPrecision: 0.8 };
+const td = evalDates(join(here, 'fixtures', 'time'));
+const tc = evalClaims(join(here, 'fixtures', 'claims'));
+let timeOk = true;
+if (td) {
+  timeOk &&= td.normalization >= TIME_TARGETS.normalization;
+  if (args.has('--json')) console.log(JSON.stringify({ dates: td }, null, 2));
+  else {
+    console.log(`\ndates: ${td.passages} passages, ${td.gold} gold date expressions, ${td.predicted} found`);
+    console.log(`  detection (overlapping)   precision ${pct(td.detection.precision)}  recall ${pct(td.detection.recall)}  (exact span ${pct(td.detection.exact)})`);
+    console.log(`  EDTF normalization        accuracy ${pct(td.normalization)} of the expressions found   target: ≥ ${pct(TIME_TARGETS.normalization)}`);
+    console.log(`  end to end (found and right) ${pct(td.endToEnd)}; non-dates taken for dates: ${td.negativesHit} of ${td.negatives}`);
+    for (const [f, v] of Object.entries(td.byForm)) console.log(`    ${f.padEnd(12)} gold ${String(v.gold).padStart(4)}  found ${pct(v.found / Math.max(1, v.gold))}  right ${pct(v.correct / Math.max(1, v.found))}`);
+    for (const [l, v] of Object.entries(td.byLang)) console.log(`    lang ${l.padEnd(7)} gold ${String(v.gold).padStart(4)}  right ${pct(v.correct / Math.max(1, v.gold))}`);
+    if (args.has('--verbose')) {
+      for (const e of td.errors.slice(0, 80)) console.log(`    ${e.id} "${e.text}" gold ${e.gold} got ${e.got === undefined ? '(not found)' : e.got}`);
+      for (const e of td.spurious.slice(0, 40)) console.log(`    spurious ${e.id} "${e.text}"`);
+    }
+  }
+}
+if (tc) {
+  timeOk &&= tc.conflict.recall >= TIME_TARGETS.conflictRecall && tc.conflict.precision >= TIME_TARGETS.conflictPrecision;
+  if (args.has('--json')) console.log(JSON.stringify({ claims: tc }, null, 2));
+  else {
+    console.log(`\nclaims: ${tc.docs} sources, ${tc.claims} claims extracted, ${tc.comparisons} comparisons; gold ${tc.gold.pairs} pairs (${tc.gold.conflicts} conflicts) and ${tc.gold.negatives} hard negatives`);
+    console.log(`  conflicts   recall ${pct(tc.conflict.recall)}  precision ${pct(tc.conflict.precision)} (over ${tc.conflict.judged} predicted conflicts between judged spans; ${tc.conflict.unjudged} more between spans the gold does not judge)   targets: ≥ ${pct(TIME_TARGETS.conflictRecall)} / ≥ ${pct(TIME_TARGETS.conflictPrecision)}`);
+    console.log(`  gold pairs compared ${tc.pairsFound} of ${tc.gold.pairs}; relation right on ${pct(tc.relationAccuracy)} of those; hard negatives compared: ${tc.negativesCompared} of ${tc.gold.negatives}`);
+    for (const [p, v] of Object.entries(tc.byPredicate)) console.log(`    ${p.padEnd(12)} gold ${String(v.gold).padStart(4)}  compared ${String(v.found).padStart(3)}  right ${String(v.correct).padStart(3)}`);
+    if (args.has('--verbose')) {
+      for (const m of tc.missed.slice(0, 80)) console.log(`    missed ${m.id} ${m.relation}${m.got ? ` (got ${m.got})` : ''}: ${m.a} || ${m.b}`);
+      for (const w of tc.wrongConflicts.slice(0, 40)) console.log(`    wrong conflict (${w.reason}): ${w.a} || ${w.b}`);
+    }
+  }
+}
+if (!args.has('--json')) console.log(timeOk ? '  time and claims targets met' : '  time and claims targets missed');
+process.exitCode = ok && citeOk && reuseOk && timeOk ? 0 : 1;

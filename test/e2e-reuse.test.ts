@@ -82,10 +82,10 @@ test('works: the list leads to a work page with its citations; a claim page show
   await page.getByTestId('work-link').first().click();
   await page.getByTestId('work-page').waitFor();
   assert.ok((await page.getByTestId('work-citation').count()) >= 1, 'the places the work is cited are listed');
-  await page.goto(`${url}claims`);
-  await page.getByTestId('claims-list').waitFor();
-  await page.getByTestId('claim-link').first().click();
-  await page.getByTestId('claim-page').waitFor();
+  await page.goto(`${url}evidence`);
+  await page.getByTestId('evidence-list').waitFor();
+  await page.getByTestId('evidence-link').first().click();
+  await page.getByTestId('evidence-page').waitFor();
   assert.ok((await page.getByTestId('evidence-item').count()) >= 1, 'the claim shows its evidence');
   await page.goto(`${url}graph/citations`);
   await page.getByTestId('citation-graph').waitFor();

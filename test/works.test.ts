@@ -134,12 +134,12 @@ test('HTTP and CLI: works with JSON twins; bibliography', async () => {
 });
 
 test('evidence: the claim heading, the passages offered as evidence, their citations and works, with spans', async () => {
-  const list = await ops.claims(store, {});
+  const list = await ops.evidence(store, {});
   assert.equal(list.total, 1);
   const c = list.items[0]!;
   assert.equal(c.text, 'THE TRIALS WERE OPEN');
   assert.ok(c.evidence >= 3, JSON.stringify(c));
-  const { claim } = await ops.claim(store, c.key);
+  const { claim } = await ops.evidenceClaim(store, c.key);
   const first = claim.evidence[0]!;
   assert.equal(first.passage.text, '"The trial was conducted in public."');
   assert.match(first.citation.text, /^Conquest, Robert\. The Great Terror/);
@@ -160,8 +160,8 @@ test('evidence: the claim heading, the passages offered as evidence, their citat
   assert.ok(g.nodes.some((n) => n.kind === 'source') && g.edges.some((e) => e.target === first.work!.key));
   const app = buildApp(store, { webRoot: join(dir, 'noweb') });
   try {
-    const one = await app.inject({ method: 'GET', url: `/api/claims/${encodeURIComponent(c.key)}` });
-    const twin = await app.inject({ method: 'GET', url: `/claims/${encodeURIComponent(c.key)}.json` });
+    const one = await app.inject({ method: 'GET', url: `/api/evidence/${encodeURIComponent(c.key)}` });
+    const twin = await app.inject({ method: 'GET', url: `/evidence/${encodeURIComponent(c.key)}.json` });
     assert.deepEqual(JSON.parse(twin.body), JSON.parse(one.body));
     assert.equal((await app.inject({ method: 'GET', url: '/api/graph/citations' })).statusCode, 200);
   } finally {

@@ -169,25 +169,129 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const c of r.citations) out(`  ${c.sourceId} ${c.start}-${c.end}${c.parsed.locator ? ` p. ${c.parsed.locator}` : ''}  ${c.text.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     });
 
-  common(program.command('claims'))
-    .description('claims the sources state (headings in capitals), with the passages offered as evidence; with a key, one claim')
-    .argument('[key]', 'a claim key: its evidence passages, their citations and the works they rest on')
-    .option('--q <text>', 'claims containing this text')
+  common(program.command('evidence'))
+    .description('claims a source argues (headings in capitals) with the passages offered as evidence, their citations and works; with a key, one')
+    .argument('[key]', 'a claim heading key: its evidence passages, their citations and the works they rest on')
+    .option('--q <text>', 'headings containing this text')
     .option('--source <id>', 'only this source')
     .option('--limit <n>', 'how many', int)
     .option('--offset <n>', 'skip this many', int)
     .action(async (key: string | undefined, o: Common & { q?: string; source?: string; limit?: number; offset?: number }) => {
       if (key) {
-        const r = await withStore(o, (s) => ops.claim(s, key), true);
+        const r = await withStore(o, (s) => ops.evidenceClaim(s, key), true);
         if (o.json) return json({ ok: true, ...r });
         out(`${r.claim.text}\n(${r.claim.sourceId} ${r.claim.start}-${r.claim.end})\n`);
         for (const e of r.claim.evidence) out(`\n  "${e.passage.text.replace(/\s+/g, ' ').slice(0, 200)}"\n    — ${e.citation.text.slice(0, 140)}${e.work ? `\n    → ${e.work.title} (${e.work.key})` : ''}\n`);
         return;
       }
-      const r = await withStore(o, (s) => ops.claims(s, { q: o.q, source: o.source, limit: o.limit, offset: o.offset }), true);
+      const r = await withStore(o, (s) => ops.evidence(s, { q: o.q, source: o.source, limit: o.limit, offset: o.offset }), true);
       if (o.json) return json({ ok: true, ...r });
       for (const c of r.items) out(`${String(c.evidence).padStart(3)} ev ${String(c.works).padStart(2)} works  ${c.sourceId}  ${c.text.slice(0, 90)}  ${c.key}\n`);
       out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('claims'))
+    .description('checkable claims (outcomes, counts, dates, places, presence, existence, attributions) and how sources agree or conflict on them; with a key, one claim and its comparisons')
+    .argument('[key]', 'a claim key')
+    .addOption(new Option('--predicate <p>', 'only this predicate').choices(['outcome', 'count', 'date', 'place', 'presence', 'existence', 'attribution']))
+    .option('--subject <key>', 'only claims about this subject (an entity key, "trial@1937-01", …)')
+    .addOption(new Option('--relation <r>', 'only claims with a comparison of this kind').choices(['agree', 'partial', 'conflict']))
+    .option('--source <id>', 'only this source')
+    .option('--q <text>', 'claims containing this text')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (key: string | undefined, o: Common & { predicate?: string; subject?: string; relation?: string; source?: string; q?: string; limit?: number; offset?: number }) => {
+      if (key) {
+        const r = await withStore(o, (s) => ops.claim(s, key), true);
+        if (o.json) return json({ ok: true, ...r });
+        const c = r.claim;
+        out(`${c.predicate}: ${c.subjectLabel} — ${c.valueLabel}${c.time ? ` (${c.time})` : ''}\n"${c.text.replace(/\s+/g, ' ')}"\n${c.sourceTitle}${c.perspective ? ` [${c.perspective}]` : ''}  ${c.sourceId} ${c.start}-${c.end}\n`);
+        for (const x of r.comparisons) out(`\n  ${x.relation.toUpperCase().padEnd(8)} ${x.reason}\n    "${x.other.text.replace(/\s+/g, ' ').slice(0, 160)}"\n    ${x.other.sourceTitle}${x.other.perspective ? ` [${x.other.perspective}]` : ''}  ${x.other.key}\n`);
+        return;
+      }
+      const r = await withStore(o, (s) => ops.claims(s, { predicate: o.predicate, subject: o.subject, relation: o.relation, source: o.source, q: o.q, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const c of r.items) out(`${c.predicate.padEnd(11)} ${c.subjectLabel.slice(0, 40).padEnd(40)} ${c.valueLabel.slice(0, 36).padEnd(36)} ${c.conflict ? `${c.conflict}✗ ` : ''}${c.agree ? `${c.agree}✓ ` : ''}${c.sourceId}  ${c.key}\n`);
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('conflicts'))
+    .description('disputed points: claims in different sources that cannot all be true, each side with its sources and spans (Inquiry does not say which is right); with a key, one')
+    .argument('[key]', 'a disputed point key')
+    .addOption(new Option('--predicate <p>', 'only this predicate').choices(['outcome', 'count', 'date', 'place', 'presence', 'existence', 'attribution']))
+    .option('--source <id>', 'only points this source takes part in')
+    .option('--q <text>', 'points mentioning this text')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (key: string | undefined, o: Common & { predicate?: string; source?: string; q?: string; limit?: number; offset?: number }) => {
+      const show = (d: Awaited<ReturnType<typeof ops.conflict>>['dispute']) => {
+        out(`${d.topic}  (${d.predicate}, ${d.sourceCount} sources)  ${d.key}\n`);
+        for (const side of d.sides) {
+          out(`  ▸ ${side.stance}\n`);
+          for (const c of side.claims) out(`      ${c.sourceTitle}${c.perspective ? ` [${c.perspective}]` : ''} ${c.sourceId}:${c.start}-${c.end}  "${c.text.replace(/\s+/g, ' ').slice(0, 120)}"\n`);
+        }
+      };
+      if (key) {
+        const r = await withStore(o, (s) => ops.conflict(s, key), true);
+        if (o.json) return json({ ok: true, ...r });
+        show(r.dispute);
+        for (const c of r.comparisons) out(`  ${c.relation.padEnd(8)} ${c.reason}\n`);
+        return;
+      }
+      const r = await withStore(o, (s) => ops.conflicts(s, { predicate: o.predicate, source: o.source, q: o.q, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const d of r.items) {
+        show(d);
+        out('\n');
+      }
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('dates'))
+    .description('date expressions with their spans, normalized to EDTF (unresolved relative ones have none)')
+    .option('--source <id>', 'only this source')
+    .option('--from <date>', 'dates that reach this date or later (YYYY, YYYY-MM, YYYY-MM-DD)')
+    .option('--to <date>', 'dates that begin by this date')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (o: Common & { source?: string; from?: string; to?: string; limit?: number; offset?: number }) => {
+      const r = await withStore(o, (s) => ops.dates(s, { source: o.source, from: o.from, to: o.to, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const d of r.items) out(`${(d.edtf ?? '(unresolved)').padEnd(24)} ${d.form.padEnd(11)} ${d.sourceId}:${d.start}-${d.end}  ${d.text}\n`);
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('events'))
+    .description('events (something happening at a date) with actors, places and spans; events several sources state share a group, and groups whose dates disagree are flagged')
+    .option('--source <id>', 'only this source')
+    .option('--from <date>', 'events that reach this date or later')
+    .option('--to <date>', 'events that begin by this date')
+    .option('--trigger <kind>', 'arrest, trial, sentence, execution, death, suicide, meeting, travel, release, rehabilitation, expulsion, fire, other')
+    .option('--conflict', 'only events whose group has disagreeing dates')
+    .option('--limit <n>', 'how many', int)
+    .option('--offset <n>', 'skip this many', int)
+    .action(async (o: Common & { source?: string; from?: string; to?: string; trigger?: string; conflict?: boolean; limit?: number; offset?: number }) => {
+      const r = await withStore(o, (s) => ops.events(s, { source: o.source, from: o.from, to: o.to, trigger: o.trigger, conflict: o.conflict, limit: o.limit, offset: o.offset }), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const e of r.items) out(`${e.edtf.padEnd(24)} ${e.trigger.padEnd(11)} ${e.conflict ? '⚠ ' : '  '}${e.sourceId}  ${e.actors.map((a) => a.name).join(', ').slice(0, 40)}  ${e.text.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+      out(`${(o.offset ?? 0) + r.items.length} of ${r.total}\n`);
+    });
+
+  common(program.command('timeline'))
+    .description('events on one time line per source or per perspective, with the groups several sources state (⚠: their dates disagree)')
+    .addOption(new Option('--by <lane>', 'one lane per').choices(['source', 'perspective']).default('source'))
+    .option('--from <date>', 'from this date')
+    .option('--to <date>', 'to this date')
+    .option('--trigger <kind>', 'only this kind of event')
+    .action(async (o: Common & { by: string; from?: string; to?: string; trigger?: string }) => {
+      const r = await withStore(o, (s) => ops.timeline(s, { by: o.by, from: o.from, to: o.to, trigger: o.trigger }), true);
+      if (o.json) return json({ ok: true, ...r });
+      for (const l of r.lanes) {
+        out(`── ${l.label}${l.perspective && o.by === 'source' ? ` [${l.perspective}]` : ''} (${l.events.length})\n`);
+        for (const e of l.events) out(`   ${e.edtf.padEnd(24)} ${e.conflict ? '⚠' : ' '} ${e.trigger.padEnd(11)} ${e.text.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+      }
+      const bad = r.groups.filter((g) => g.conflict);
+      if (bad.length) out(`\n${bad.length} events the sources date differently:\n${bad.map((g) => `  ⚠ ${g.label}: ${g.members.map((m) => `${m.edtf} (${m.sourceId})`).join(' / ')}`).join('\n')}\n`);
     });
 
   common(program.command('bibliography'))
@@ -375,21 +479,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('export'))
-    .description('export sources, passages, sentences, entities, mentions, reuse, works, citations (json, jsonl, csv; reuse also passim; works and citations also csl-json, bibtex, ris), the entity network or the citation graph (graphml, gexf)')
-    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse | works | citations | citation-graph | evidence')
-    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network and citation-graph)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris']))
+    .description('export sources, passages, sentences, entities, mentions, reuse, works, citations, dates, events, claims, conflicts (json, jsonl, csv; reuse also passim; works and citations also csl-json, bibtex, ris; conflicts also argdown), the entity network or the citation graph (graphml, gexf)')
+    .argument('<kind>', 'sources | passages | sentences | entities | mentions | network | reuse | works | citations | citation-graph | evidence | dates | events | claims | conflicts')
+    .addOption(new Option('--format <format>', 'output format (default jsonl; graphml for network and citation-graph)').choices(['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris', 'argdown']))
+    .option('--key <key>', 'conflicts: only this disputed point (argdown)')
     .addOption(new Option('--type <type>', 'entities, mentions, network: only this entity type').choices(['person', 'organization', 'place', 'trial']))
     .option('--min-weight <n>', 'network: only edges of at least this many shared passages', int)
     .option('--include-text', 'sources: include the clean and raw text')
     .option('--source <ids>', 'only these sources', list)
     .option('--no-duplicates', 'passages: leave out passages of duplicated sections')
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (kind: string, o: Common & { format?: string; type?: string; minWeight?: number; includeText?: boolean; source?: string[]; duplicates: boolean; out?: string }) => {
+    .action(async (kind: string, o: Common & { format?: string; type?: string; minWeight?: number; includeText?: boolean; source?: string[]; duplicates: boolean; out?: string; key?: string }) => {
       await withStore(
         o,
         async (s) => {
           const format = o.format ?? (kind === 'network' || kind === 'citation-graph' ? 'graphml' : 'jsonl');
-          const { chunks } = ops.export(s, { kind, format, type: o.type, minWeight: o.minWeight, includeText: o.includeText, source: o.source, includeDuplicates: o.duplicates });
+          const { chunks } = ops.export(s, { kind, format, type: o.type, minWeight: o.minWeight, includeText: o.includeText, source: o.source, includeDuplicates: o.duplicates, key: o.key });
           if (o.out) {
             const ws = createWriteStream(o.out);
             for await (const c of chunks) if (!ws.write(c)) await new Promise<void>((r) => ws.once('drain', () => r()));

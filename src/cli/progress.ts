@@ -109,6 +109,7 @@ export function analyzeReporter(o: Streams & { json: boolean; progress: boolean 
     ms: number;
     reuse?: { families: number; quotations: number; duplicates: number; occurrences: number; meaningChanging: number; ms: number } | null;
     citations?: { claims: number; citations: number; works: number; unresolved: number; ms: number };
+    time?: { dates: number; unresolved: number; events: number; conflictingEvents: number; claims: number; comparisons: { agree: number; partial: number; conflict: number }; disputes: number; ms: number };
   }) => {
     bar?.stop();
     if (o.json) return;
@@ -119,6 +120,7 @@ export function analyzeReporter(o: Streams & { json: boolean; progress: boolean 
       o.stdout.write(`reuse: ${q.families} families (${q.quotations} quoted across sources, ${q.duplicates} repeated within one), ${q.occurrences} occurrences, ${q.meaningChanging} altered in meaning, in ${(q.ms / 1000).toFixed(1)} s\n`);
     }
     if (r.citations) o.stdout.write(`citations: ${r.citations.citations} references to ${r.citations.works} works (${r.citations.unresolved} not tied to a work), ${r.citations.claims} claims with their evidence, in ${(r.citations.ms / 1000).toFixed(1)} s\n`);
+    if (r.time) o.stdout.write(`time and claims: ${r.time.dates} date expressions (${r.time.unresolved} unresolved), ${r.time.events} events (${r.time.conflictingEvents} with dates other sources contradict), ${r.time.claims} checkable claims: ${r.time.comparisons.agree} agreements, ${r.time.comparisons.partial} partial, ${r.time.comparisons.conflict} conflicts in ${r.time.disputes} disputed points, in ${(r.time.ms / 1000).toFixed(1)} s\n`);
   };
   return { onProgress, finish };
 }

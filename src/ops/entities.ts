@@ -6,6 +6,7 @@ import { slugify } from '../core/ids.js';
 import { analyzeCorpus, applyCuration, type AnalyzeOptions, type AnalyzeSummary } from '../pipeline/analyze.js';
 import { analyzeReuse, type ReuseSummary } from '../pipeline/reuse.js';
 import { analyzeCitations, type CitationSummary } from '../pipeline/citations.js';
+import { analyzeTime, type TimeSummary } from '../pipeline/time.js';
 import type { CurationRow, EntityGraph, EntityRow, MentionRow } from '../store/entity-types.js';
 import type { Store } from '../store/store.js';
 
@@ -250,10 +251,11 @@ export async function importCuration(store: Store, data: unknown, file = 'curati
   return { added, problems, applied: r.curation.applied, stale: r.curation.stale };
 }
 
-/** the analysis stage: entities (with the curation log replayed), then reuse, then citations and works */
-export async function analyze(store: Store, opts: AnalyzeOptions & { reuse?: boolean; minWords?: number } = {}): Promise<AnalyzeSummary & { reuse: ReuseSummary | null; citations: CitationSummary }> {
+/** the analysis stage: entities (with the curation log replayed), then reuse, then citations and works, then dates, events and claims */
+export async function analyze(store: Store, opts: AnalyzeOptions & { reuse?: boolean; minWords?: number } = {}): Promise<AnalyzeSummary & { reuse: ReuseSummary | null; citations: CitationSummary; time: TimeSummary }> {
   const entities = await analyzeCorpus(store, opts);
   const reuse = opts.reuse === false ? null : await analyzeReuse(store, { minWords: opts.minWords });
   const citations = await analyzeCitations(store);
-  return { ...entities, reuse, citations };
+  const time = await analyzeTime(store);
+  return { ...entities, reuse, citations, time };
 }

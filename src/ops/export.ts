@@ -10,11 +10,12 @@ import type { Store } from '../store/store.js';
 import { gexf, graphml } from '../core/graph-formats.js';
 import type { CslItem } from '../analyze/citations/parse.js';
 import { toBibtex, toRis, type CslWithId } from './bibliography.js';
+import { argdownChunks } from './time.js';
 
-export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse' | 'works' | 'citations' | 'citation-graph' | 'evidence';
-export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf' | 'passim' | 'csl-json' | 'bibtex' | 'ris';
-export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse', 'works', 'citations', 'citation-graph', 'evidence'];
-export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris'];
+export type ExportKind = 'sources' | 'passages' | 'sentences' | 'entities' | 'mentions' | 'network' | 'reuse' | 'works' | 'citations' | 'citation-graph' | 'evidence' | 'dates' | 'events' | 'claims' | 'conflicts';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'graphml' | 'gexf' | 'passim' | 'csl-json' | 'bibtex' | 'ris' | 'argdown';
+export const EXPORT_KINDS: ExportKind[] = ['sources', 'passages', 'sentences', 'entities', 'mentions', 'network', 'reuse', 'works', 'citations', 'citation-graph', 'evidence', 'dates', 'events', 'claims', 'conflicts'];
+export const EXPORT_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv', 'graphml', 'gexf', 'passim', 'csl-json', 'bibtex', 'ris', 'argdown'];
 const TABLE_FORMATS: ExportFormat[] = ['json', 'jsonl', 'csv'];
 
 export interface ExportParams {
@@ -28,6 +29,8 @@ export interface ExportParams {
   includeText?: boolean;
   source?: string[];
   includeDuplicates?: boolean;
+  /** conflicts as Argdown: only this disputed point */
+  key?: string;
 }
 
 type Rec = Record<string, unknown>;
@@ -51,6 +54,8 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     if (format !== 'json' && format !== 'jsonl') throw new InquiryError(`the evidence structure exports as json or jsonl, not "${p.format}"`, { code: 'bad_param' });
     return { contentType: format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8', chunks: serialize(evidenceRows(store, p), format, []) };
   }
+  if (kind === 'conflicts' && format === 'argdown') return { contentType: 'text/x-argdown; charset=utf-8', chunks: argdownChunks(store, p.key) };
+  if (format === 'argdown') throw new InquiryError(`argdown is for conflicts, not ${kind}`, { code: 'bad_param' });
   if ((kind === 'works' || kind === 'citations') && (format === 'csl-json' || format === 'bibtex' || format === 'ris')) {
     const ct = format === 'csl-json' ? 'application/vnd.citationstyles.csl+json; charset=utf-8' : format === 'bibtex' ? 'application/x-bibtex; charset=utf-8' : 'application/x-research-info-systems; charset=utf-8';
     return { contentType: ct, chunks: bibChunks(store, kind, format, p) };
@@ -65,6 +70,10 @@ export function exportStream(store: Store, p: ExportParams): { contentType: stri
     : kind === 'reuse' ? reuseRows(store, p)
     : kind === 'works' ? workRows(store, p)
     : kind === 'citations' ? citationRows(store, p)
+    : kind === 'dates' ? dateRows(store, p)
+    : kind === 'events' ? eventRows(store, p)
+    : kind === 'claims' ? claimRows(store, p)
+    : kind === 'conflicts' ? conflictRows(store, p)
     : mentionRows(store, p);
   const columns = COLUMNS[kind as Exclude<ExportKind, 'network' | 'citation-graph' | 'evidence'>].concat(kind === 'sources' && p.includeText ? ['cleanText', 'rawText'] : []);
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
@@ -79,8 +88,57 @@ const COLUMNS: Record<Exclude<ExportKind, 'network' | 'citation-graph' | 'eviden
   sentences: ['sourceId', 'fileName', 'key', 'passageKey', 'start', 'end', 'rawStart', 'rawEnd', 'text'],
   works: ['id', 'type', 'author', 'title', 'containerTitle', 'publisher', 'place', 'year', 'citations', 'sources', 'citedBySource', 'citedByPerspective', 'editions', 'evidence', 'csl'],
   citations: ['key', 'source', 'fileName', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'kind', 'work', 'edition', 'refersTo', 'locator', 'remarks', 'csl'],
+  dates: ['key', 'source', 'fileName', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'edtf', 'form', 'lo', 'hi', 'resolved'],
+  events: ['key', 'source', 'fileName', 'perspective', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'trigger', 'edtf', 'lo', 'hi', 'dateText', 'actors', 'places', 'group', 'conflict'],
+  claims: ['key', 'source', 'fileName', 'perspective', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'predicate', 'subject', 'subjectLabel', 'value', 'valueLabel', 'time', 'agree', 'partial', 'conflict'],
+  conflicts: ['dispute', 'predicate', 'topic', 'side', 'stance', 'key', 'source', 'fileName', 'perspective', 'start', 'end', 'rawStart', 'rawEnd', 'text', 'valueLabel', 'time'],
   reuse: ['family', 'kind', 'occurrence', 'seq', 'source', 'fileName', 'date', 'perspective', 'start', 'end', 'rawStart', 'rawEnd', 'words', 'base', 'repeat', 'severity', 'summary', 'attribution', 'divergences', 'text'],
 };
+
+async function* dateRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const files = new Map((await store.listSources()).map((s) => [s.id, s.fileName]));
+  for await (const d of store.time.iterateDates()) {
+    if (wanted.size && !wanted.has(d.sourceId)) continue;
+    yield { key: d.key, source: d.sourceId, fileName: files.get(d.sourceId) ?? '', start: d.start, end: d.end, rawStart: d.rawStart, rawEnd: d.rawEnd, text: d.text, edtf: d.edtf, form: d.form, lo: d.lo, hi: d.hi, resolved: d.resolved };
+  }
+}
+
+async function* eventRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const src = new Map((await store.listSources()).map((s) => [s.id, s]));
+  for await (const e of store.time.iterateEvents()) {
+    if (wanted.size && !wanted.has(e.sourceId)) continue;
+    yield { key: e.key, source: e.sourceId, fileName: src.get(e.sourceId)?.fileName ?? '', perspective: src.get(e.sourceId)?.perspective ?? [], start: e.start, end: e.end, rawStart: e.rawStart, rawEnd: e.rawEnd, text: e.text, trigger: e.trigger, edtf: e.edtf, lo: e.lo, hi: e.hi, dateText: e.dateText, actors: e.actors, places: e.places, group: e.group, conflict: e.conflict };
+  }
+}
+
+async function* claimRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const src = new Map((await store.listSources()).map((s) => [s.id, s]));
+  for await (const c of store.time.iterateStatements()) {
+    if (wanted.size && !wanted.has(c.sourceId)) continue;
+    yield { key: c.key, source: c.sourceId, fileName: src.get(c.sourceId)?.fileName ?? '', perspective: src.get(c.sourceId)?.perspective ?? [], start: c.start, end: c.end, rawStart: c.rawStart, rawEnd: c.rawEnd, text: c.text, predicate: c.predicate, subject: c.subject, subjectLabel: c.subjectLabel, value: c.value, valueLabel: c.valueLabel, time: c.time, agree: c.agree, partial: c.partial, conflict: c.conflict };
+  }
+}
+
+/** one row per claim in a disputed point: the point, the side, and the claim with its span */
+async function* conflictRows(store: Store, p: ExportParams): AsyncIterable<Rec> {
+  const wanted = new Set((p.source ?? []).flatMap((s) => s.split(',')).filter(Boolean));
+  const src = new Map((await store.listSources()).map((s) => [s.id, s]));
+  for await (const d of store.time.iterateDisputes()) {
+    if (p.key && d.key !== p.key) continue;
+    if (wanted.size && !d.sides.some((s) => s.sources.some((x) => wanted.has(x)))) continue;
+    const claims = new Map((await store.time.statementsByKeys(d.sides.flatMap((s) => s.claims))).map((c) => [c.key, c]));
+    for (const [i, side] of d.sides.entries()) {
+      for (const k of side.claims) {
+        const c = claims.get(k);
+        if (!c) continue;
+        yield { dispute: d.key, predicate: d.predicate, topic: d.topic, side: i + 1, stance: side.stance, key: c.key, source: c.sourceId, fileName: src.get(c.sourceId)?.fileName ?? '', perspective: src.get(c.sourceId)?.perspective ?? [], start: c.start, end: c.end, rawStart: c.rawStart, rawEnd: c.rawEnd, text: c.text, valueLabel: c.valueLabel, time: c.time };
+      }
+    }
+  }
+}
 
 /** one row per occurrence of a reused passage, grouped by family, with its divergences from the family's base */
 async function* reuseRows(store: Store, p: ExportParams): AsyncIterable<Rec> {

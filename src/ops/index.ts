@@ -12,7 +12,8 @@ import { exportStream, type ExportParams } from './export.js';
 import { search, type SearchParams, type SearchResult } from './search.js';
 import { getSetting, settingsReport } from './settings.js';
 import { getPassage, listSources, showSource, status, type ShowParams } from './sources.js';
-import { bibliography, citationGraph, cite, listClaims, listWorks, showClaim, showWork, sourceCitations } from './citations.js';
+import { bibliography, citationGraph, cite, listClaims as listEvidence, listWorks, showClaim as showEvidence, showWork, sourceCitations } from './citations.js';
+import { listClaims, listConflicts, listDates, listEvents, showClaim, showConflict, sourceClaims, sourceDates, timeline } from './time.js';
 import { listReuse, quote, showReuse, sourceReuse } from './reuse.js';
 import { analyze, curate, curationLog, entityGraph, exportCuration, importCuration, listEntities, showEntity, sourceMentions } from './entities.js';
 
@@ -57,8 +58,19 @@ export const ops = {
   citations: sourceCitations,
   works: listWorks,
   work: showWork,
+  /** claim headings of a source with their evidence passages, citations and works */
+  evidence: listEvidence,
+  evidenceClaim: showEvidence,
+  /** checkable claims compared across sources */
   claims: listClaims,
   claim: showClaim,
+  conflicts: listConflicts,
+  conflict: showConflict,
+  dates: listDates,
+  events: listEvents,
+  timeline,
+  sourceDates,
+  sourceClaims,
   citationGraph,
   bibliography,
   reuse: listReuse,

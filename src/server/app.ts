@@ -128,7 +128,8 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
   app.get('/api', async () => ({
     ok: true,
     routes: [
-      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote', '/api/works', '/api/works/:key', '/api/claims', '/api/claims/:key', '/api/graph/citations', '/api/bibliography',
+      '/api/search', '/api/sources', '/api/sources/:id', '/api/sources/:id/mentions', '/api/passages/:key', '/api/entities', '/api/entities/:key', '/api/reuse', '/api/reuse/:key', '/api/sources/:id/reuse', '/api/quote', '/api/works', '/api/works/:key', '/api/evidence', '/api/evidence/:key', '/api/graph/citations', '/api/bibliography',
+      '/api/claims', '/api/claims/:key', '/api/conflicts', '/api/conflicts/:key', '/api/dates', '/api/events', '/api/timeline', '/api/sources/:id/dates', '/api/sources/:id/claims',
       '/api/graph/entities', '/api/curation', 'POST /api/curation', '/api/curation/export', '/api/export/:kind', '/-/settings.json', '/-/status.json',
     ],
   }));
@@ -181,9 +182,23 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
     if (file.endsWith('.json')) return workRoute(file.slice(0, -5));
     return serveStatic(req, reply, webRoot);
   });
+  const evidenceRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.evidence(store, { q: one(q.q), source: one(q.source), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  const evidenceClaimRoute = async (key: string) => ({ ok: true, ...(await ops.evidenceClaim(store, key)) });
+  app.get('/api/evidence', evidenceRoute);
+  app.get('/evidence.json', evidenceRoute);
+  app.get('/api/evidence/:key', (req) => evidenceClaimRoute((req.params as { key: string }).key));
+  app.get('/evidence/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) return evidenceClaimRoute(file.slice(0, -5));
+    return serveStatic(req, reply, webRoot);
+  });
+  // ---------------- checkable claims, conflicts, dates, events, timeline
   const claimsRoute = async (req: FastifyRequest) => {
     const q = req.query as Q;
-    return { ok: true, ...(await ops.claims(store, { q: one(q.q), source: one(q.source), limit: one(q.limit), offset: one(q.offset) })) };
+    return { ok: true, ...(await ops.claims(store, { predicate: one(q.predicate), subject: one(q.subject), source: one(q.source), relation: one(q.relation), q: one(q.q), limit: one(q.limit), offset: one(q.offset) })) };
   };
   const claimRoute = async (key: string) => ({ ok: true, ...(await ops.claim(store, key)) });
   app.get('/api/claims', claimsRoute);
@@ -194,6 +209,39 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
     if (file.endsWith('.json')) return claimRoute(file.slice(0, -5));
     return serveStatic(req, reply, webRoot);
   });
+  const conflictsRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.conflicts(store, { predicate: one(q.predicate), source: one(q.source), q: one(q.q), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  const conflictRoute = async (key: string) => ({ ok: true, ...(await ops.conflict(store, key)) });
+  app.get('/api/conflicts', conflictsRoute);
+  app.get('/conflicts.json', conflictsRoute);
+  app.get('/api/conflicts/:key', (req) => conflictRoute((req.params as { key: string }).key));
+  app.get('/conflicts/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (file.endsWith('.json')) return conflictRoute(file.slice(0, -5));
+    return serveStatic(req, reply, webRoot);
+  });
+  const datesRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.dates(store, { source: one(q.source), from: one(q.from), to: one(q.to), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  app.get('/api/dates', datesRoute);
+  app.get('/dates.json', datesRoute);
+  const eventsRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.events(store, { source: one(q.source), from: one(q.from), to: one(q.to), trigger: one(q.trigger), conflict: one(q.conflict), group: one(q.group), limit: one(q.limit), offset: one(q.offset) })) };
+  };
+  app.get('/api/events', eventsRoute);
+  app.get('/events.json', eventsRoute);
+  const timelineRoute = async (req: FastifyRequest) => {
+    const q = req.query as Q;
+    return { ok: true, ...(await ops.timeline(store, { by: one(q.by), from: one(q.from), to: one(q.to), trigger: one(q.trigger) })) };
+  };
+  app.get('/api/timeline', timelineRoute);
+  app.get('/timeline.json', timelineRoute);
+  app.get('/api/sources/:id/dates', async (req) => ({ ok: true, ...(await ops.sourceDates(store, (req.params as { id: string }).id)) }));
+  app.get('/api/sources/:id/claims', async (req) => ({ ok: true, ...(await ops.sourceClaims(store, (req.params as { id: string }).id)) }));
   const citationGraphRoute = async () => ({ ok: true, ...(await ops.citationGraph(store)) });
   app.get('/api/graph/citations', citationGraphRoute);
   app.get('/graph/citations.json', citationGraphRoute);
@@ -244,6 +292,7 @@ export function buildApp(store: Store, opts: AppOptions = {}): FastifyInstance {
       includeText: flag(q.includeText),
       source: many(q.source),
       includeDuplicates: q.includeDuplicates === undefined ? true : flag(q.includeDuplicates),
+      key: one(q.key) || undefined,
     });
     let body = '';
     for await (const c of chunks) body += c;

@@ -7,6 +7,7 @@ import type { DuplicateSection, PassageRole, ProcessedSource, RemovedSpan, Sourc
 import type { EntityStore } from './entity-types.js';
 import type { ReuseStore } from './reuse-types.js';
 import type { CitationStore } from './citation-types.js';
+import type { TimeStore } from './time-types.js';
 
 export interface SourceRow extends SourceMeta {
   origin: string;
@@ -99,6 +100,8 @@ export interface Store {
   readonly reuse: ReuseStore;
   /** citations found in the sources and the works they were merged into */
   readonly citations: CitationStore;
+  /** dates, events, checkable claims compared across sources, disputed points */
+  readonly time: TimeStore;
   /** opened read-only: every write is refused */
   readonly readonly: boolean;
   close(): Promise<void>;

@@ -515,7 +515,7 @@ export function fetchSourceReuse(sourceId: string, signal?: AbortSignal): Promis
   return getJsonCached<SourceReuseResponse>(sourceReuseUrl(sourceId), signal);
 }
 
-// ---------------------------------------------------------------- works, citations and claims
+// ---------------------------------------------------------------- works, citations and evidence
 
 /** A name in a CSL-JSON item. */
 export interface CslName {
@@ -633,8 +633,8 @@ export interface WorkResponse {
   passages: WorkPassage[];
 }
 
-/** A claim: a heading a source states, with the passages it offers as evidence. */
-export interface ClaimSummary {
+/** A claim heading with its evidence: a heading a source states, with the passages it offers as evidence (`/evidence`). */
+export interface EvidenceClaimSummary {
   key: string;
   sourceId: string;
   start: number;
@@ -649,22 +649,23 @@ export interface ClaimSummary {
   works: number;
 }
 
-export interface ClaimsResponse {
+export interface EvidenceListResponse {
   ok: true;
   total: number;
   limit?: number;
   offset?: number;
-  items: ClaimSummary[];
+  items: EvidenceClaimSummary[];
 }
 
-export interface ClaimEvidence {
+/** One piece of evidence: a passage, the citation that closes it, and the work that citation names. */
+export interface EvidenceEntry {
   passage: { start: number; end: number; rawStart: number; rawEnd: number; text: string };
   /** start/end are -1 when the citation is no longer stored */
   citation: { key: string; text: string; start: number; end: number; locator: string | null };
   work: { key: string; title: string; csl: Csl } | null;
 }
 
-export interface ClaimDetail {
+export interface EvidenceClaim {
   key: string;
   sourceId: string;
   /** the source's title */
@@ -675,12 +676,13 @@ export interface ClaimDetail {
   rawStart: number;
   rawEnd: number;
   text: string;
-  evidence: ClaimEvidence[];
+  evidence: EvidenceEntry[];
 }
 
-export interface ClaimResponse {
+/** `GET /api/evidence/:key` (the response shape of the former `/api/claims/:key`) */
+export interface EvidenceClaimResponse {
   ok: true;
-  claim: ClaimDetail;
+  claim: EvidenceClaim;
 }
 
 export interface CitationGraphNode {
@@ -698,7 +700,7 @@ export interface CitationGraphResponse {
   edges: Array<{ source: string; target: string; weight: number }>;
 }
 
-/** Parameters of the works and claims lists (the pages and the API take the same ones). */
+/** Parameters of the works and evidence lists (the pages and the API take the same ones). */
 export interface CitationListParams {
   q?: string;
   source?: string;
@@ -714,8 +716,9 @@ export function workPath(key: string): string {
   return `/works/${enc(key)}`;
 }
 
-export function claimPath(key: string): string {
-  return `/claims/${enc(key)}`;
+/** The page of one claim heading and its evidence. */
+export function evidencePath(key: string): string {
+  return `/evidence/${enc(key)}`;
 }
 
 export function worksListUrl(p: CitationListParams): string {
@@ -726,12 +729,12 @@ export function workUrl(key: string): string {
   return `/api/works/${enc(key)}`;
 }
 
-export function claimsListUrl(p: CitationListParams): string {
-  return `/api/claims${citationListQuery(p)}`;
+export function evidenceListUrl(p: CitationListParams): string {
+  return `/api/evidence${citationListQuery(p)}`;
 }
 
-export function claimUrl(key: string): string {
-  return `/api/claims/${enc(key)}`;
+export function evidenceUrl(key: string): string {
+  return `/api/evidence/${enc(key)}`;
 }
 
 export const CITATION_GRAPH_URL = '/api/graph/citations';
@@ -750,14 +753,380 @@ export function fetchWork(key: string, signal?: AbortSignal): Promise<WorkRespon
   return getJson<WorkResponse>(workUrl(key), signal);
 }
 
-export function fetchClaims(p: CitationListParams, signal?: AbortSignal): Promise<ClaimsResponse> {
-  return getJson<ClaimsResponse>(claimsListUrl(p), signal);
+export function fetchEvidenceList(p: CitationListParams, signal?: AbortSignal): Promise<EvidenceListResponse> {
+  return getJson<EvidenceListResponse>(evidenceListUrl(p), signal);
 }
 
-export function fetchClaim(key: string, signal?: AbortSignal): Promise<ClaimResponse> {
-  return getJson<ClaimResponse>(claimUrl(key), signal);
+export function fetchEvidenceClaim(key: string, signal?: AbortSignal): Promise<EvidenceClaimResponse> {
+  return getJson<EvidenceClaimResponse>(evidenceUrl(key), signal);
 }
 
 export function fetchCitationGraph(signal?: AbortSignal): Promise<CitationGraphResponse> {
   return getJsonCached<CitationGraphResponse>(CITATION_GRAPH_URL, signal);
+}
+
+// ---------------------------------------------------------------- checkable claims, conflicts, dates and events
+
+/** What a checkable claim states. */
+export type Predicate = 'outcome' | 'count' | 'date' | 'place' | 'presence' | 'existence' | 'attribution';
+export const PREDICATES: readonly Predicate[] = ['outcome', 'count', 'date', 'place', 'presence', 'existence', 'attribution'];
+
+/** How two claims about the same thing compare. */
+export type Relation = 'agree' | 'partial' | 'conflict';
+export const RELATIONS: readonly Relation[] = ['agree', 'partial', 'conflict'];
+
+export function isPredicate(p: unknown): p is Predicate {
+  return typeof p === 'string' && (PREDICATES as readonly string[]).includes(p);
+}
+
+export function isRelation(r: unknown): r is Relation {
+  return typeof r === 'string' && (RELATIONS as readonly string[]).includes(r);
+}
+
+/** The value a claim states (its fields depend on `kind`). */
+export interface ClaimValue {
+  kind: string;
+  n?: number;
+  hi?: number;
+  detail?: string;
+  place?: string;
+  edtf?: string;
+}
+
+/** A checkable claim: one statement of one source (clean-text offsets `start`/`end`, raw-file offsets `rawStart`/`rawEnd`). */
+export interface ClaimRow {
+  key: string;
+  sourceId: string;
+  sourceTitle: string;
+  perspective: string | null;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  predicate: Predicate;
+  subject: string;
+  subjectLabel: string;
+  value: ClaimValue;
+  valueLabel: string;
+  /** EDTF */
+  time: string | null;
+  /** how many comparisons of each kind this claim has */
+  agree: number;
+  partial: number;
+  conflict: number;
+}
+
+export interface ComparisonRow {
+  relation: Relation;
+  reason: string;
+  other: ClaimRow;
+}
+
+export interface DisputeSide {
+  stance: string;
+  sources: string[];
+  claims: ClaimRow[];
+}
+
+/** A disputed point: claims of several sources about one thing, in sides that state the same. */
+export interface Dispute {
+  key: string;
+  predicate: Predicate;
+  topic: string;
+  sourceCount: number;
+  sides: DisputeSide[];
+}
+
+/** A comparison inside a dispute; `a` and `b` are claim keys. */
+export interface DisputeComparison {
+  a: string;
+  b: string;
+  relation: Relation;
+  reason: string;
+}
+
+export type DateForm = 'day' | 'month' | 'year' | 'range' | 'season' | 'approximate' | 'decade' | 'relative';
+
+/** A date expression in a source (the reader's dates layer). */
+export interface DateRow {
+  key: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  edtf: string | null;
+  form: DateForm;
+  lo: string | null;
+  hi: string | null;
+  resolved: boolean;
+}
+
+export type EventTrigger = 'arrest' | 'trial' | 'sentence' | 'execution' | 'death' | 'suicide' | 'meeting' | 'travel' | 'release' | 'rehabilitation' | 'other';
+export const TRIGGERS: readonly EventTrigger[] = ['arrest', 'trial', 'sentence', 'execution', 'death', 'suicide', 'meeting', 'travel', 'release', 'rehabilitation', 'other'];
+
+export function isTrigger(t: unknown): t is EventTrigger {
+  return typeof t === 'string' && (TRIGGERS as readonly string[]).includes(t);
+}
+
+export interface EventParticipant {
+  entity: string;
+  name: string;
+}
+
+/** A dated happening a sentence of a source states. */
+export interface EventRow {
+  key: string;
+  sourceId: string;
+  sourceTitle: string;
+  perspective: string | null;
+  /** the sentence (clean-text offsets) */
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
+  text: string;
+  trigger: EventTrigger | string;
+  edtf: string;
+  /** ISO days 'YYYY-MM-DD' bounding the EDTF value */
+  lo: string;
+  hi: string;
+  dateText: string;
+  actors: EventParticipant[];
+  places: EventParticipant[];
+  /** events stating the same happening in different sources share a group key */
+  group: string | null;
+  /** the group's sources give dates that do not overlap */
+  conflict: boolean;
+}
+
+export interface EventGroup {
+  key: string;
+  label: string;
+  trigger: EventTrigger | string;
+  conflict: boolean;
+  members: Array<{ event: string; sourceId: string; edtf: string }>;
+}
+
+export interface TimelineLane {
+  key: string;
+  label: string;
+  perspective: string | null;
+  events: EventRow[];
+}
+
+export interface ClaimsListResponse {
+  ok: true;
+  total: number;
+  limit?: number;
+  offset?: number;
+  items: ClaimRow[];
+}
+
+export interface ClaimDetailResponse {
+  ok: true;
+  claim: ClaimRow;
+  comparisons: ComparisonRow[];
+}
+
+export interface ConflictsResponse {
+  ok: true;
+  total: number;
+  limit?: number;
+  offset?: number;
+  items: Dispute[];
+}
+
+export interface ConflictResponse {
+  ok: true;
+  dispute: Dispute;
+  comparisons: DisputeComparison[];
+}
+
+export interface EventsResponse {
+  ok: true;
+  total: number;
+  limit?: number;
+  offset?: number;
+  items: EventRow[];
+}
+
+export type TimelineBy = 'source' | 'perspective';
+
+export interface TimelineResponse {
+  ok: true;
+  by: TimelineBy;
+  range: { lo: string; hi: string } | null;
+  lanes: TimelineLane[];
+  groups: EventGroup[];
+}
+
+export interface SourceDatesResponse {
+  ok: true;
+  sourceId: string;
+  items: DateRow[];
+}
+
+export interface SourceClaimsResponse {
+  ok: true;
+  sourceId: string;
+  items: ClaimRow[];
+}
+
+/** Parameters of the claims list (the page `/claims` and `/api/claims` take the same ones). */
+export interface ClaimListParams {
+  predicate?: Predicate | '';
+  subject?: string;
+  source?: string;
+  relation?: Relation | '';
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Parameters of the list of disputed points (`/conflicts` and `/api/conflicts`). */
+export interface ConflictListParams {
+  predicate?: Predicate | '';
+  source?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Parameters of the timeline (`/timeline` and `/api/timeline`); from/to are ISO days. */
+export interface TimelineParams {
+  by?: TimelineBy;
+  from?: string;
+  to?: string;
+  trigger?: EventTrigger | '';
+}
+
+export interface EventListParams {
+  source?: string;
+  from?: string;
+  to?: string;
+  trigger?: EventTrigger | '';
+  conflict?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export function claimsQuery(p: ClaimListParams): string {
+  return qs({ predicate: p.predicate, subject: p.subject, source: p.source, relation: p.relation, q: p.q?.trim(), limit: p.limit, offset: p.offset });
+}
+
+export function conflictsQuery(p: ConflictListParams): string {
+  return qs({ predicate: p.predicate, source: p.source, q: p.q?.trim(), limit: p.limit, offset: p.offset });
+}
+
+/** `by` is left out when it is the default (`source`). */
+export function timelineQuery(p: TimelineParams): string {
+  return qs({ by: p.by === 'perspective' ? 'perspective' : null, from: p.from, to: p.to, trigger: p.trigger });
+}
+
+export function eventsQuery(p: EventListParams): string {
+  return qs({ source: p.source, from: p.from, to: p.to, trigger: p.trigger, conflict: p.conflict, limit: p.limit, offset: p.offset });
+}
+
+/** The page of one checkable claim. */
+export function claimPath(key: string): string {
+  return `/claims/${enc(key)}`;
+}
+
+/** The page of one disputed point. */
+export function conflictPath(key: string): string {
+  return `/conflicts/${enc(key)}`;
+}
+
+export function claimsListUrl(p: ClaimListParams): string {
+  return `/api/claims${claimsQuery(p)}`;
+}
+
+export function claimUrl(key: string): string {
+  return `/api/claims/${enc(key)}`;
+}
+
+export function conflictsListUrl(p: ConflictListParams): string {
+  return `/api/conflicts${conflictsQuery(p)}`;
+}
+
+export function conflictUrl(key: string): string {
+  return `/api/conflicts/${enc(key)}`;
+}
+
+export function eventsListUrl(p: EventListParams): string {
+  return `/api/events${eventsQuery(p)}`;
+}
+
+/** The API gets `by` spelled out (the page's URL leaves the default out). */
+export function timelineUrl(p: TimelineParams): string {
+  return `/api/timeline${qs({ by: p.by ?? 'source', from: p.from, to: p.to, trigger: p.trigger })}`;
+}
+
+/** The reader's dates layer. */
+export function sourceDatesUrl(sourceId: string): string {
+  return `/api/sources/${enc(sourceId)}/dates`;
+}
+
+/** The reader's claims layer. */
+export function sourceClaimsUrl(sourceId: string): string {
+  return `/api/sources/${enc(sourceId)}/claims`;
+}
+
+/** Argdown text of one disputed point, or of all of them (a download). */
+export function argdownExportUrl(key?: string): string {
+  return `/api/export/conflicts${qs({ format: 'argdown', key })}`;
+}
+
+/**
+ * The reader's anchor for an arbitrary clean-text span [start, end): `s-<start>-<end>`. The reader
+ * scrolls to the span and flashes it (see parseSpanHash).
+ */
+export function spanAnchor(start: number, end: number): string {
+  return `s-${Math.trunc(start)}-${Math.trunc(end)}`;
+}
+
+/** Reader link to the clean-text span [start, end) of a source: the whole text, scrolled to the span (`#s-<start>-<end>`). */
+export function readerSpanHref(sourceId: string, start: number, end: number): string {
+  const ok = Number.isFinite(start) && Number.isFinite(end) && start >= 0 && end > start;
+  return ok ? `${sourcePath(sourceId)}#${spanAnchor(start, end)}` : sourcePath(sourceId);
+}
+
+/** The span of a reader hash `#s-<start>-<end>`, or null. */
+export function parseSpanHash(hash: string): { start: number; end: number } | null {
+  const m = /^#?s-(\d+)-(\d+)$/.exec(hash);
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  return Number.isSafeInteger(start) && Number.isSafeInteger(end) && end > start ? { start, end } : null;
+}
+
+export function fetchClaimsList(p: ClaimListParams, signal?: AbortSignal): Promise<ClaimsListResponse> {
+  return getJson<ClaimsListResponse>(claimsListUrl(p), signal);
+}
+
+export function fetchClaim(key: string, signal?: AbortSignal): Promise<ClaimDetailResponse> {
+  return getJson<ClaimDetailResponse>(claimUrl(key), signal);
+}
+
+export function fetchConflicts(p: ConflictListParams, signal?: AbortSignal): Promise<ConflictsResponse> {
+  return getJson<ConflictsResponse>(conflictsListUrl(p), signal);
+}
+
+export function fetchConflict(key: string, signal?: AbortSignal): Promise<ConflictResponse> {
+  return getJson<ConflictResponse>(conflictUrl(key), signal);
+}
+
+export function fetchTimeline(p: TimelineParams, signal?: AbortSignal): Promise<TimelineResponse> {
+  return getJson<TimelineResponse>(timelineUrl(p), signal);
+}
+
+export function fetchSourceDates(sourceId: string, signal?: AbortSignal): Promise<SourceDatesResponse> {
+  return getJsonCached<SourceDatesResponse>(sourceDatesUrl(sourceId), signal);
+}
+
+export function fetchSourceClaims(sourceId: string, signal?: AbortSignal): Promise<SourceClaimsResponse> {
+  return getJsonCached<SourceClaimsResponse>(sourceClaimsUrl(sourceId), signal);
 }

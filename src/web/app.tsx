@@ -3,9 +3,13 @@ import { enc } from './api';
 import { CitationGraphPage } from './pages/citation-graph';
 import { ClaimPage } from './pages/claim';
 import { ClaimsPage } from './pages/claims';
+import { ConflictPage } from './pages/conflict';
+import { ConflictsPage } from './pages/conflicts';
 import { CurationPage } from './pages/curation';
 import { EntitiesPage } from './pages/entities';
 import { EntityPage } from './pages/entity';
+import { EvidencePage } from './pages/evidence';
+import { EvidenceClaimPage } from './pages/evidence-claim';
 import { GraphPage } from './pages/graph';
 import { KeyValuePage } from './pages/kv';
 import { PassagePage } from './pages/passage';
@@ -14,6 +18,7 @@ import { ReaderPage } from './pages/reader';
 import { ReusePage } from './pages/reuse';
 import { SearchPage } from './pages/search';
 import { SourcesPage } from './pages/sources';
+import { TimelinePage } from './pages/timeline';
 import { WorkPage } from './pages/work';
 import { WorksPage } from './pages/works';
 import type { Loc } from './router';
@@ -31,8 +36,13 @@ type Route =
   | { name: 'family'; key: string }
   | { name: 'works' }
   | { name: 'work'; key: string }
+  | { name: 'evidence' }
+  | { name: 'evidence-claim'; key: string }
   | { name: 'claims' }
   | { name: 'claim'; key: string }
+  | { name: 'conflicts' }
+  | { name: 'conflict'; key: string }
+  | { name: 'timeline' }
   | { name: 'graph' }
   | { name: 'citation-graph' }
   | { name: 'curation' }
@@ -58,7 +68,10 @@ export function route(path: string): Route {
   if (path === '/graph') return { name: 'graph' };
   if (path === '/graph/citations') return { name: 'citation-graph' };
   if (path === '/works') return { name: 'works' };
+  if (path === '/evidence') return { name: 'evidence' };
   if (path === '/claims') return { name: 'claims' };
+  if (path === '/conflicts') return { name: 'conflicts' };
+  if (path === '/timeline') return { name: 'timeline' };
   if (path === '/curation') return { name: 'curation' };
   let m = /^\/sources\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'reader', id: decode(m[1]!) };
@@ -70,8 +83,12 @@ export function route(path: string): Route {
   if (m && !m[1]!.endsWith('.json')) return { name: 'family', key: decode(m[1]!) };
   m = /^\/works\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'work', key: decode(m[1]!) };
+  m = /^\/evidence\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'evidence-claim', key: decode(m[1]!) };
   m = /^\/claims\/([^/]+)$/.exec(path);
   if (m && !m[1]!.endsWith('.json')) return { name: 'claim', key: decode(m[1]!) };
+  m = /^\/conflicts\/([^/]+)$/.exec(path);
+  if (m && !m[1]!.endsWith('.json')) return { name: 'conflict', key: decode(m[1]!) };
   return { name: 'notfound' };
 }
 
@@ -98,10 +115,20 @@ function jsonHref(r: Route, loc: Loc): string | null {
       return `/works.json${loc.search}`;
     case 'work':
       return `/works/${enc(r.key)}.json`;
+    case 'evidence':
+      return `/evidence.json${loc.search}`;
+    case 'evidence-claim':
+      return `/evidence/${enc(r.key)}.json`;
     case 'claims':
       return `/claims.json${loc.search}`;
     case 'claim':
       return `/claims/${enc(r.key)}.json`;
+    case 'conflicts':
+      return `/conflicts.json${loc.search}`;
+    case 'conflict':
+      return `/conflicts/${enc(r.key)}.json`;
+    case 'timeline':
+      return `/timeline.json${loc.search}`;
     case 'graph':
       return `/api/graph/entities${loc.search}`;
     case 'citation-graph':
@@ -139,10 +166,20 @@ function Page({ r, loc }: { r: Route; loc: Loc }): VNode {
       return <WorksPage loc={loc} />;
     case 'work':
       return <WorkPage key={r.key} workKey={r.key} loc={loc} />;
+    case 'evidence':
+      return <EvidencePage loc={loc} />;
+    case 'evidence-claim':
+      return <EvidenceClaimPage key={r.key} claimKey={r.key} />;
     case 'claims':
       return <ClaimsPage loc={loc} />;
     case 'claim':
       return <ClaimPage key={r.key} claimKey={r.key} />;
+    case 'conflicts':
+      return <ConflictsPage loc={loc} />;
+    case 'conflict':
+      return <ConflictPage key={r.key} disputeKey={r.key} />;
+    case 'timeline':
+      return <TimelinePage loc={loc} />;
     case 'graph':
       return <GraphPage loc={loc} />;
     case 'citation-graph':
@@ -176,24 +213,7 @@ export function App(): VNode {
   const loc = useLocation();
   const r = route(loc.path);
   const json = jsonHref(r, loc);
-  const section =
-    r.name === 'search'
-      ? 'search'
-      : r.name === 'sources' || r.name === 'reader'
-        ? 'sources'
-        : r.name === 'entities' || r.name === 'entity'
-          ? 'entities'
-          : r.name === 'reuse' || r.name === 'family'
-            ? 'reuse'
-            : r.name === 'works' || r.name === 'work'
-              ? 'works'
-              : r.name === 'claims' || r.name === 'claim'
-                ? 'claims'
-                : r.name === 'graph' || r.name === 'citation-graph'
-                  ? 'graph'
-                  : r.name === 'curation'
-                    ? r.name
-                    : null;
+  const section = sectionOf(r);
   return (
     <>
       <a class="skip" href="#main" onClick={skipToMain}>
@@ -214,14 +234,23 @@ export function App(): VNode {
             <a href="/entities" aria-current={section === 'entities' ? 'page' : undefined} data-testid="nav-entities">
               Entities
             </a>
+            <a href="/timeline" aria-current={section === 'timeline' ? 'page' : undefined} data-testid="nav-timeline">
+              Timeline
+            </a>
+            <a href="/claims" aria-current={section === 'claims' ? 'page' : undefined} data-testid="nav-claims">
+              Claims
+            </a>
+            <a href="/conflicts" aria-current={section === 'conflicts' ? 'page' : undefined} data-testid="nav-conflicts">
+              Conflicts
+            </a>
             <a href="/reuse" aria-current={section === 'reuse' ? 'page' : undefined} data-testid="nav-reuse">
               Reuse
             </a>
             <a href="/works" aria-current={section === 'works' ? 'page' : undefined} data-testid="nav-works">
               Works
             </a>
-            <a href="/claims" aria-current={section === 'claims' ? 'page' : undefined} data-testid="nav-claims">
-              Claims
+            <a href="/evidence" aria-current={section === 'evidence' ? 'page' : undefined} data-testid="nav-evidence">
+              Evidence
             </a>
             <a href="/graph" aria-current={section === 'graph' ? 'page' : undefined} data-testid="nav-graph">
               Graph
@@ -249,6 +278,44 @@ export function App(): VNode {
       </footer>
     </>
   );
+}
+
+/** The navigation entry a page belongs to (null: none). */
+function sectionOf(r: Route): string | null {
+  switch (r.name) {
+    case 'search':
+      return 'search';
+    case 'sources':
+    case 'reader':
+      return 'sources';
+    case 'entities':
+    case 'entity':
+      return 'entities';
+    case 'timeline':
+      return 'timeline';
+    case 'claims':
+    case 'claim':
+      return 'claims';
+    case 'conflicts':
+    case 'conflict':
+      return 'conflicts';
+    case 'reuse':
+    case 'family':
+      return 'reuse';
+    case 'works':
+    case 'work':
+      return 'works';
+    case 'evidence':
+    case 'evidence-claim':
+      return 'evidence';
+    case 'graph':
+    case 'citation-graph':
+      return 'graph';
+    case 'curation':
+      return 'curation';
+    default:
+      return null;
+  }
 }
 
 function skipToMain(e: MouseEvent): void {

@@ -178,3 +178,66 @@ export function segment(
   }
   return segs;
 }
+
+/**
+ * Like normalizeSpans, but spans of the layer may overlap each other (e.g. dates inside claims, or
+ * two claims on one sentence): shift by -base, clip to [min, max), drop empty ones, sort by start
+ * (longer first). Returns the kept spans with their original objects.
+ */
+export function clipSpans<T extends Interval>(spans: readonly T[] | undefined, base: number, min: number, max: number): Array<T & Interval> {
+  const out: Array<T & Interval> = [];
+  if (!spans) return out;
+  for (const s of spans) {
+    if (typeof s.start !== 'number' || typeof s.end !== 'number' || !Number.isFinite(s.start) || !Number.isFinite(s.end)) continue;
+    const start = Math.max(min, s.start - base);
+    const end = Math.min(max, s.end - base);
+    if (end > start) out.push({ ...s, start, end });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+/** A stretch of text and, per layer, the indices (ascending) of that layer's spans covering all of it. */
+export interface Covered extends Interval {
+  cover: number[][];
+}
+
+/**
+ * Cut several layers of spans into pieces, each covered throughout by the same spans of every
+ * layer (spans may overlap within a layer and across layers). Only covered pieces are returned, in
+ * order; they do not overlap, so they can serve as one span layer for `segment`. Each layer must be
+ * sorted by start (as normalizeSpans and clipSpans return them).
+ */
+export function coverPieces(layers: ReadonlyArray<readonly Interval[]>): Covered[] {
+  const starts = new Map<number, Array<[number, number]>>();
+  const ends = new Map<number, Array<[number, number]>>();
+  const at = (m: Map<number, Array<[number, number]>>, pos: number): Array<[number, number]> => {
+    let list = m.get(pos);
+    if (!list) m.set(pos, (list = []));
+    return list;
+  };
+  layers.forEach((spans, l) =>
+    spans.forEach((s, i) => {
+      if (!(s.end > s.start)) return;
+      at(starts, s.start).push([l, i]);
+      at(ends, s.end).push([l, i]);
+    }),
+  );
+  const points = [...new Set([...starts.keys(), ...ends.keys()])].sort((a, b) => a - b);
+  const open = layers.map(() => new Set<number>());
+  let active = 0;
+  const out: Covered[] = [];
+  for (let k = 0; k < points.length; k++) {
+    const pos = points[k]!;
+    for (const [l, i] of ends.get(pos) ?? []) if (open[l]!.delete(i)) active--;
+    for (const [l, i] of starts.get(pos) ?? []) {
+      if (!open[l]!.has(i)) {
+        open[l]!.add(i);
+        active++;
+      }
+    }
+    const next = points[k + 1];
+    if (active > 0 && next !== undefined) out.push({ start: pos, end: next, cover: open.map((s) => [...s].sort((a, b) => a - b)) });
+  }
+  return out;
+}

@@ -65,8 +65,8 @@ export function useLocation(): Loc {
 export function isAppPath(path: string): boolean {
   if (path.endsWith('.json') || path === '/api' || path.startsWith('/api/')) return false;
   return (
-    /^\/(search|sources|entities|graph|graph\/citations|curation|reuse|works|claims|-\/settings|-\/status)?\/?$/.test(path) ||
-    /^\/(sources|passages|entities|reuse|works|claims)\/[^/]+\/?$/.test(path)
+    /^\/(search|sources|entities|graph|graph\/citations|curation|reuse|works|evidence|claims|conflicts|timeline|-\/settings|-\/status)?\/?$/.test(path) ||
+    /^\/(sources|passages|entities|reuse|works|evidence|claims|conflicts)\/[^/]+\/?$/.test(path)
   );
 }
 

@@ -24,8 +24,8 @@ export default defineConfig({
       '/api': api,
       '^/-/.*\\.json$': api,
       '^/sources/[^/]+\\.json$': api,
-      '^/(search|sources|entities|curation)\\.json': api,
-      '^/(entities|graph)/[^/]+\\.json': api,
+      '^/(search|sources|entities|curation|reuse|works|evidence|claims|conflicts|events|timeline)\\.json': api,
+      '^/(entities|graph|reuse|works|evidence|claims|conflicts)/[^/]+\\.json': api,
     },
   },
 });

@@ -23,6 +23,8 @@ import type { EntityStore } from '../entity-types.js';
 import { SqliteEntities } from './entities.js';
 import { SqliteReuse } from './reuse.js';
 import { SqliteCitations } from './citations.js';
+import { SqliteTime } from './time.js';
+import type { TimeStore } from '../time-types.js';
 import type { CitationStore } from '../citation-types.js';
 import type { ReuseStore } from '../reuse-types.js';
 import { MIGRATIONS } from './migrations.js';
@@ -62,6 +64,7 @@ export class SqliteStore implements Store {
   readonly entities: EntityStore;
   readonly reuse: ReuseStore;
   readonly citations: CitationStore;
+  readonly time: TimeStore;
   private stmtCache = new Map<string, Database.Statement>();
 
   constructor(
@@ -87,6 +90,7 @@ export class SqliteStore implements Store {
     this.entities = new SqliteEntities(db);
     this.reuse = new SqliteReuse(db);
     this.citations = new SqliteCitations(db);
+    this.time = new SqliteTime(db);
   }
 
   private st(sql: string): Database.Statement {

@@ -230,4 +230,75 @@ CREATE TABLE claims (
 CREATE INDEX claims_source ON claims(source_id, start);
 `,
   },
+  {
+    id: '20261122T1100-time',
+    sql: `
+CREATE TABLE date_mentions (
+  key TEXT PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  edtf TEXT,
+  form TEXT NOT NULL,
+  lo TEXT,
+  hi TEXT
+);
+CREATE INDEX date_mentions_source ON date_mentions(source_id, start);
+CREATE INDEX date_mentions_lo ON date_mentions(lo);
+CREATE TABLE events (
+  key TEXT PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end INTEGER NOT NULL,
+  trigger TEXT NOT NULL,
+  lo TEXT NOT NULL,
+  hi TEXT NOT NULL,
+  grp TEXT,
+  conflict INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX events_source ON events(source_id, start);
+CREATE INDEX events_lo ON events(lo);
+CREATE INDEX events_group ON events(grp);
+CREATE TABLE statements (
+  key TEXT PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  predicate TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  agree INTEGER NOT NULL,
+  partial INTEGER NOT NULL,
+  conflict INTEGER NOT NULL,
+  search TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX statements_source ON statements(source_id, start);
+CREATE INDEX statements_subject ON statements(predicate, subject);
+CREATE TABLE comparisons (
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (a, b)
+);
+CREATE INDEX comparisons_b ON comparisons(b);
+CREATE TABLE disputes (
+  key TEXT PRIMARY KEY,
+  predicate TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  source_count INTEGER NOT NULL,
+  sources TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -1,18 +1,24 @@
 /**
- * `/claims/:key`: one claim (a heading a source states) and the evidence it offers: each passage,
- * the citation that closes it, and the work that citation names. Inquiry shows what the source
- * rests its claim on; it does not weigh it.
+ * `/claims/:key`: one checkable claim — its words in its source, how Inquiry reads it (subject,
+ * value, time) — and the claims of other sources it was compared with, grouped by how they relate:
+ * conflicting, partly agreeing, agreeing. Within a group, sources are listed alphabetically: no
+ * side is ranked above another, and Inquiry does not decide which claim holds.
  */
 import type { VNode } from 'preact';
-import type { ClaimDetail, ClaimEvidence, ClaimResponse } from '../api';
-import { claimUrl, qs, sourcePath, spanHref, workPath } from '../api';
-import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle } from '../ui';
-import { authorsShort, cslDate, plural, shorten } from './works';
+import { useMemo } from 'preact/hooks';
+import type { ClaimDetailResponse, ClaimRow, ComparisonRow, Relation } from '../api';
+import { claimsQuery, claimUrl, readerSpanHref } from '../api';
+import { ClaimQuote, EdtfDate, PerspectiveTag, PredicateBadge, RELATION_HEADING, RelationBadge } from '../claims-ui';
+import { ErrorBox, fmtInt, Loading, useApi, useTitle } from '../ui';
+import { plural, shorten } from './works';
+
+/** The order of the groups: what conflicts first, then what partly agrees, then what agrees. */
+const GROUP_ORDER: readonly Relation[] = ['conflict', 'partial', 'agree'];
 
 export function ClaimPage({ claimKey }: { claimKey: string }): VNode {
-  const res = useApi<ClaimResponse>(claimUrl(claimKey));
+  const res = useApi<ClaimDetailResponse>(claimUrl(claimKey));
   const c = res.data?.claim ?? null;
-  useTitle(c ? shorten((c.text ?? '').trim() || 'Evidence outside any heading', 60) : 'Claim');
+  useTitle(c ? `“${shorten((c.text ?? '').trim() || c.key, 60)}” · Claims` : 'Claim');
 
   if (res.error) {
     return (
@@ -21,7 +27,7 @@ export function ClaimPage({ claimKey }: { claimKey: string }): VNode {
           <div class="msg msg-error" role="alert">
             <strong class="msg-title">No such claim</strong>
             <p>
-              <code>{claimKey}</code> is not in the record (any more): claims are found again whenever sources are analysed. See the{' '}
+              <code>{claimKey}</code> is not in the record (any more): claims are found and compared again whenever sources are analysed. See the{' '}
               <a href="/claims">list of claims</a>.
             </p>
           </div>
@@ -31,7 +37,7 @@ export function ClaimPage({ claimKey }: { claimKey: string }): VNode {
       </div>
     );
   }
-  if (!c) {
+  if (!c || !res.data) {
     return (
       <div class="page claim-page">
         <Loading />
@@ -41,138 +47,128 @@ export function ClaimPage({ claimKey }: { claimKey: string }): VNode {
   return (
     <div class={`page claim-page${res.loading ? ' stale' : ''}`} aria-busy={res.loading} data-testid="claim-page" data-key={c.key}>
       <ClaimHead c={c} />
-      <EvidenceList c={c} />
+      <Comparisons comparisons={res.data.comparisons ?? []} />
     </div>
   );
 }
 
-/** The claim's stretch of its source: the heading through the end of its last evidence passage and citation. */
-function sectionRange(c: ClaimDetail): [number, number] | null {
-  if (!(c.start >= 0)) return null;
-  let end = c.end;
-  for (const e of c.evidence ?? []) {
-    end = Math.max(end, e.passage?.end ?? -1, e.citation?.end ?? -1);
-  }
-  return [c.start, end];
-}
-
-function ClaimHead({ c }: { c: ClaimDetail }): VNode {
-  const heading = (c.text ?? '').trim();
-  const ev = c.evidence ?? [];
-  const works = new Set(ev.map((e) => e.work?.key).filter(Boolean)).size;
-  const section = sectionRange(c);
-  const title = c.title || c.sourceId;
+function ClaimHead({ c }: { c: ClaimRow }): VNode {
+  const text = (c.text ?? '').trim();
+  const title = c.sourceTitle || c.sourceId;
+  const rows: Array<[string, VNode | string | null]> = [
+    ['Kind', <PredicateBadge predicate={c.predicate} />],
+    [
+      'Subject',
+      c.subjectLabel || c.subject ? (
+        <a href={`/claims${claimsQuery({ subject: c.subject })}`} title="Every claim about this subject" data-testid="claim-subject">
+          {c.subjectLabel || c.subject}
+        </a>
+      ) : null,
+    ],
+    ['Value', c.valueLabel ? <strong class="claim-value">{c.valueLabel}</strong> : null],
+    [
+      'Time',
+      c.time ? (
+        <>
+          <EdtfDate edtf={c.time} /> <code class="small">{c.time}</code>
+        </>
+      ) : null,
+    ],
+  ];
   return (
     <header class="claim-head">
       <p class="crumbs">
-        <a href="/claims">Claims</a> <span aria-hidden="true">/</span> <a href={`/claims${qs({ source: c.sourceId })}`}>{shorten(title, 60)}</a>
+        <a href="/claims">Claims</a> <span aria-hidden="true">/</span> <a href={`/claims${claimsQuery({ source: c.sourceId })}`}>{shorten(title, 60)}</a>
       </p>
       <h1 class="page-title claim-title source-text" data-testid="claim-title">
-        {heading || <span class="muted">Evidence outside any heading</span>}
+        {text ? `“${text}”` : <span class="mono">{c.key}</span>}
       </h1>
       <p class="meta-line claim-meta">
         <span>
-          claimed in{' '}
-          <a href={sourcePath(c.sourceId)} data-testid="claim-source">
+          stated in{' '}
+          <a href={readerSpanHref(c.sourceId, c.start, c.end)} data-testid="claim-source-link" title={`Open ${title} at this claim`}>
             {title}
           </a>
         </span>
-        <Tags items={c.perspective} />
-        <span>{plural(ev.length, 'evidence passage', 'evidence passages')}</span>
-        <span>{plural(works, 'work', 'works')} cited</span>
-        {section && (
-          <a href={spanHref(c.sourceId, section[0], section[1])} data-testid="claim-reader-link" title="Open the reader at the heading and its evidence">
-            read it in the source
-          </a>
-        )}
+        <PerspectiveTag perspective={c.perspective} />
+        <a href={readerSpanHref(c.sourceId, c.start, c.end)} data-testid="claim-reader-link">
+          read it in the source
+        </a>
       </p>
-      <p class="hint">The claim is the source’s own heading. Below is what the source offers for it; Inquiry does not judge whether it holds.</p>
+      <dl class="meta claim-reading-meta">
+        {rows.map(([k, v]) =>
+          v === null || v === '' ? null : (
+            <div class="meta-row" key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ),
+        )}
+      </dl>
+      <p class="hint">How Inquiry reads the sentence, to compare it with what other sources state about the same subject. The words above are the source’s own.</p>
     </header>
   );
 }
 
-function EvidenceList({ c }: { c: ClaimDetail }): VNode {
-  const ev = c.evidence ?? [];
-  return (
-    <section class="reuse-section" aria-labelledby="h-evidence">
-      <h2 id="h-evidence" class="section-title">
-        {ev.length ? `Evidence offered (${fmtInt(ev.length)})` : 'Evidence offered'}
-      </h2>
-      {ev.length === 0 ? (
-        <p class="muted">The source offers no cited passage for this claim.</p>
-      ) : (
-        <ol class="reuse-pairs evidence-list" data-testid="claim-evidence">
-          {ev.map((e, i) => (
-            <EvidenceItem key={`${e.passage?.start ?? i}-${e.citation?.key ?? i}`} e={e} n={i + 1} sourceId={c.sourceId} />
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}
+function Comparisons({ comparisons }: { comparisons: ComparisonRow[] }): VNode {
+  const groups = useMemo(() => {
+    const m = new Map<string, ComparisonRow[]>();
+    for (const x of comparisons) {
+      const list = m.get(x.relation) ?? [];
+      list.push(x);
+      m.set(x.relation, list);
+    }
+    for (const list of m.values()) {
+      list.sort(
+        (a, b) =>
+          (a.other?.sourceTitle || a.other?.sourceId || '').localeCompare(b.other?.sourceTitle || b.other?.sourceId || '') ||
+          (a.other?.start ?? 0) - (b.other?.start ?? 0),
+      );
+    }
+    const known = GROUP_ORDER.filter((r) => m.has(r)).map((r) => ({ relation: r as string, items: m.get(r)! }));
+    const other = [...m.keys()].filter((r) => !(GROUP_ORDER as readonly string[]).includes(r)).sort();
+    return [...known, ...other.map((r) => ({ relation: r, items: m.get(r)! }))];
+  }, [comparisons]);
 
-function EvidenceItem({ e, n, sourceId }: { e: ClaimEvidence; n: number; sourceId: string }): VNode {
-  const p = e.passage;
-  const cit = e.citation;
-  const w = e.work;
-  const authors = w ? authorsShort(w.csl) : '';
-  const year = w ? cslDate(w.csl) : null;
+  if (comparisons.length === 0) {
+    return (
+      <section class="reuse-section" aria-labelledby="h-compared">
+        <h2 id="h-compared" class="section-title">
+          Compared with other sources
+        </h2>
+        <p class="muted" data-testid="claim-no-comparisons">
+          No other source states anything comparable about this subject.
+        </p>
+      </section>
+    );
+  }
   return (
-    <li class="reuse-occ evidence-item" data-testid="evidence-item" data-work={w?.key}>
-      <h3 class="occ-title evidence-n">Passage {fmtInt(n)}</h3>
-      <blockquote class="reuse-text source-text">{(p?.text ?? '').trim() || <span class="muted">(no text)</span>}</blockquote>
-      <p class="meta-line">
-        {p && (
-          <a href={spanHref(sourceId, p.start, p.end)} data-testid="evidence-reader-link">
-            read the passage in the source
+    <>
+      <nav class="rel-summary" aria-label="Comparisons by relation" data-testid="claim-relations">
+        {groups.map((g) => (
+          <a key={g.relation} href={`#rel-${g.relation}`} class="rel-jump">
+            <RelationBadge relation={g.relation} /> <span class="num">{fmtInt(g.items.length)}</span>
           </a>
-        )}
-      </p>
-      <dl class="meta evidence-meta">
-        <div class="meta-row">
-          <dt>Citation</dt>
-          <dd>
-            {cit?.text ? (
-              <>
-                {cit.start >= 0 ? (
-                  <a href={spanHref(sourceId, cit.start, cit.end)} class="source-text" title="Open the reader at the citation" data-testid="evidence-citation">
-                    {cit.text}
-                  </a>
-                ) : (
-                  <span class="source-text" data-testid="evidence-citation">
-                    {cit.text}
-                  </span>
-                )}
-                {cit.locator && (
-                  <span class="small muted" title="The cited place in the work, as written">
-                    {' '}
-                    · at {cit.locator}
-                  </span>
-                )}
-              </>
-            ) : (
-              <span class="muted">not stored</span>
-            )}
-          </dd>
-        </div>
-        <div class="meta-row">
-          <dt>Rests on</dt>
-          <dd>
-            {w ? (
-              <>
-                <a href={workPath(w.key)} data-testid="evidence-work-link" class="work-link">
-                  {w.title || w.csl?.title || w.key}
-                </a>
-                {(authors || year) && <span class="small muted"> · {[authors, year].filter(Boolean).join(', ')}</span>}
-              </>
-            ) : (
-              <span class="muted" data-testid="evidence-no-work">
-                not tied to a work
-              </span>
-            )}
-          </dd>
-        </div>
-      </dl>
-    </li>
+        ))}
+      </nav>
+      {groups.map((g) => (
+        <section key={g.relation} class="reuse-section comparison-group" id={`rel-${g.relation}`} aria-labelledby={`h-rel-${g.relation}`} data-testid="claim-comparison-group" data-relation={g.relation}>
+          <h2 id={`h-rel-${g.relation}`} class="section-title">
+            {RELATION_HEADING[g.relation as Relation] ?? g.relation} ({fmtInt(g.items.length)})
+          </h2>
+          <ol class="reuse-pairs comparisons">
+            {g.items.map((x, i) => (
+              <li key={`${x.other?.key ?? i}`} class={`reuse-occ comparison rel-${x.relation}`} data-testid="claim-comparison" data-relation={x.relation} data-other={x.other?.key}>
+                <p class="occ-summary">
+                  <RelationBadge relation={x.relation} /> <span>{x.reason || <span class="muted">no reason given</span>}</span>
+                </p>
+                {x.other ? <ClaimQuote c={x.other} heading="h3" /> : <p class="muted">The other claim is not stored.</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      <p class="hint">{plural(comparisons.length, 'comparison', 'comparisons')}. Sources are listed alphabetically within each group.</p>
+    </>
   );
 }

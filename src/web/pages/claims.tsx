@@ -1,69 +1,143 @@
 /**
- * `/claims`: what the sources claim and what they offer for it. A claim is a heading a source
- * states (e.g. "STALIN SAYS BY LAW FOREIGNERS ARE TREATED VERY WELL"), with the passages it gives
- * as evidence and the works those rest on. Search and a source filter are kept in the URL, so the
- * JSON twin `/claims.json?…` takes the same query.
+ * `/claims`: checkable claims. Statements of the sources that can be compared across sources — an
+ * outcome, a count, a date, a place, someone's presence, whether something existed, who said it —
+ * each read as a subject and a value, with how many claims of other sources agree, partly agree or
+ * conflict with it. Filters (predicate, relation, source, words; a subject from a claim's page) are
+ * kept in the URL, so the JSON twin `/claims.json?…` takes the same query. Inquiry compares the
+ * claims; it does not decide which holds.
  */
 import type { VNode } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { ClaimsResponse, ClaimSummary, Source } from '../api';
-import { claimPath, claimsListUrl, sourcePath } from '../api';
+import type { ClaimListParams, ClaimRow, ClaimsListResponse, Predicate, Relation } from '../api';
+import { claimPath, claimsListUrl, claimsQuery, isPredicate, isRelation, PREDICATES, RELATIONS, readerSpanHref } from '../api';
+import { EdtfDate, PerspectiveTag, PredicateBadge, predicateLabel, RELATION_LABEL, RelationCounts } from '../claims-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, Tags, useApi, useTitle } from '../ui';
-import type { ListParams } from './works';
-import { apiParams, listHref, listParamsFrom, plural, QueryBox, shorten, SourceSelect, useSources } from './works';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle } from '../ui';
+import { plural, QueryBox, shorten, SourceSelect, useSources } from './works';
 
-const HEADING_CHARS = 220;
+const PAGE = 50;
+const TEXT_CHARS = 200;
+
+interface Params {
+  predicate: Predicate | '';
+  subject: string;
+  source: string;
+  relation: Relation | '';
+  q: string;
+  offset: number;
+  limit: number;
+}
+
+function paramsFrom(p: URLSearchParams): Params {
+  const limit = Number.parseInt(p.get('limit') ?? '', 10);
+  const predicate = p.get('predicate') ?? '';
+  const relation = p.get('relation') ?? '';
+  return {
+    predicate: isPredicate(predicate) ? predicate : '',
+    subject: p.get('subject') ?? '',
+    source: p.get('source') ?? '',
+    relation: isRelation(relation) ? relation : '',
+    q: p.get('q') ?? '',
+    offset: Math.max(0, Number.parseInt(p.get('offset') ?? '', 10) || 0),
+    limit: limit > 0 ? Math.min(limit, 1000) : PAGE,
+  };
+}
+
+function listParams(n: Params): ClaimListParams {
+  return { predicate: n.predicate, subject: n.subject, source: n.source, relation: n.relation, q: n.q };
+}
+
+/** The page's URL (defaults left out, so that the JSON twin `/claims.json?…` takes the same query). */
+function href(p: Params, change: Partial<Params> = {}): string {
+  const n = { ...p, ...change };
+  return `/claims${claimsQuery({ ...listParams(n), offset: n.offset || undefined, limit: n.limit === PAGE ? undefined : n.limit })}`;
+}
+
+function filtered(p: Params): boolean {
+  return !!(p.predicate || p.subject || p.source || p.relation || p.q.trim());
+}
 
 export function ClaimsPage({ loc }: { loc: Loc }): VNode {
-  const p = useMemo(() => listParamsFrom(loc.params), [loc.search]);
-  const res = useApi<ClaimsResponse>(claimsListUrl(apiParams(p)));
+  const p = useMemo(() => paramsFrom(loc.params), [loc.search]);
+  // the API gets the paging spelled out (its defaults may differ from this page's)
+  const res = useApi<ClaimsListResponse>(claimsListUrl({ ...listParams(p), limit: p.limit, offset: p.offset }));
   const sources = useSources();
-  useTitle(p.q.trim() ? `“${p.q.trim()}” · Claims` : 'Claims');
+  useTitle(p.q.trim() ? `“${p.q.trim()}” · Claims` : p.predicate ? `${predicateLabel(p.predicate)} · Claims` : 'Claims');
   const data = res.data;
 
   return (
     <div class="page claims-page">
-      <h1 class="page-title">Claims and their evidence</h1>
+      <h1 class="page-title">Claims compared across sources</h1>
       <p class="muted intro-line">
-        Headings the sources state, each with the passages offered as evidence for it and the <a href="/works">works</a> those passages cite.
-        The claims are the sources’ own words: Inquiry records them and does not judge them.
+        Statements the sources make that can be set side by side — what happened, how many, when, where, who was there, who said it — each
+        compared with what other sources state about the same thing. Inquiry shows where they agree and where they conflict; it does not
+        decide which is right. Disputed points are gathered under <a href="/conflicts">conflicts</a>.
       </p>
 
-      <div class="entity-tools claims-tools">
-        <QueryBox id="claims-q" label="Filter claims by their words" value={p.q} go={(q, replace) => navigate(listHref('/claims', p, { q, offset: 0 }), { replace })} />
-        <SourceSelect value={p.source} sources={sources.sorted} testid="claims-source" onChange={(source) => navigate(listHref('/claims', p, { source, offset: 0 }))} />
+      <div class="entity-tools claims-tools" role="group" aria-label="Filter the claims" data-testid="claims-filters">
+        <QueryBox id="claims-q" label="Filter claims by their words" value={p.q} go={(q, replace) => navigate(href(p, { q, offset: 0 }), { replace })} />
+        <label class="field">
+          <span>Kind of claim</span>
+          <select name="predicate" data-testid="claims-predicate" value={p.predicate} onChange={(e) => navigate(href(p, { predicate: isPredicate(e.currentTarget.value) ? e.currentTarget.value : '', offset: 0 }))}>
+            <option value="">any</option>
+            {PREDICATES.map((x) => (
+              <option key={x} value={x}>
+                {predicateLabel(x)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Compared</span>
+          <select name="relation" data-testid="claims-relation" value={p.relation} onChange={(e) => navigate(href(p, { relation: isRelation(e.currentTarget.value) ? e.currentTarget.value : '', offset: 0 }))}>
+            <option value="">any</option>
+            {RELATIONS.map((x) => (
+              <option key={x} value={x}>
+                another source {RELATION_LABEL[x]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SourceSelect value={p.source} sources={sources.sorted} testid="claims-source" onChange={(source) => navigate(href(p, { source, offset: 0 }))} />
       </div>
+      {p.subject && (
+        <p class="active-filter" data-testid="claims-subject">
+          <span class="muted">About:</span> <span class="chip">{p.subject}</span>{' '}
+          <a href={href(p, { subject: '', offset: 0 })} class="small">
+            any subject
+          </a>
+        </p>
+      )}
 
       <section aria-busy={res.loading} aria-label="Claims">
-        {res.error ? <ErrorBox error={res.error} /> : !data ? <Loading /> : <ClaimTable data={data} p={p} stale={res.loading} sources={sources.byId} />}
+        {res.error ? <ErrorBox error={res.error} /> : !data ? <Loading /> : <ClaimTable data={data} p={p} stale={res.loading} />}
       </section>
     </div>
   );
 }
 
-function ClaimTable({ data, p, stale, sources }: { data: ClaimsResponse; p: ListParams; stale: boolean; sources: Map<string, Source> }): VNode {
+function ClaimTable({ data, p, stale }: { data: ClaimsListResponse; p: Params; stale: boolean }): VNode {
   const items = data.items ?? [];
   const size = data.limit || p.limit;
   const offset = typeof data.offset === 'number' ? data.offset : p.offset;
   const first = offset + 1;
   const last = offset + items.length;
-  const prev = offset > 0 ? listHref('/claims', p, { offset: Math.max(0, offset - size) }) : null;
-  const next = last < data.total ? listHref('/claims', p, { offset: offset + size }) : null;
+  const prev = offset > 0 ? href(p, { offset: Math.max(0, offset - size) }) : null;
+  const next = last < data.total ? href(p, { offset: offset + size }) : null;
   if (items.length === 0) {
     return (
       <div data-testid="claims-list">
         {offset > 0 && data.total > 0 ? (
           <p class="muted">
-            No claims on this page. <a href={listHref('/claims', p, { offset: 0 })}>Back to the first page</a>
+            No claims on this page. <a href={href(p, { offset: 0 })}>Back to the first page</a>
           </p>
-        ) : p.q.trim() || p.source ? (
+        ) : filtered(p) ? (
           <p class="muted">
-            No claim matches {p.q.trim() ? `“${p.q.trim()}”` : 'this filter'}. <a href="/claims">Show every claim</a>
+            No claim matches {p.q.trim() ? `“${p.q.trim()}”` : 'these filters'}. <a href="/claims">Show every claim</a>
           </p>
         ) : (
-          <p class="muted">No claims found. Claims and their evidence are found when sources are analysed.</p>
+          <p class="muted">No checkable claims found. Claims are found and compared when sources are analysed.</p>
         )}
       </div>
     );
@@ -80,23 +154,22 @@ function ClaimTable({ data, p, stale, sources }: { data: ClaimsResponse; p: List
         )}
       </p>
       <div class="table-wrap">
-        <table class="table claims-table" data-testid="claims-list">
-          <caption class="sr-only">Claims the sources state, with their evidence</caption>
+        <table class="table claims-table checkable-table" data-testid="claims-list">
+          <caption class="sr-only">Checkable claims, with how many claims of other sources agree, partly agree or conflict with each</caption>
           <thead>
             <tr>
               <th scope="col">Claim</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Value</th>
+              <th scope="col">Time</th>
               <th scope="col">Source</th>
-              <th scope="col" class="num">
-                Evidence
-              </th>
-              <th scope="col" class="num">
-                Works
-              </th>
+              <th scope="col">Other sources</th>
             </tr>
           </thead>
           <tbody>
             {items.map((c) => (
-              <ClaimRow key={c.key} c={c} source={sources.get(c.sourceId)} />
+              <ClaimTableRow key={c.key} c={c} />
             ))}
           </tbody>
         </table>
@@ -106,28 +179,39 @@ function ClaimTable({ data, p, stale, sources }: { data: ClaimsResponse; p: List
   );
 }
 
-function ClaimRow({ c, source }: { c: ClaimSummary; source: Source | undefined }): VNode {
-  const heading = (c.text ?? '').trim();
+function ClaimTableRow({ c }: { c: ClaimRow }): VNode {
+  const text = (c.text ?? '').trim();
   return (
-    <tr data-testid="claim-row" data-key={c.key} data-source={c.sourceId}>
+    <tr data-testid="claim-row" data-key={c.key} data-source={c.sourceId} data-predicate={c.predicate} class={c.conflict > 0 ? 'row-conflict' : undefined}>
       <td class="cell-title claim-heading source-text" data-label="Claim">
-        <a href={claimPath(c.key)} data-testid="claim-link">
-          {heading ? shorten(heading, HEADING_CHARS) : <span class="muted">Evidence outside any heading</span>}
+        <a href={claimPath(c.key)} data-testid="claim-link" title={text.length > TEXT_CHARS ? text : undefined}>
+          {text ? `“${shorten(text, TEXT_CHARS)}”` : <span class="mono">{c.key}</span>}
         </a>
       </td>
+      <td data-label="Kind">
+        <PredicateBadge predicate={c.predicate} />
+      </td>
+      <td data-label="Subject" class="claim-subject">
+        {c.subjectLabel || c.subject || <span class="muted">—</span>}
+      </td>
+      <td data-label="Value" class="claim-value-cell">
+        {c.valueLabel || <span class="muted">—</span>}
+      </td>
+      <td data-label="Time" class="nowrap">
+        <EdtfDate edtf={c.time} />
+      </td>
       <td data-label="Source" class="small">
-        <a href={sourcePath(c.sourceId)}>{shorten(source?.title || c.sourceId, 70)}</a>
-        {source && source.perspective?.length > 0 && (
+        <a href={readerSpanHref(c.sourceId, c.start, c.end)} title="Open the reader at this claim">
+          {shorten(c.sourceTitle || c.sourceId, 70)}
+        </a>
+        {c.perspective && (
           <div>
-            <Tags items={source.perspective} />
+            <PerspectiveTag perspective={c.perspective} />
           </div>
         )}
       </td>
-      <td class="num" data-label="Evidence" title="Passages offered as evidence">
-        {fmtInt(c.evidence)}
-      </td>
-      <td class="num" data-label="Works" title="Distinct works the evidence cites">
-        {fmtInt(c.works)}
+      <td data-label="Other sources" class="nowrap">
+        <RelationCounts c={c} />
       </td>
     </tr>
   );

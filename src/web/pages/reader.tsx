@@ -1,11 +1,25 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { EntityType, ReaderPassage, Source, SourceMention, SourceMentionsResponse, SourceReuseResponse, SourceReuseSpan, SourceTextResponse } from '../api';
-import { enc, entityPath, qs, reusePath, sourcePath, sourceReuseUrl } from '../api';
+import type {
+  ClaimRow,
+  DateRow,
+  EntityType,
+  ReaderPassage,
+  Source,
+  SourceClaimsResponse,
+  SourceDatesResponse,
+  SourceMention,
+  SourceMentionsResponse,
+  SourceReuseResponse,
+  SourceReuseSpan,
+  SourceTextResponse,
+} from '../api';
+import { claimPath, enc, entityPath, parseSpanHash, qs, reusePath, sourceClaimsUrl, sourceDatesUrl, sourcePath, sourceReuseUrl, spanAnchor } from '../api';
+import { edtfLabel, predicateLabel } from '../claims-ui';
 import { TypeLegend, typeClass, typeLabel } from '../entity-ui';
 import type { Interval, Labelled } from '../highlight';
-import { normalizeLabelled, normalizeRanges, normalizeSpans } from '../highlight';
+import { clipSpans, coverPieces, normalizeLabelled, normalizeRanges, normalizeSpans } from '../highlight';
 import type { Loc } from '../router';
 import { navigate } from '../router';
 import type { SpanLayer } from '../ui';
@@ -15,6 +29,8 @@ const LOW_OCR = 0.6;
 const FLASH_MS = 2200;
 const MENTIONS_PREF = 'inquiry.mentions';
 const REUSE_PREF = 'inquiry.reuse';
+const DATES_PREF = 'inquiry.dates';
+const CLAIMS_PREF = 'inquiry.claims';
 
 /** A layer switch remembered in this browser ('1' on, '0' off; `fallback` until the reader chooses). */
 function layerPref(name: string, fallback: boolean): boolean {
@@ -46,6 +62,11 @@ function saveMentionsPref(on: boolean): void {
 /** A hash `#r-<occurrence>` (from a family page) points at a span of the reuse layer. */
 function isReuseHash(hash: string): boolean {
   return hash.startsWith('#r-');
+}
+
+/** A hash `#s-<start>-<end>` (from a claim, an event…) points at an arbitrary clean-text span. */
+function isSpanHash(hash: string): boolean {
+  return parseSpanHash(hash) !== null;
 }
 
 function readerHref(id: string, o: { q?: string; raw?: boolean; range?: string; hash?: string }): string {
@@ -102,6 +123,42 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
   /** the navigation whose `#r-…` target was last scrolled to (the spans arrive after the text) */
   const reuseScrolled = useRef(-1);
 
+  // dates and checkable claims: two more layers, off unless the reader switched them on
+  const [showDates, setShowDates] = useState(() => layerPref(DATES_PREF, false));
+  const dres = useApi<SourceDatesResponse>(!raw && showDates ? sourceDatesUrl(id) : null, { cache: true });
+  const dates = data && !data.raw && showDates && dres.data && (dres.data.sourceId ?? id) === id ? dres.data.items ?? null : null;
+  const dateCounts = useMemo(() => {
+    const c = { resolved: 0, unresolved: 0 };
+    for (const d of dates ?? []) {
+      if (d.resolved) c.resolved++;
+      else c.unresolved++;
+    }
+    return c;
+  }, [dates]);
+  const toggleDates = (): void => {
+    saveLayerPref(DATES_PREF, !showDates);
+    setShowDates(!showDates);
+  };
+  const [showClaims, setShowClaims] = useState(() => layerPref(CLAIMS_PREF, false));
+  const cres = useApi<SourceClaimsResponse>(!raw && showClaims ? sourceClaimsUrl(id) : null, { cache: true });
+  const claims = data && !data.raw && showClaims && cres.data && (cres.data.sourceId ?? id) === id ? cres.data.items ?? null : null;
+  const claimCounts = useMemo(() => {
+    const c = { claims: 0, conflicting: 0 };
+    for (const x of claims ?? []) {
+      c.claims++;
+      if (x.conflict > 0) c.conflicting++;
+    }
+    return c;
+  }, [claims]);
+  const toggleClaims = (): void => {
+    saveLayerPref(CLAIMS_PREF, !showClaims);
+    setShowClaims(!showClaims);
+  };
+
+  // a link to an arbitrary span (`#s-<start>-<end>`): marked in the clean text, scrolled to and flashed once
+  const target = useMemo(() => parseSpanHash(loc.hash), [loc.hash]);
+  const spanScrolled = useRef(-1);
+
   const [qInput, setQInput] = useState(q);
   useEffect(() => setQInput(q), [q]);
   const textRef = useRef<HTMLDivElement>(null);
@@ -117,7 +174,7 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
     const count = root.querySelectorAll('mark[data-m]').length;
     setMatches(count);
     setCurrent(-1);
-    const hash = loc.hash.startsWith('#') && !isReuseHash(loc.hash) ? safeDecode(loc.hash.slice(1)) : '';
+    const hash = loc.hash.startsWith('#') && !isReuseHash(loc.hash) && !isSpanHash(loc.hash) ? safeDecode(loc.hash.slice(1)) : '';
     if (hash) {
       const el = document.getElementById(hash);
       if (el && root.contains(el)) {
@@ -147,6 +204,23 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
       flash(el);
     }
   }, [data, res.loading, loc.n, reuse]);
+
+  // a link to a span (`#s-…`): scroll to its marked pieces and flash them; in the raw text, or outside an excerpt, to its passage
+  useEffect(() => {
+    const root = textRef.current;
+    if (!data || res.loading || !root || !target || spanScrolled.current === loc.n) return;
+    spanScrolled.current = loc.n;
+    const pieces = [...root.querySelectorAll<HTMLElement>('[data-target]')];
+    if (pieces.length === 0) {
+      const p = (data.passages ?? []).find((x) => x.start <= target.start && target.start < x.end);
+      const el = p ? document.getElementById(`p-${p.key}`) : null;
+      if (el && root.contains(el)) pieces.push(el);
+    }
+    const first = pieces[0];
+    if (!first) return;
+    first.scrollIntoView({ block: 'center' });
+    for (const el of pieces) flash(el);
+  }, [data, res.loading, loc.n, target]);
 
   /** Go to the next (+1) or previous (-1) match; before any, start from the first match below the top of the window. */
   const step = (dir: 1 | -1): void => {
@@ -265,6 +339,32 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
             </span>
           )}
         </div>
+        <div class="mentions-tools dates-tools-reader">
+          <label class="check" title={raw ? 'Dates are marked in the clean text' : 'Mark the dates the text states, as Inquiry reads them'}>
+            <input type="checkbox" data-testid="dates-toggle" checked={showDates && !raw} disabled={raw} onChange={toggleDates} />
+            <span>Dates</span>
+          </label>
+          {dates && <DatesLegend counts={dateCounts} />}
+          {!raw && showDates && dres.loading && <span class="muted small">loading dates…</span>}
+          {!raw && showDates && dres.error && (
+            <span class="small error-text" title={dres.error.errors.join('; ')}>
+              dates unavailable: {dres.error.message}
+            </span>
+          )}
+        </div>
+        <div class="mentions-tools claims-tools-reader">
+          <label class="check" title={raw ? 'Claims are marked in the clean text' : 'Mark the statements compared with what other sources state'}>
+            <input type="checkbox" data-testid="claims-toggle" checked={showClaims && !raw} disabled={raw} onChange={toggleClaims} />
+            <span>Claims</span>
+          </label>
+          {claims && <ClaimsLegend counts={claimCounts} />}
+          {!raw && showClaims && cres.loading && <span class="muted small">loading claims…</span>}
+          {!raw && showClaims && cres.error && (
+            <span class="small error-text" title={cres.error.errors.join('; ')}>
+              claims unavailable: {cres.error.message}
+            </span>
+          )}
+        </div>
       </div>
 
       {res.error && <ErrorBox error={res.error} />}
@@ -283,7 +383,7 @@ export function ReaderPage({ id, loc }: { id: string; loc: Loc }): VNode {
       {!data.raw && <DuplicatesNote data={data} />}
 
       <div class={res.loading ? 'stale' : undefined} ref={textRef}>
-        <ReaderText data={data} mentions={mentions} reuse={reuse} />
+        <ReaderText data={data} mentions={mentions} reuse={reuse} dates={dates} claims={claims} target={target} />
       </div>
     </div>
   );
@@ -379,6 +479,12 @@ interface TextProps {
   mentions: readonly SourceMention[] | null;
   /** spans of reused text to mark (clean text only), or null */
   reuse: readonly SourceReuseSpan[] | null;
+  /** dates to mark (clean text only), or null */
+  dates: readonly DateRow[] | null;
+  /** checkable claims to mark (clean text only), or null */
+  claims: readonly ClaimRow[] | null;
+  /** the span a `#s-…` link points at (clean-text offsets), or null */
+  target: Interval | null;
 }
 
 /**
@@ -387,10 +493,11 @@ interface TextProps {
  */
 class ReaderText extends Component<TextProps> {
   override shouldComponentUpdate(next: TextProps): boolean {
-    return next.data !== this.props.data || next.mentions !== this.props.mentions || next.reuse !== this.props.reuse;
+    const p = this.props;
+    return next.data !== p.data || next.mentions !== p.mentions || next.reuse !== p.reuse || next.dates !== p.dates || next.claims !== p.claims || next.target !== p.target;
   }
 
-  override render({ data, mentions, reuse }: TextProps): VNode {
+  override render({ data, mentions, reuse, dates, claims, target }: TextProps): VNode {
     const lang = data.source.language || undefined;
     return data.raw ? (
       <div class="reader-text source-text raw" data-testid="reader-text" lang={lang}>
@@ -398,7 +505,7 @@ class ReaderText extends Component<TextProps> {
       </div>
     ) : (
       <div class="reader-text source-text clean" data-testid="reader-text" lang={lang}>
-        {cleanBody(data, mentions, reuse)}
+        {cleanBody(data, { mentions, reuse, dates, claims, target })}
       </div>
     );
   }
@@ -462,75 +569,175 @@ function trimReuse(spans: readonly SourceReuseSpan[], base: number, n: number): 
   return kept;
 }
 
-/** A stretch covered by the same mention (index, or -1) and the same reuse span (index, or -1). */
-interface Piece extends Interval {
-  m: number;
-  r: number;
+/** What the clean text is marked with, besides query highlights. */
+interface Layers {
+  mentions: readonly SourceMention[] | null;
+  reuse: readonly SourceReuseSpan[] | null;
+  dates: readonly DateRow[] | null;
+  claims: readonly ClaimRow[] | null;
+  target: Interval | null;
 }
 
-/** Cut two layers of non-overlapping spans into pieces, each inside at most one span of each layer. */
-function pieces(ms: readonly Interval[], rs: readonly Interval[]): Piece[] {
-  const cuts = new Set<number>();
-  for (const x of ms) cuts.add(x.start).add(x.end);
-  for (const x of rs) cuts.add(x.start).add(x.end);
-  const points = [...cuts].sort((a, b) => a - b);
-  const out: Piece[] = [];
-  let mi = 0;
-  let ri = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    while (mi < ms.length && ms[mi]!.end <= start) mi++;
-    while (ri < rs.length && rs[ri]!.end <= start) ri++;
-    const m = mi < ms.length && ms[mi]!.start <= start ? mi : -1;
-    const r = ri < rs.length && rs[ri]!.start <= start ? ri : -1;
-    if (m >= 0 || r >= 0) out.push({ start, end, m, r });
-  }
-  return out;
+function dateTitle(d: DateRow): string {
+  const words = d.edtf ? edtfLabel(d.edtf) : '';
+  const read = d.resolved && d.edtf ? `${words}${words !== d.edtf ? ` (EDTF ${d.edtf})` : ''}` : 'not resolved to a calendar date';
+  return `date: ${read} · ${d.form}${d.lo && d.hi && d.lo !== d.hi ? ` · between ${d.lo} and ${d.hi}` : ''}`;
+}
+
+function claimTitle(c: ClaimRow): string {
+  const head = `${predicateLabel(c.predicate)}: ${c.subjectLabel || c.subject} — ${c.valueLabel}${c.time ? ` (${edtfLabel(c.time)})` : ''}`;
+  const counts = [c.agree ? `${fmtInt(c.agree)} agree` : '', c.partial ? `${fmtInt(c.partial)} partly agree` : '', c.conflict ? `${fmtInt(c.conflict)} conflict` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `claim · ${head}${counts ? ` · other sources: ${counts}` : ''}`;
 }
 
 /**
- * The reader's span layer: entity mentions and reused text together. Reuse is a band under the
- * text (a link to its family); where a mention lies inside it, the band goes around the mention's
- * own link (links never nest), so both stay visible. The first piece of each reuse span carries
- * the anchor `r-<occurrence>` that family pages link to.
+ * The reader's span layer: entity mentions, reused text, dates, checkable claims and the span a
+ * `#s-…` link points at, together. Spans may overlap within and across layers: the text is cut
+ * into pieces covered by the same spans (coverPieces), and each piece is wrapped, from the inside
+ * out, in its mention, dates, claims, reuse band and target mark. Links never nest: the innermost
+ * of mention, claim and reuse is the link (to the entity, the claim's page or the family), the
+ * others are plain spans. The first piece of each reuse span carries the anchor `r-<occurrence>`
+ * that family pages link to, the first piece of the target `s-<start>-<end>`.
  */
-function textLayer(mentions: readonly SourceMention[] | null, reuse: readonly SourceReuseSpan[] | null, base: number, n: number): SpanLayer | undefined {
-  if (!reuse || reuse.length === 0) return mentionLayer(mentions, base, n);
-  const ms = mentions && mentions.length > 0 ? normalizeSpans(mentions, base, 0, n) : [];
-  const rs = trimReuse(reuse, base, n);
-  const spans = pieces(ms, rs);
+function textLayer(l: Layers, base: number, n: number): SpanLayer | undefined {
+  const hasOthers = (l.reuse?.length ?? 0) > 0 || (l.dates?.length ?? 0) > 0 || (l.claims?.length ?? 0) > 0 || l.target !== null;
+  if (!hasOthers) return mentionLayer(l.mentions, base, n);
+  const ms = l.mentions && l.mentions.length > 0 ? normalizeSpans(l.mentions, base, 0, n) : [];
+  const rs = l.reuse && l.reuse.length > 0 ? trimReuse(l.reuse, base, n) : [];
+  const ds = clipSpans(l.dates ?? [], base, 0, n);
+  const cs = clipSpans(l.claims ?? [], base, 0, n);
+  const ts = l.target ? clipSpans([l.target], base, 0, n) : [];
+  const spans = coverPieces([ms, rs, ds, cs, ts]);
+  const targetId = l.target ? spanAnchor(l.target.start, l.target.end) : '';
   // one layer per render of the text, which goes through it in order: the first piece met is the span's first
   const anchored = new Set<number>();
+  let targetAnchored = false;
   return {
     spans,
     wrap: (i, children, key) => {
-      const p = spans[i]!;
-      const m = p.m >= 0 ? ms[p.m]! : null;
-      if (p.r < 0) return mentionLink(m!, children, key);
-      const r = rs[p.r]!;
-      const first = !anchored.has(p.r);
-      anchored.add(p.r);
-      const common = {
-        class: reuseClass(r),
-        ...(first ? { id: `r-${r.occurrence}` } : {}),
-        title: reuseTitle(r),
-        'data-family': r.family,
-        'data-occurrence': r.occurrence,
-        'data-kind': r.kind,
-        'data-severity': r.severity,
-      };
-      return m ? (
-        <span key={key} {...common}>
-          {mentionLink(m, children, `${key}m`)}
-        </span>
-      ) : (
-        <a key={key} {...common} href={reusePath(r.family)} data-testid="reuse">
-          {children}
-        </a>
-      );
+      const [mi, ri, di, ci, ti] = spans[i]!.cover as [number[], number[], number[], number[], number[]];
+      // the outermost wrapper takes the piece's key
+      const outer = ti.length > 0 ? 't' : ri.length > 0 ? 'r' : ci.length > 0 ? 'c' : di.length > 0 ? 'd' : 'm';
+      const k = (layer: string): string => (layer === outer ? key : `${key}${layer}`);
+      let node: VNode | ComponentChildren[] = children;
+      let linked = false;
+      const m = mi.length > 0 ? ms[mi[0]!]! : null;
+      if (m) {
+        node = mentionLink(m, node, k('m'));
+        linked = true;
+      }
+      if (di.length > 0) {
+        const list = di.map((x) => ds[x]!);
+        const unresolved = list.every((d) => !d.resolved);
+        node = (
+          <span
+            key={k('d')}
+            class={`date-span${unresolved ? ' date-unresolved' : ''}`}
+            title={list.map(dateTitle).join('\n')}
+            data-testid="date-mark"
+            data-edtf={list[0]!.edtf ?? undefined}
+            data-form={list[0]!.form}
+          >
+            {node}
+          </span>
+        );
+      }
+      if (ci.length > 0) {
+        const list = ci.map((x) => cs[x]!);
+        // the innermost claim (the latest to start) is the one linked
+        const c = list[list.length - 1]!;
+        const conflict = list.some((x) => x.conflict > 0);
+        const common = {
+          class: `claim-span${conflict ? ' claim-conflict' : ''}`,
+          title: list.map(claimTitle).join('\n'),
+          'data-testid': 'claim-mark',
+          'data-claim': c.key,
+          'data-predicate': c.predicate,
+          'data-conflict': conflict ? '1' : undefined,
+        };
+        node = linked ? (
+          <span key={k('c')} {...common}>
+            {node}
+          </span>
+        ) : (
+          <a key={k('c')} {...common} href={claimPath(c.key)}>
+            {node}
+          </a>
+        );
+        linked = true;
+      }
+      if (ri.length > 0) {
+        const r = rs[ri[0]!]!;
+        const first = !anchored.has(ri[0]!);
+        anchored.add(ri[0]!);
+        const common = {
+          class: reuseClass(r),
+          ...(first ? { id: `r-${r.occurrence}` } : {}),
+          title: reuseTitle(r),
+          'data-family': r.family,
+          'data-occurrence': r.occurrence,
+          'data-kind': r.kind,
+          'data-severity': r.severity,
+        };
+        node = linked ? (
+          <span key={k('r')} {...common}>
+            {node}
+          </span>
+        ) : (
+          <a key={k('r')} {...common} href={reusePath(r.family)} data-testid="reuse">
+            {node}
+          </a>
+        );
+        linked = true;
+      }
+      if (ti.length > 0) {
+        const first = !targetAnchored;
+        targetAnchored = true;
+        node = (
+          <span key={k('t')} {...(first ? { id: targetId } : {})} class="span-target" data-target="">
+            {node}
+          </span>
+        );
+      }
+      return Array.isArray(node) ? <span key={key}>{node}</span> : node;
     },
   };
+}
+
+function DatesLegend({ counts }: { counts: { resolved: number; unresolved: number } }): VNode {
+  return (
+    <span class="legend dates-legend" aria-label="Marks of dates">
+      <span class="legend-item">
+        <span class="date-swatch" aria-hidden="true" />
+        date<span class="muted legend-count">{fmtInt(counts.resolved)}</span>
+      </span>
+      {counts.unresolved > 0 && (
+        <span class="legend-item">
+          <span class="date-swatch date-unresolved" aria-hidden="true" />
+          not resolved<span class="muted legend-count">{fmtInt(counts.unresolved)}</span>
+        </span>
+      )}
+    </span>
+  );
+}
+
+function ClaimsLegend({ counts }: { counts: { claims: number; conflicting: number } }): VNode {
+  return (
+    <span class="legend claims-legend" aria-label="Marks of claims">
+      <span class="legend-item">
+        <span class="claim-swatch" aria-hidden="true" />
+        claim<span class="muted legend-count">{fmtInt(counts.claims)}</span>
+      </span>
+      {counts.conflicting > 0 && (
+        <span class="legend-item">
+          <span class="claim-swatch claim-conflict" aria-hidden="true" />
+          another source conflicts<span class="muted legend-count">{fmtInt(counts.conflicting)}</span>
+        </span>
+      )}
+    </span>
+  );
 }
 
 /** What the reuse colours mean, with counts. */
@@ -555,13 +762,13 @@ function ReuseLegend({ counts }: { counts: { quotation: number; duplicate: numbe
   );
 }
 
-function cleanBody(data: SourceTextResponse, mentions: readonly SourceMention[] | null, reuse: readonly SourceReuseSpan[] | null): ComponentChildren[] {
+function cleanBody(data: SourceTextResponse, layers: Layers): ComponentChildren[] {
   const text = data.text ?? '';
   const n = text.length;
   const base = data.textStart ?? 0;
   const id = data.source.id;
   const marks = normalizeRanges(data.highlights, base, 0, n);
-  const layer = textLayer(mentions, reuse, base, n);
+  const layer = textLayer(layers, base, n);
   const passages = [...(data.passages ?? [])].sort((a, b) => a.start - b.start);
   const keys = new Set(passages.map((p) => p.key));
   const out: ComponentChildren[] = [];

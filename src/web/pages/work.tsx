@@ -2,12 +2,12 @@
  * `/works/:key`: one cited work. Its record and editions, why its references were taken for one
  * work, who cites it (per source and per perspective, alphabetically: no side is ranked above
  * another), every place it is cited with the paragraph the citation closes, and the evidence
- * passages that rest on it, under the claims they support.
+ * passages that rest on it, under the headings they support (their pages are under `/evidence`).
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Csl, Source, Work, WorkCitation, WorkEdition, WorkPassage, WorkResponse } from '../api';
-import { claimPath, qs, sourcePath, spanHref, workUrl } from '../api';
+import { evidencePath, qs, sourcePath, spanHref, workUrl } from '../api';
 import type { Loc } from '../router';
 import { ErrorBox, fmtInt, Loading, safeHttpUrl, Tags, useApi, useTitle } from '../ui';
 import { authorsShort, cslDate, editionKeyYear, fullName, plural, shorten, useSources, workRuleText } from './works';
@@ -543,17 +543,17 @@ function Passages({ passages, byKey, sources }: { passages: WorkPassage[]; byKey
         <p class="muted">No source offers a passage as evidence with a citation of this work.</p>
       ) : (
         <>
-          <p class="hint">Passages the sources offer as evidence, closed by a citation of this work, under the claim (heading) they support.</p>
+          <p class="hint">Passages the sources offer as evidence, closed by a citation of this work, under the heading they support.</p>
           <ul class="claim-groups">
             {groups.map((g) => (
               <li key={g.id} class="claim-group" data-testid="work-claim-group" data-claim={g.claim ?? undefined}>
                 <h3 class="occ-title">
                   {g.claim ? (
-                    <a href={claimPath(g.claim)} data-testid="claim-link" class="source-text">
+                    <a href={evidencePath(g.claim)} data-testid="evidence-link" class="source-text">
                       {(g.heading ?? '').trim() || g.claim}
                     </a>
                   ) : (
-                    <span class="muted">Not under a stated claim</span>
+                    <span class="muted">Not under a stated heading</span>
                   )}
                 </h3>
                 <p class="meta-line small">

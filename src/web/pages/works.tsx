@@ -17,7 +17,7 @@ const TYPE_AHEAD_MS = 300;
 /** authors named in a list row before "et al." */
 const AUTHORS_SHOWN = 3;
 
-// ------------------------------------------------------------------ shared by the works and claims pages
+// ------------------------------------------------------------------ shared by the works, evidence, claims and conflicts pages
 
 export function shorten(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
@@ -215,7 +215,7 @@ export function WorksPage({ loc }: { loc: Loc }): VNode {
       <h1 class="page-title">Cited works</h1>
       <p class="muted intro-line">
         The books, articles and newspapers the sources cite. References to the same work are merged — each work shows why — and counted per
-        source and per perspective. See also the <a href="/claims">claims and their evidence</a> and the{' '}
+        source and per perspective. See also the <a href="/evidence">headings and the evidence they cite</a> and the{' '}
         <a href="/graph/citations">citation network</a>.
       </p>
 

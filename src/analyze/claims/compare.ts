@@ -1,0 +1,295 @@
+/**
+ * Claims compared across sources: two claims with the same subject and predicate (the same
+ * person's fate, the same trial's count, the same thing's existence, the same words' speaker)
+ * agree, partly agree (one more specific, ranges that overlap) or conflict. Claims of one source
+ * are not compared with each other. Disputed points are the groups of claims joined by these
+ * comparisons that hold at least one conflict, each side with its claims. Nothing here says which
+ * side is right. Pure.
+ */
+import { edtfBounds } from '../../core/edtf.js';
+import type { Claim } from './extract.js';
+import { keysMatch, wordKey } from './extract.js';
+
+export type Relation = 'agree' | 'partial' | 'conflict';
+
+export interface Comparison {
+  /** indexes into the claim list */
+  a: number;
+  b: number;
+  relation: Relation;
+  reason: string;
+}
+
+const FATE = new Set(['executed', 'death-sentence', 'prison', 'acquitted', 'killed', 'died', 'suicide', 'convicted']);
+const CONVICTED = new Set(['executed', 'death-sentence', 'prison', 'convicted']);
+
+function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
+  const ka = a.value.kind;
+  const kb = b.value.kind;
+  const na = ka.startsWith('not-');
+  const nb = kb.startsWith('not-');
+  const xa = ka.replace(/^not-/, '');
+  const xb = kb.replace(/^not-/, '');
+  if (na || nb) return xa === xb && na !== nb ? ['conflict', `one says ${a.valueLabel}, the other ${b.valueLabel}`] : na && nb && xa === xb ? ['agree', 'both deny it'] : null;
+  if (xa === 'rehabilitated' || xb === 'rehabilitated') {
+    if (xa !== xb) return null;
+    return compareTimes(a.time, b.time, 'rehabilitated');
+  }
+  if (!FATE.has(xa) || !FATE.has(xb)) return null;
+  // a person may be sentenced twice (Zinoviev: ten years in 1935, death in 1936): claims set in different years are not compared
+  const ya = a.time?.slice(0, 4);
+  const yb = b.time?.slice(0, 4);
+  if (ya && yb && ya !== yb && xa !== xb) return null;
+  if (xa === xb) {
+    if (xa === 'prison') {
+      const [la, ha] = [a.value.n, a.value.hi ?? a.value.n];
+      const [lb, hb] = [b.value.n, b.value.hi ?? b.value.n];
+      if (la === undefined || lb === undefined) return ['partial', 'a prison term; only one gives its length'];
+      if (la === lb && ha === hb) return ['agree', `both ${a.valueLabel}`];
+      if (la <= hb! && lb <= ha!) return ['partial', `${a.valueLabel} / ${b.valueLabel}`];
+      return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+    }
+    if (xa === 'suicide' && (a.value.detail ?? '') !== (b.value.detail ?? '')) return ['partial', 'suicide; one says how'];
+    return ['agree', `both: ${a.valueLabel}`];
+  }
+  const pair = [xa, xb].sort().join('|');
+  if (pair === 'death-sentence|executed') return ['partial', 'sentenced to death / shot'];
+  if (xa === 'convicted' || xb === 'convicted') return xa === 'acquitted' || xb === 'acquitted' ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : CONVICTED.has(xa) && CONVICTED.has(xb) ? ['partial', `${a.valueLabel} / ${b.valueLabel}`] : null;
+  if (pair === 'died|killed' || pair === 'died|executed' || pair === 'died|suicide' || pair === 'executed|killed') return ['partial', `${a.valueLabel} / ${b.valueLabel}`];
+  if (CONVICTED.has(xa) && CONVICTED.has(xb)) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+  if ((xa === 'acquitted') !== (xb === 'acquitted') && (CONVICTED.has(xa) || CONVICTED.has(xb))) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+  if (pair === 'died|prison' || pair === 'killed|prison' || pair === 'death-sentence|killed' || pair === 'death-sentence|suicide' || pair === 'prison|suicide') return null;
+  return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+}
+
+function compareTimes(ta: string | null, tb: string | null, what: string): [Relation, string] {
+  if (!ta || !tb) return ['partial', `${what}; only one says when`];
+  return compareEdtf(ta, tb);
+}
+
+function compareEdtf(ta: string, tb: string): [Relation, string] {
+  if (ta === tb) return ['agree', `both ${ta}`];
+  const a = edtfBounds(ta);
+  const b = edtfBounds(tb);
+  if (!a || !b) return ['partial', `${ta} / ${tb}`];
+  if (a[1] < b[0] || b[1] < a[0]) return ['conflict', `${ta} / ${tb}`];
+  if ((a[0] <= b[0] && b[1] <= a[1]) || (b[0] <= a[0] && a[1] <= b[1])) return ['partial', `${ta} / ${tb}: one is more precise`];
+  return ['partial', `${ta} / ${tb}: they overlap`];
+}
+
+const overlapKeys = (a: string[] = [], b: string[] = []) => a.filter((x) => !x.startsWith('~') && b.some((y) => !y.startsWith('~') && (x.startsWith('@') || y.startsWith('@') ? x === y : keysMatch(x, y))));
+const concepts = (k: string[] = []) => k.filter((x) => x.startsWith('~'));
+
+function sameThing(a: Claim, b: Claim): boolean {
+  const ca = concepts(a.keys);
+  const cb = concepts(b.keys);
+  if (ca.length && cb.length && !ca.some((c) => cb.includes(c))) return false;
+  const shared = overlapKeys(a.keys, b.keys);
+  const na = (a.keys ?? []).filter((k) => !k.startsWith('~')).length;
+  const nb = (b.keys ?? []).filter((k) => !k.startsWith('~')).length;
+  return shared.length >= 1 && shared.length >= Math.min(na, nb) * 0.5;
+}
+
+function sameWords(a: Claim, b: Claim): boolean {
+  const ka = a.keys ?? [];
+  const kb = b.keys ?? [];
+  const shared = ka.filter((x) => kb.some((y) => x === y || (x.length >= 5 && y.length >= 5 && (x.startsWith(y.slice(0, 5)) || y.startsWith(x.slice(0, 5))))));
+  // short quotations ("«царицей доказательств»") match when all their words do; longer ones when most do
+  if (Math.min(ka.length, kb.length) <= 3) return shared.length >= 2 && shared.length >= Math.min(ka.length, kb.length);
+  return shared.length >= 4 && shared.length >= Math.min(ka.length, kb.length) * 0.6;
+}
+
+function timesOverlap(a: string | null | undefined, b: string | null | undefined): boolean | null {
+  if (!a || !b) return null;
+  const x = edtfBounds(a);
+  const y = edtfBounds(b);
+  if (!x || !y) return null;
+  return !(x[1] < y[0] || y[1] < x[0]);
+}
+
+/** place names across scripts: Royan / Руайан, Copenhagen / Копенгаген (two edits allowed in names of five letters or more) */
+function placeNamesMatch(a: string, b: string): boolean {
+  if (keysMatch(a, b)) return true;
+  const f = (x: string) => x.replace(/c/g, 'k').replace(/y/g, 'i').replace(/ua/g, 'o').replace(/w/g, 'v');
+  const x = f(a);
+  const y = f(b);
+  return Math.min(x.length, y.length) >= 5 && (x === y || levenshtein(x, y) <= 2);
+}
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = t;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** subjects keyed by a time ("trial@1937", "trial@1937-01") match when one is the other or narrows it */
+function sameSubject(a: string, b: string): boolean {
+  if (a === b) return true;
+  const m = /^(.*@)(\d{4})(-\d{2})?(#.*)?$/.exec(a);
+  const n = /^(.*@)(\d{4})(-\d{2})?(#.*)?$/.exec(b);
+  if (!m || !n || m[1] !== n[1] || m[2] !== n[2] || (m[4] ?? '') !== (n[4] ?? '')) return false;
+  return !m[3] || !n[3];
+}
+/** the bucket of a subject: its time cut to the year */
+const subjectBucket = (s: string) => s.replace(/@(\d{4})-\d{2}/, '@$1');
+
+function compareOne(a: Claim, b: Claim): [Relation, string] | null {
+  switch (a.predicate) {
+    case 'outcome':
+      return a.subject === b.subject ? compareOutcome(a, b) : null;
+    case 'count':
+      if (!sameSubject(a.subject, b.subject)) return null;
+      return a.value.n === b.value.n ? ['agree', `both ${a.value.n}`] : ['conflict', `${a.value.n} / ${b.value.n}`];
+    case 'date':
+      return sameSubject(a.subject, b.subject) ? compareEdtf(a.value.edtf!, b.value.edtf!) : null;
+    case 'place': {
+      if (a.subject !== b.subject) return null;
+      return overlapKeys(a.keys, b.keys).length ? ['agree', `both: ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+    }
+    case 'presence': {
+      if (a.subject !== b.subject) return null;
+      const pa = a.value.place ?? '';
+      const pb = b.value.place ?? '';
+      const sameName = !pa.startsWith('trial') && !pb.startsWith('trial') && !!a.value.detail && !!b.value.detail && placeNamesMatch(wordKey(a.value.detail), wordKey(b.value.detail));
+      const same = pa === pb || sameName || (a.value.place === 'trial@*' && !!b.value.place?.startsWith('trial@')) || (b.value.place === 'trial@*' && !!a.value.place?.startsWith('trial@'));
+      const ov = timesOverlap(a.value.edtf, b.value.edtf);
+      if (same) {
+        if (ov === false) return null;
+        if (a.value.kind !== b.value.kind) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+        if (ov === null && (a.value.edtf || b.value.edtf) && a.value.edtf !== b.value.edtf) return ['partial', `${a.valueLabel} / ${b.valueLabel}`];
+        if (a.value.edtf && b.value.edtf && a.value.edtf !== b.value.edtf) return ['partial', `${a.valueLabel} / ${b.valueLabel}`];
+        return ['agree', `both: ${a.valueLabel}`];
+      }
+      // one person in two places at once
+      if (a.value.kind === 'yes' && b.value.kind === 'yes' && ov && !a.value.place!.startsWith('trial') && !b.value.place!.startsWith('trial')) return ['conflict', `${a.valueLabel} / ${b.valueLabel} at the same time`];
+      return null;
+    }
+    case 'existence':
+      if (!sameThing(a, b)) return null;
+      return a.value.kind === b.value.kind ? ['agree', `both: ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+    case 'attribution':
+      if (!sameWords(a, b)) return null;
+      // one speaker under two entities ("Vyshinsky" / "Andre Vyshinsky"): the same surname is the same speaker
+      const lastName = (x: Claim) => wordKey((x.value.detail ?? '').split(/\s+/).pop() ?? '');
+      if (a.value.place === b.value.place || (lastName(a).length > 3 && keysMatch(lastName(a), lastName(b)))) return a.value.kind === b.value.kind ? ['agree', `both: ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+      return a.value.kind === 'yes' && b.value.kind === 'yes' ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : null;
+  }
+}
+
+/** every comparable pair across sources */
+export function compareClaims(claims: Claim[]): Comparison[] {
+  const out: Comparison[] = [];
+  // buckets: exact subjects; for things and words, each key
+  const buckets = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const keys =
+      c.predicate === 'existence' || c.predicate === 'attribution'
+        ? (c.keys ?? []).filter((k) => !k.startsWith('~')).map((k) => `${c.predicate}|${k.startsWith('@') ? k : k.slice(0, 4)}`)
+        : [`${c.predicate}|${subjectBucket(c.subject)}`];
+    for (const k of keys) {
+      let l = buckets.get(k);
+      if (!l) buckets.set(k, (l = []));
+      l.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  for (const l of buckets.values()) {
+    if (l.length < 2 || l.length > 400) continue;
+    for (let x = 0; x < l.length; x++) {
+      for (let y = x + 1; y < l.length; y++) {
+        const i = l[x]!;
+        const j = l[y]!;
+        const a = claims[i]!;
+        const b = claims[j]!;
+        if (a.sourceId === b.sourceId) continue;
+        const k = i < j ? i * 1_000_003 + j : j * 1_000_003 + i;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const r = compareOne(a, b);
+        if (r) out.push({ a: Math.min(i, j), b: Math.max(i, j), relation: r[0], reason: r[1] });
+      }
+    }
+  }
+  return out.sort((p, q) => p.a - q.a || p.b - q.b);
+}
+
+export interface DisputeSide {
+  /** the position in words: the value the claims on this side state */
+  stance: string;
+  claims: number[];
+  sources: string[];
+}
+export interface Dispute {
+  key: string;
+  predicate: Claim['predicate'];
+  topic: string;
+  sides: DisputeSide[];
+  /** the comparisons inside it */
+  comparisons: number[];
+}
+
+/** disputed points: claims joined by comparisons, in groups that hold a conflict; sides by the value stated */
+export function disputes(claims: Claim[], comps: Comparison[]): Dispute[] {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const c of comps) {
+    const ra = find(c.a);
+    const rb = find(c.b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  }
+  const groups = new Map<number, { claims: Set<number>; comps: number[] }>();
+  comps.forEach((c, k) => {
+    const r = find(c.a);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { claims: new Set(), comps: [] }));
+    g.claims.add(c.a);
+    g.claims.add(c.b);
+    g.comps.push(k);
+  });
+  const out: Dispute[] = [];
+  for (const g of groups.values()) {
+    if (!g.comps.some((k) => comps[k]!.relation === 'conflict')) continue;
+    const ids = [...g.claims].sort((a, b) => a - b);
+    const first = claims[ids[0]!]!;
+    // sides: claims that agree with each other stand together
+    const sideOf = new Map<number, number>();
+    const sides: DisputeSide[] = [];
+    for (const i of ids) {
+      if (sideOf.has(i)) continue;
+      const s = sides.length;
+      sides.push({ stance: claims[i]!.valueLabel, claims: [i], sources: [claims[i]!.sourceId] });
+      sideOf.set(i, s);
+      const queue = [i];
+      while (queue.length) {
+        const x = queue.pop()!;
+        for (const k of g.comps) {
+          const c = comps[k]!;
+          if (c.relation === 'conflict') continue;
+          const other = c.a === x ? c.b : c.b === x ? c.a : -1;
+          if (other < 0 || sideOf.has(other)) continue;
+          sideOf.set(other, s);
+          sides[s]!.claims.push(other);
+          if (!sides[s]!.sources.includes(claims[other]!.sourceId)) sides[s]!.sources.push(claims[other]!.sourceId);
+          queue.push(other);
+        }
+      }
+    }
+    const topicCounts = new Map<string, number>();
+    for (const i of ids) topicCounts.set(claims[i]!.subjectLabel, (topicCounts.get(claims[i]!.subjectLabel) ?? 0) + 1);
+    const topic = [...topicCounts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
+    out.push({ key: `dispute:${first.predicate}:${first.subject}`.slice(0, 160), predicate: first.predicate, topic, sides, comparisons: g.comps });
+  }
+  return out;
+}

@@ -1,0 +1,736 @@
+/**
+ * Checkable claims in running text (English and Russian), each normalized to subject, predicate,
+ * value and time, with the exact span of the clause that states it:
+ *   outcome      what happened to a person: executed, sentenced to death, N years, died, killed,
+ *                suicide, acquitted, released, rehabilitated
+ *   count        how many were tried, sentenced to death, shot, acquitted at an event ("Thirteen of the
+ *                seventeen were sentenced to death", "the Trial of the Sixteen", "X, Y and fourteen others")
+ *   date         when an event happened: an arrest, a death, an execution, a trial's opening, a meeting, a flight
+ *   place        where such an event happened
+ *   presence     whether a person was at a place or event ("Davies attended every session", "never reached Copenhagen")
+ *   existence    whether something existed or happened ("there is no Bristol Hotel", "the flight never took place")
+ *   attribution  who said or wrote what ("Vyshinsky declared that …", "as Walter Duranty observed, "…"")
+ * The subject is an entity (from the entity analysis), an event keyed by its kind and year, or a
+ * thing named by its words (folded across scripts). Nothing here decides which claim is true.
+ * Pure: no I/O.
+ */
+import type { DateMention } from '../time/dates.js';
+import { cyrillicKey, foldKey, hasCyrillic } from '../entities/keys.js';
+
+export type Predicate = 'outcome' | 'count' | 'date' | 'place' | 'presence' | 'existence' | 'attribution';
+
+export interface ClaimMention {
+  start: number;
+  end: number;
+  /** entity key */
+  entity: string;
+  type: string;
+  /** the entity's display name */
+  name: string;
+}
+
+export interface ClaimDoc {
+  sourceId: string;
+  text: string;
+  lang?: string | null;
+  /** spans that hold no claims of their own (citation lines) */
+  exclude?: Array<[number, number]>;
+}
+
+export interface ClaimValue {
+  /** outcome: executed | death-sentence | prison | died | killed | suicide | acquitted | released | rehabilitated;
+   *  count: tried | death-sentence | executed | prison | acquitted; presence/existence: yes | no;
+   *  date: the EDTF value; place / attribution: the place's or speaker's key */
+  kind: string;
+  /** years of prison, a count; a range as [lo, hi] */
+  n?: number;
+  hi?: number;
+  /** a detail that makes a value more specific ("shot himself", a place) */
+  detail?: string;
+  /** presence: the place key; date: the EDTF value */
+  place?: string;
+  edtf?: string;
+}
+
+export interface Claim {
+  sourceId: string;
+  start: number;
+  end: number;
+  text: string;
+  predicate: Predicate;
+  /** a key comparable across sources: an entity key, "trial@1937", "execution:person:radek", "thing:bristol+hotel" */
+  subject: string;
+  /** words for people: "Karl Radek", "defendants at the 1937 trial" */
+  subjectLabel: string;
+  value: ClaimValue;
+  valueLabel: string;
+  /** EDTF of the time the claim is about, when the text gives one */
+  time: string | null;
+  /** name keys of the thing a claim is about (existence, attribution content): compared by overlap */
+  keys?: string[];
+}
+
+// ------------------------------------------------------------------ lexicon
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  'twenty-one': 21, 'twenty one': 21, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  один: 1, одного: 1, два: 2, двое: 2, двух: 2, три: 3, трое: 3, трёх: 3, трех: 3, четыре: 4, четырёх: 4, четырех: 4,
+  пять: 5, пяти: 5, шесть: 6, шести: 6, семь: 7, семи: 7, восемь: 8, восьми: 8, девять: 9, девяти: 9, десять: 10,
+  десяти: 10, десятью: 10, одиннадцать: 11, двенадцать: 12, двенадцати: 12, тринадцать: 13, тринадцати: 13,
+  четырнадцать: 14, четырнадцати: 14, пятнадцать: 15, пятнадцати: 15, шестнадцать: 16, шестнадцати: 16,
+  семнадцать: 17, семнадцати: 17, восемнадцать: 18, восемнадцати: 18, девятнадцать: 19, двадцать: 20, двадцати: 20,
+  'двадцать один': 21, 'двадцати одного': 21, восемью: 8, пятью: 5, тремя: 3, двумя: 2,
+  sixteenth: 16, seventeenth: 17,
+};
+const NUMW = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+const NUM_RE = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,5}(?:\\s+(?:тысяч[аи]?|thousand))?|${NUMW})`;
+function numberOf(s: string): number {
+  const t = s.toLowerCase().trim();
+  if (/^\d{1,3}(?:,\d{3})+$/.test(t)) return Number(t.replace(/,/g, ''));
+  const k = /^(\d+)\s+(?:тысяч[аи]?|thousand)$/.exec(t);
+  if (k) return Number(k[1]) * 1000;
+  if (/^\d+$/.test(t)) return Number(t);
+  return NUMBER_WORDS[t] ?? NaN;
+}
+
+const B = '(?<![\\p{L}\\d])';
+const E = '(?![\\p{L}\\d])';
+const NEG_BEFORE = /(?:\bnot\b|\bnever\b|n['’]t\b|(?<![\p{L}])не(?![\p{L}])|(?<![\p{L}])никогда(?![\p{L}])|(?<![\p{L}])ни разу(?![\p{L}]))/u;
+
+interface OutcomeRule {
+  re: RegExp;
+  kind: string;
+  years?: (m: RegExpExecArray) => [number, number] | null;
+  detail?: string;
+}
+const OUTCOME_RULES: OutcomeRule[] = [
+  // prison terms (before "sentenced" alone)
+  { re: new RegExp(`(?:sentenced|condemned)\\s+to\\s+(?:(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years|terms?\\s+of\\s+(?:imprisonment|prison))`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
+  { re: new RegExp(`\\b(?:was|were|had been|being|is|are)\\s+(?:given|handed)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
+  { re: new RegExp(`\\b(?:got|received|drew|served)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
+  { re: new RegExp(`(?<=\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})\\s+years(?![\\p{L}])(?!\\s+(?:later|after|before|ago|earlier|old))`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(${NUM_RE})\\s+(?:годам|лет)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`${B}(?:получил[аи]?|отделал(?:ся|ись|ась))\\s+(${NUM_RE})\\s+(?:годами|годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:тюремному\\s+)?(?:заключению|лишению свободы)`, 'giu'), kind: 'prison' },
+  // death sentences and executions
+  { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
+  { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+(?:расстрелу|высшей\\s+мере|смертной\\s+казни))`, 'giu'), kind: 'death-sentence' },
+  { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b/giu, kind: 'suicide' },
+  { re: new RegExp(`${B}(?:застрелил(?:ся|ась)|покончил[аи]?\\s+с\\s+собой|покончил[аи]?\\s+жизнь\\s+самоубийством)${E}`, 'giu'), kind: 'suicide' },
+  { re: /\b(?:was|were|had been|have been|been|being|be|is|are|got)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|later\s+|duly\s+|also\s+)?(?:shot|executed|put\s+to\s+death|liquidated)\b(?!\s+(?:himself|herself|at\s+the\s+(?:crowd|police)))/giu, kind: 'executed' },
+  { re: new RegExp(`${B}(?:расстрелян[аы]?|казн[её]н[аы]?|расстреляли|казнили)${E}`, 'giu'), kind: 'executed' },
+  { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered|beaten\s+to\s+death)\s+(?:in\s+(?:prison|a\s+camp|the\s+camp)|by\s+(?:a\s+)?(?:fellow|other)\s+(?:prisoners?|inmates?))/giu, kind: 'killed' },
+  { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered)\b/giu, kind: 'killed' },
+  { re: new RegExp(`${B}(?:был[аи]?\\s+)?(?:убит[аы]?|убили)(?:\\s+сокамерник(?:ом|ами))?${E}`, 'giu'), kind: 'killed' },
+  { re: /\bdied\s+(?:in\s+(?:a\s+|the\s+)?(?:camp|prison|custody|exile|the\s+Gulag)|of\s+\w+)/giu, kind: 'died' },
+  { re: new RegExp(`${B}(?:умер|умерла|погиб|погибла)(?:\\s+в\\s+(?:лагере|тюрьме|заключении|ссылке))?${E}`, 'giu'), kind: 'died' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?acquitted\b/giu, kind: 'acquitted' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:found\s+guilty|convicted)\b/giu, kind: 'convicted' },
+  { re: new RegExp(`${B}(?:были\\s+|был[аи]?\\s+)?(?:осужден[аы]?|осуждён[аы]?|признан[аы]?\\s+виновн(?:ым|ыми|ой))(?!\\s+к)${E}`, 'giu'), kind: 'convicted' },
+  { re: new RegExp(`${B}оправдан[аы]?${E}`, 'giu'), kind: 'acquitted' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:posthumously\s+)?rehabilitated\b/giu, kind: 'rehabilitated' },
+  { re: new RegExp(`${B}(?:посмертно\\s+)?реабилитирован[аы]?${E}`, 'giu'), kind: 'rehabilitated' },
+];
+function yrs(a: string | undefined, b: string | undefined): [number, number] | null {
+  if (!a) return null;
+  const x = numberOf(a);
+  const y = b ? numberOf(b) : x;
+  return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
+}
+
+/** what a count counts: the verb class, from the words around the number */
+function countClass(s: string): string | null {
+  if (/sentenced\s+to\s+(?:death|be\s+shot)|condemned\s+to\s+(?:death|be\s+shot)|death\s+sentences?|к\s+(?:расстрелу|высшей\s+мере|смертной\s+казни)/iu.test(s)) return 'death-sentence';
+  if (/\b(?:shot|executed|put\s+to\s+death)\b|расстрелян|казнен|казнён/iu.test(s)) return 'executed';
+  if (/acquitted|оправдан/iu.test(s)) return 'acquitted';
+  if (/sentenced\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|к\s+\S+\s+(?:годам|лет)|к\s+заключению/iu.test(s)) return 'prison';
+  if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
+  return null;
+}
+
+const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|generals|commanders|others?|accomplices|associates|co-defendants|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других)';
+
+/** trial triggers: "trial", "процесс", with ordinal names */
+const TRIAL_WORD = /\b(?:trials?|tribunal|court|hearings?)\b|процесс|суд(?![\p{L}])|судебн/iu;
+
+// concept words for things that may or may not have existed, across languages
+const CONCEPTS: Array<[RegExp, string]> = [
+  [/\b(?:hotel|hôtel)s?\b|гостиниц|отел/iu, 'hotel'],
+  [/\b(?:caf[eé]|pastry\s*shop|konditori)\b|кафе|кондитерск/iu, 'cafe'],
+  [/\b(?:flight|flew|aeroplane|airplane|plane|aircraft|landed|landing)\b|пол[её]т|перел[её]т|самол[её]т|прилет|прилёт|приземл/iu, 'flight'],
+  [/\b(?:meeting|met|interview|rendezvous)\b|встреч|свидани/iu, 'meeting'],
+  [/\b(?:passage|entrance|door)\b|проход|вход|двер/iu, 'passage'],
+  [/\b(?:letters?|telegram|document)\b|письм|телеграмм|документ/iu, 'document'],
+  [/\b(?:plot|conspiracy|centre|center|bloc)\b|заговор|центр|блок/iu, 'plot'],
+  [/\b(?:fire|arson)\b|пожар|поджог/iu, 'fire'],
+  [/\b(?:massacre|shooting|graves?)\b|расстрел|могил/iu, 'killing'],
+];
+
+/** a key for a name word that matches across scripts: "Бристоль" / "Bristol", "Осло" / "Oslo" */
+export function wordKey(w: string): string {
+  let x = w.toLowerCase().replace(/[«»"“”'’]/g, '');
+  if (hasCyrillic(x)) {
+    // case endings off a Russian noun or name
+    x = x.replace(/(?:ами|ями|ого|ему|ому|ой|ей|ом|ем|ах|ях|ую|юю|ая|яя|ии|ия|ие|а|у|е|ы|и|ю|я|ь)$/u, '');
+    return foldKey(cyrillicKey(x)).replace(/^k(?=o)/, 'k');
+  }
+  x = x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’]s$/, '');
+  return foldKey(x.replace(/[^a-z]/g, ''));
+}
+/** two name keys name the same thing: equal, or one letter apart in names of five letters or more (Copenhagen / Kopengagen) */
+export function keysMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 4) return false;
+  const ca = a.replace(/c/g, 'k').replace(/ph/g, 'f').replace(/y/g, 'i').replace(/w/g, 'v');
+  const cb = b.replace(/c/g, 'k').replace(/ph/g, 'f').replace(/y/g, 'i').replace(/w/g, 'v');
+  if (ca === cb) return true;
+  if (ca.length >= 5 && (ca.startsWith(cb) || cb.startsWith(ca)) && Math.abs(ca.length - cb.length) <= 2) return true;
+  return lev(ca, cb) <= (Math.min(ca.length, cb.length) >= 7 ? 2 : 1);
+}
+function lev(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 9;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = t;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** the name words and concepts of a phrase: its comparable keys */
+export function thingKeys(phrase: string, mentions: ClaimMention[] = []): string[] {
+  const keys = new Set<string>();
+  for (const [re, k] of CONCEPTS) if (re.test(phrase)) keys.add(`~${k}`);
+  for (const m of mentions) keys.add(`@${m.entity}`);
+  for (const w of phrase.match(/[«"“]?\p{Lu}[\p{L}'’-]+[»"”]?/gu) ?? []) {
+    const k = wordKey(w);
+    if (k.length >= 3 && !STOP_NAMES.has(k)) keys.add(k);
+  }
+  return [...keys];
+}
+const STOP_NAMES = new Set(['the', 'there', 'this', 'that', 'then', 'now', 'but', 'and', 'it', 'in', 'on', 'at', 'he', 'she', 'they', 'no', 'not', 'a', 'an', 'et', 'vo', 'na', 'ne', 'tak', 'eto', 'on', 'ona', 'oni', 'odnako', 'no', 'i', 'a']);
+
+// ------------------------------------------------------------------ text units
+
+interface Unit {
+  start: number;
+  end: number;
+}
+/** sentences, then clauses at ";" */
+function clauses(text: string, from: number, to: number): Unit[] {
+  const out: Unit[] = [];
+  const re = /[^.!?;\n]+(?:[.!?]+(?=["”»’)\]]*(?:\s|$))|(?:\.(?!\s)[^.!?;\n]*)+|[;\n]|$)/gu;
+  const slice = text.slice(from, to);
+  let last = 0;
+  // split at sentence ends (not after initials or abbreviations) and at ";"
+  const cut = /(?<!(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Prof|vol|No|p|pp|т|г|гг|см|им|тов))[.!?]+["”»’)]*\s+(?=[\p{Lu}\d«"“(])|;\s*|\n+/gu;
+  void re;
+  for (const m of slice.matchAll(cut)) {
+    const end = m.index! + m[0].length;
+    if (end - last > 1) out.push({ start: from + last, end: from + m.index! + (/[.!?]/.test(m[0][0]!) ? 1 : 0) });
+    last = end;
+  }
+  if (slice.length - last > 1) out.push({ start: from + last, end: to });
+  return out.filter((u) => text.slice(u.start, u.end).trim().length > 3);
+}
+
+// ------------------------------------------------------------------ extraction
+
+export interface ExtractOptions {
+  /** the year each trial entity took place in, read off the whole corpus (see trialYears) */
+  trialYears?: Map<string, string>;
+}
+
+/** the year of each trial entity: the year most often dated in the sentences that name it, across all sources */
+export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[]; dates: DateMention[] }>): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const d of docs) {
+    for (const m of d.mentions) {
+      if (m.type !== 'trial') continue;
+      const a = Math.max(0, d.text.lastIndexOf('.', m.start));
+      const b = d.text.indexOf('.', m.end);
+      for (const x of d.dates) {
+        if (!x.edtf || x.start < a || x.end > (b < 0 ? d.text.length : b + 1) || !/^\d{4}/.test(x.edtf)) continue;
+        const y = monthKey(x.edtf);
+        let v = votes.get(m.entity);
+        if (!v) votes.set(m.entity, (v = new Map()));
+        v.set(y, (v.get(y) ?? 0) + 1);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [e, v] of votes) out.set(e, [...v].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]![0]);
+  return out;
+}
+
+export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: DateMention[], opts: ExtractOptions = {}): Claim[] {
+  let mentions = mentionsIn;
+  const text = doc.text;
+  const out: Claim[] = [];
+  const excl = doc.exclude ?? [];
+  // every lookup below looks near the clause: the lists are cut to a window around it (binary search), per clause
+  const allMentions = [...mentions].sort((a, b) => a.start - b.start);
+  const allPersons = allMentions.filter((m) => m.type === 'person');
+  const allPlaces = allMentions.filter((m) => m.type === 'place' || m.type === 'organization');
+  let persons = allPersons;
+  let places = allPlaces;
+  mentions = allMentions;
+  const allResolved = dates.filter((d) => d.edtf).sort((a, b) => a.start - b.start);
+  let resolvedDates = allResolved;
+  const units = clauses(text, 0, text.length).filter((u) => !excl.some(([a, b]) => a <= u.start && u.end <= b));
+  const inside = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
+  /** the last date before a point in the same stretch of text (the time a claim is set in) */
+  const dateBefore = (at: number, within = 600) => {
+    // the last date ending at or before `at` (dates do not overlap, so ends are sorted like starts)
+    let lo = 0;
+    let hi = allResolved.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (allResolved[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const d = allResolved[lo - 1];
+    return d && at - d.end <= within ? d : null;
+  };
+  /** the persons a predicate is said of: named in the clause before it (not after "by"), else the last one named before */
+  const subjectsBefore = (u: Unit, at: number, since: number): ClaimMention[] => {
+    const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)));
+    // the verb's subject is a count or another noun ("… seventeen defendants. Thirteen are sentenced"): no person
+    if (xs.length) {
+      const gap = text.slice(xs[xs.length - 1]!.end, at);
+      if (gap.length > 100 || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gap)) xs.length = 0;
+    }
+    if (xs.length) {
+      // the subject is the run of names nearest the verb, joined by "and", "," ("Pyatakov and Radek had been shot")
+      const run: ClaimMention[] = [xs[xs.length - 1]!];
+      for (let i = xs.length - 2; i >= 0; i--) {
+        const gap = text.slice(xs[i]!.end, run[0]!.start);
+        if (/^(?:\s*,\s*|\s+(?:and|и|&)\s+|\s*,\s*(?:and|и)\s+|\s+)$/u.test(gap.replace(/<\/?u>/g, '').replace(/\s*\([^)]*\)\s*/g, ' '))) run.unshift(xs[i]!);
+        else break;
+      }
+      return run;
+    }
+    // a pronoun or no subject: the person named last before the clause
+    const head = text.slice(u.start, at);
+    // a pronoun for the person (or the people) named just before: "he was shot", "They were acquitted", "both were killed"
+    const pro = /(?:^|[\s,(])(he|she|он|она|both|оба)\s+(?:\S+\s+){0,3}$/iu.exec(head);
+    if (pro) {
+      const prev = persons.filter((p) => p.end <= u.start && u.start - p.end < 300);
+      if (!prev.length) return [];
+      if (/^(?:both|оба)$/i.test(pro[1]!)) {
+        const run: ClaimMention[] = [prev[prev.length - 1]!];
+        for (let i = prev.length - 2; i >= 0 && run.length < 6; i--) {
+          if (/^(?:\s*,\s*|\s+(?:and|и)\s+|\s*,\s*(?:and|и)\s+)$/u.test(text.slice(prev[i]!.end, run[0]!.start))) run.unshift(prev[i]!);
+          else break;
+        }
+        return run;
+      }
+      return [prev[prev.length - 1]!];
+    }
+    return [];
+  };
+  const labelOf = (m: ClaimMention) => m.name;
+  const clip = (a: number, b: number) => ({ start: a, end: b, text: text.slice(a, b) });
+
+  let lastTrial: { at: number; year: string } | null = null;
+  for (const u of units) {
+    const clause = text.slice(u.start, u.end);
+    persons = windowed(allPersons, u.start - 600, u.end + 200);
+    places = windowed(allPlaces, u.start - 600, u.end + 200);
+    mentions = windowed(allMentions, u.start - 600, u.end + 200);
+    resolvedDates = windowed(allResolved, u.start - 200, u.end + 200);
+    const uDates = inside(resolvedDates, u.start, u.end);
+    {
+      const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start && x.end <= u.end);
+      const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
+      const dy = TRIAL_WORD.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
+      if (ty || dy) lastTrial = { at: u.start, year: ty ?? monthKey(dy!.edtf!) };
+    }
+    const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? null;
+    // ---------------- outcomes
+    let since = u.start;
+    const taken: Array<[number, number]> = [];
+    const found: Array<{ at: number; end: number; rule: OutcomeRule; m: RegExpExecArray }> = [];
+    for (const rule of OUTCOME_RULES) {
+      rule.re.lastIndex = 0;
+      for (const m of clause.matchAll(rule.re)) {
+        const at = u.start + m.index!;
+        const end = at + m[0].length;
+        if (taken.some(([a, b]) => a < end && at < b)) continue;
+        taken.push([at, end]);
+        found.push({ at, end, rule, m: m as unknown as RegExpExecArray });
+      }
+    }
+    found.sort((a, b) => a.at - b.at);
+    for (const f of found) {
+      // "called for him 'to be shot'", "demanding that they should be executed": wished, not done
+      if (/(?:\bto|\bshould|\bmust|\bwould|\bwill)\s+(?:\S+\s+)?$/iu.test(text.slice(Math.max(u.start, f.at - 14), f.at)) || /^(?:be|been)\b/i.test(f.m[0]) && /\b(?:to|should|must|would|will|demand\w*|called)\s+$/iu.test(text.slice(Math.max(u.start, f.at - 16), f.at))) {
+        since = f.end;
+        continue;
+      }
+      const subs = subjectsBefore(u, f.at, since);
+      since = f.end;
+      if (!subs.length) continue;
+      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, f.at - 14), f.at + 12).replace(/not only/gi, ''));
+      const yr = f.rule.years?.(f.m) ?? null;
+      const kind = f.rule.kind;
+      const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : undefined;
+      const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? dateBefore(f.at, 400)?.edtf ?? null;
+      for (const s of subs) {
+        const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yr ? { n: yr[0], hi: yr[1] } : {}), ...(detail ? { detail } : {}) };
+        out.push({
+          sourceId: doc.sourceId,
+          ...clip(Math.min(subs[0]!.start, f.at), f.end),
+          predicate: 'outcome',
+          subject: s.entity,
+          subjectLabel: labelOf(s),
+          value,
+          valueLabel: outcomeLabel(value),
+          time,
+        });
+      }
+      // "Pyatakov and Radek had been shot together with 15 other old Bolsheviks": a count as well
+      const more = new RegExp(`(?:together\\s+with|along\\s+with|and|вместе\\s+с|и)\\s+(?:the\\s+)?(${NUM_RE})\\s+(?:other|others|others?\\s+of|of\\s+(?:the|their)|других|другими|остальных)`, 'iu').exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
+      if (more && (kind === 'executed' || kind === 'death-sentence')) {
+        const n = numberOf(more[1]!) + subs.length;
+        const ev = eventKey(text, f.at, uDates, dateBefore);
+        if (ev && Number.isFinite(n)) out.push(countClaim(doc, clip(Math.min(subs[0]!.start, f.at), Math.min(u.end, f.end + 80)), ev, kind === 'executed' ? 'executed' : 'death-sentence', n, time));
+      }
+    }
+    // ---------------- counts
+    for (const m of clause.matchAll(new RegExp(`${B}(?:(all|only|все|лишь)\\s+)?(${NUM_RE})${E}`, 'giu'))) {
+      const at = u.start + m.index! + (m[1] ? m[0].length - m[2]!.length : 0);
+      const numText = m[2]!;
+      if (/^\d{4}$/.test(numText) && +numText > 1500) continue; // a year
+      if (dates.some((d) => d.start <= at && at < d.end)) continue;
+      // "Thirteen of the seventeen": the whole is counted with the part
+      if (/(?:\bof\s+the\s+|(?<!групп[аеуы]\s+)(?<![\p{L}])из\s+)$/iu.test(text.slice(Math.max(u.start, at - 16), at))) continue;
+      const n0 = numberOf(numText);
+      if (!Number.isFinite(n0) || n0 < 2 || n0 > 100000) continue;
+      const after = text.slice(at + numText.length, Math.min(u.end, at + numText.length + 90));
+      const before = text.slice(Math.max(u.start, at - 120), at);
+      // "Trial of the Sixteen", "процесс шестнадцати", "group of fourteen", "группа из четырнадцати"
+      const named = /(?:trial|case)\s+of\s+(?:the\s+)?$|(?:процесс|дело)\s+$|(?:group|bloc)\s+of\s+$|групп[аеуы]\s+из\s+$/iu.test(before);
+      // "Thirteen of the seventeen were …", "Из семнадцати подсудимых тринадцать …"
+      const ofThe = /^\s+of\s+(?:the\s+)?(\w+)/iu.exec(after);
+      let cls: string | null = null;
+      let n = n0;
+      let spanStart = at;
+      if (named) cls = 'tried';
+      else {
+        const near = /^[^.;:]{0,70}/u.exec(after)?.[0] ?? '';
+        const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?${GROUP_NOUNS}`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
+        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|были|был)/iu.test(after)) continue;
+        const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
+        cls = countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
+        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near)) cls = null;
+        // "X, Y and fourteen of their accomplices": the named persons count too
+        if (/^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after)) {
+          const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
+          const run = persons.filter((p) => p.start >= u.start && p.end <= at);
+          const k = Math.max(listed.length, run.length);
+          if (k > 0 && /^\s*(?:and|и)\s*$/iu.test(text.slice(run[run.length - 1]!.end, at))) {
+            n = n0 + k;
+            spanStart = run[0]!.start;
+          }
+        }
+      }
+      if (!cls) continue;
+      const where = places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause));
+      const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
+      const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
+      const ev = ty ? `trial@${ty}` : where ? `event@${where.entity}` : lastTrial && at - lastTrial.at < 2500 && !uDates.some((x) => x.edtf && /^\d{4}/.test(x.edtf)) ? `trial@${lastTrial.year}` : eventKey(text, at, uDates, dateBefore);
+      if (!ev) continue;
+      const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,60}/u.exec(after)?.[0].length ?? 0));
+      out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
+      // "Thirteen are sentenced to death and shot": the executions too
+      if (cls === 'death-sentence' && /(?:sentenced|condemned)\s+to\s+death\s+and\s+(?:\w+\s+)?(?:shot|executed)|к\s+расстрелу\s+и\s+расстрелян/iu.test(after.slice(0, 80))) out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, 'executed', n, uTime));
+      // "Thirteen of the seventeen": the whole
+      if (ofThe) {
+        const whole = numberOf(ofThe[1]!);
+        if (Number.isFinite(whole) && whole > n) out.push(countClaim(doc, clip(at, end), ev, 'tried', whole, uTime));
+      }
+    }
+    // ---------------- event dates and places
+    for (const ev of EVENT_RULES) {
+      ev.re.lastIndex = 0;
+      for (const m of clause.matchAll(ev.re)) {
+        const at = u.start + m.index!;
+        const end = at + m[0].length;
+        const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
+        if (neg) continue;
+        let who = ev.group ? [] : subjectsBefore(u, at, u.start);
+        if (!who.length && !ev.group) who = persons.filter((p) => p.start >= end && p.end <= u.end).slice(0, 1);
+        const right = uDates.find((x) => x.start >= end && x.start - end <= 14);
+        const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+        const ctx = ev.kind === 'trial-opening' ? null : lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
+        const subjectKeys = ev.group ? [ev.group(text, at, d ?? null, dateBefore, ctx)] : who.map((w) => `${ev.kind}:${w.entity}`);
+        const labels = ev.group ? [`${ev.kind}`] : who.map((w) => `${ev.label} of ${w.name}`);
+        subjectKeys.forEach((sk, i) => {
+          if (!sk) return;
+          const first = who[0]?.start ?? at;
+          if (d?.edtf) {
+            const a = Math.min(first, at, d.start);
+            const b = Math.max(end, d.end);
+            out.push({ sourceId: doc.sourceId, ...clip(a, b), predicate: 'date', subject: sk, subjectLabel: labels[i]!, value: { kind: 'date', edtf: d.edtf }, valueLabel: d.edtf, time: d.edtf });
+          }
+          // where: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol"
+          const tail = text.slice(end, Math.min(u.end, end + 90));
+          const pm = /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu.exec(tail);
+          if (pm && ev.place) {
+            const phrase = pm[1]!;
+            const pAt = end + pm.index! + pm[0].length - phrase.length;
+            const pl = places.filter((p) => p.start >= pAt && p.end <= pAt + phrase.length && p.type === 'place');
+            if (dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
+            if (!pl.length && !PLACE_NOUNS.test(phrase)) return;
+            const keys = thingKeys(phrase, pl);
+            const words = phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
+            if (keys.length || words.length) {
+              out.push({ sourceId: doc.sourceId, ...clip(Math.min(first, at), pAt + phrase.length), predicate: 'place', subject: sk, subjectLabel: labels[i]!, value: { kind: 'place', place: phrase.trim() }, valueLabel: phrase.trim(), time: d?.edtf ?? null, keys: keys.length ? keys : words.map(wordKey) });
+            }
+          }
+        });
+      }
+    }
+    // ---------------- presence
+    for (const m of clause.matchAll(PRESENCE_RE)) {
+      const at = u.start + m.index!;
+      const end = at + m[0].length;
+      const who = subjectsBefore(u, at, u.start);
+      if (!who.length) continue;
+      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 14), at + m[0].length).replace(/not only/gi, '')) || /\bnever\b/i.test(m[0]);
+      const tail = text.slice(end, u.end);
+      let pl = places.filter((p) => p.type === 'place' && p.start >= end && p.end <= Math.min(u.end, end + 80));
+      // "а Седов в Копенгаген вообще не приезжал": the place before the verb
+      if (!pl.length) pl = places.filter((p) => p.type === 'place' && p.start >= u.start && p.end <= at && at - p.end < 40 && /(?<![\p{L}])(?:в|во|на|in|at)\s+$/iu.test(text.slice(Math.max(0, p.start - 4), p.start)));
+      const trial = TRIAL_WORD.test(tail.slice(0, 60)) || TRIAL_WORD.test(m[0]);
+      const bare = !pl.length && !trial ? /^\s*(?:(?:in|at|в|во)\s+)?(\p{Lu}[\p{L}'’-]{2,})/u.exec(tail) : null;
+      const placeKey = pl[0]?.entity ?? (trial ? 'trial' : bare ? `w:${wordKey(bare[1]!)}` : null);
+      if (!placeKey) continue;
+      const placeName = pl[0]?.name ?? (bare ? bare[1]! : 'the trial');
+      const segA = Math.max(u.start, text.lastIndexOf(',', at) + 1);
+      const segB = (() => {
+        const k = text.indexOf(',', end);
+        return k < 0 || k > u.end ? u.end : k;
+      })();
+      const d = inside(resolvedDates, segA, segB)[0] ?? (/(?:at (?:that|the) time|then|в это время|тогда|в то время)/iu.test(clause) ? dateBefore(at, 900) : null);
+      let placeFull = placeKey;
+      const namedTrial = mentions.find((x) => x.type === 'trial' && x.start >= at && x.end <= Math.min(u.end, end + 80));
+      const trialYear = namedTrial ? opts.trialYears?.get(namedTrial.entity) : undefined;
+      if (placeKey === 'trial') placeFull = /\ball\s+(?:three|the|of\s+the)\s+trials|всех\s+(?:трёх|трех)\s+процесс/iu.test(tail.slice(0, 60)) ? 'trial@*' : `trial@${trialYear ?? ((d?.edtf ?? dateBefore(u.start, 900)?.edtf ?? '').slice(0, 4) || '?')}`;
+      const endSpan = pl[0] ? Math.max(end, pl[0].end) : Math.min(u.end, end + 40);
+      for (const w of who) {
+        const value: ClaimValue = { kind: neg ? 'no' : 'yes', place: placeFull, detail: placeName, ...(d?.edtf ? { edtf: d.edtf } : {}) };
+        out.push({ sourceId: doc.sourceId, ...clip(Math.min(w.start, at), endSpan), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value, valueLabel: `${neg ? 'not ' : ''}at ${placeName}${d?.edtf ? ` (${d.edtf})` : ''}`, time: d?.edtf ?? null });
+      }
+    }
+    // ---------------- existence
+    for (const rule of EXIST_HINT.test(clause) ? EXISTENCE_RULES : []) {
+      rule.re.lastIndex = 0;
+      for (const m of clause.matchAll(rule.re)) {
+        const thing = (m.groups?.['thing'] ?? '').trim();
+        if (thing.length < 3) continue;
+        // "there was no evidence that Stalin …", "no way of knowing": an abstract noun is no thing that existed or not
+        if (ABSTRACT_HEAD.test(thing)) continue;
+        const at = u.start + m.index!;
+        const end = at + m[0].length;
+        const thingAt = u.start + m.index! + m[0].indexOf(thing);
+        const ms = mentions.filter((x) => x.start >= thingAt && x.end <= thingAt + thing.length && x.type !== 'person');
+        const personKeys = persons.filter((x) => x.start >= thingAt && x.end <= thingAt + thing.length).map((x) => `@${x.entity}`);
+        const keys = [...new Set([...thingKeys(thing, ms), ...personKeys, ...(rule.concept ? [`~${rule.concept}`] : [])])];
+        if (/^(?:no\s+)?(?:such|this|that|the\s+said)\b|^(?:такой|такая|такого|этой|этого|эта|этот)(?![\p{L}])/iu.test(thing)) {
+          const prevStart = Math.max(0, u.start - 400);
+          for (const x of mentions.filter((y) => y.start >= prevStart && y.end <= u.start)) keys.push(`@${x.entity}`);
+        }
+        const names = [...new Set(keys)].filter((k) => !k.startsWith('~'));
+        if (!names.length) continue; // "there was no evidence": nothing named
+        const neg = rule.polarity === 'no' ? !/\bnot\b|не\s/iu.test(text.slice(at, end).replace(/^.*?(?:there|не было)/iu, '')) || true : NEG_BEFORE.test(text.slice(Math.max(u.start, at - 10), end));
+        const d = inside(resolvedDates, u.start, u.end)[0];
+        out.push({
+          sourceId: doc.sourceId,
+          ...clip(at, end),
+          predicate: 'existence',
+          subject: `thing:${keys.slice().sort().join('+')}`,
+          subjectLabel: thing,
+          value: { kind: neg && rule.polarity === 'no' ? 'no' : neg ? 'no' : 'yes', ...(d?.edtf ? { edtf: d.edtf } : {}) },
+          valueLabel: (neg ? 'did not exist / did not happen' : 'existed / happened') + (d?.edtf ? ` (${d.edtf})` : ''),
+          time: d?.edtf ?? null,
+          keys,
+        });
+      }
+    }
+    // ---------------- attributions: "X declared that …", "according to X", "as X wrote"
+    for (const m of clause.matchAll(ATTRIBUTION_RE)) {
+      const at = u.start + m.index!;
+      const verbEnd = at + m[0].length;
+      let speaker = subjectsBefore(u, at, u.start)[0];
+      if (!speaker) speaker = persons.find((p) => p.start >= verbEnd && p.end <= Math.min(u.end, verbEnd + 40));
+      if (!speaker) continue;
+      // what was said: the quotation, or the rest of the clause
+      const rest = text.slice(verbEnd, u.end);
+      const q = /["“«‘]([^"”»’]{8,400})["”»’]/u.exec(rest);
+      const said = q ? q[1]! : rest.replace(/^[\s:,]*(?:that|что)\s+/iu, '');
+      const contentKeys = contentWords(said);
+      if (contentKeys.length < 2) continue;
+      if (!q && contentKeys.length > 12) continue; // a paraphrase of a long argument is too loose to compare
+      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), verbEnd));
+      out.push({
+        sourceId: doc.sourceId,
+        ...clip(Math.min(speaker.start, at), u.end),
+        predicate: 'attribution',
+        subject: `said:${contentKeys.slice(0, 6).join('+')}`,
+        subjectLabel: said.slice(0, 120),
+        value: { kind: neg ? 'no' : 'yes', place: speaker.entity, detail: speaker.name },
+        valueLabel: `${neg ? 'not said by ' : 'said by '}${speaker.name}`,
+        time: uTime,
+        keys: contentKeys,
+      });
+    }
+  }
+  // one claim per (span, predicate, subject)
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const k = `${c.start}:${c.predicate}:${c.subject}:${c.value.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** the items of a list sorted by start that lie within [a, b) */
+function windowed<T extends { start: number }>(xs: T[], a: number, b: number): T[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < xs.length && xs[end]!.start < b) end++;
+  return xs.slice(lo, end);
+}
+
+function countClaim(doc: ClaimDoc, span: { start: number; end: number; text: string }, ev: string, cls: string, n: number, time: string | null): Claim {
+  const label = { tried: 'tried', 'death-sentence': 'sentenced to death', executed: 'executed', prison: 'sentenced to prison', acquitted: 'acquitted' }[cls] ?? cls;
+  return {
+    sourceId: doc.sourceId,
+    ...span,
+    predicate: 'count',
+    subject: `${ev}#${cls}`,
+    subjectLabel: `people ${label} (${ev.replace(/^trial@/, 'trial of ')})`,
+    value: { kind: cls, n },
+    valueLabel: String(n),
+    time,
+  };
+}
+
+/** the event a count or group date is about: a trial keyed by its year, from the dates around it */
+/** an event's time as a key: its month when the text gives one ("trial@1937-01"), else its year */
+function monthKey(edtf: string): string {
+  const v = edtf.split('/')[0]!.replace(/[~?%]$/, '');
+  return /^\d{4}-(?:0[1-9]|1[0-2])/.test(v) ? v.slice(0, 7) : v.slice(0, 4);
+}
+
+function eventKey(text: string, at: number, uDates: DateMention[], dateBefore: (at: number, within?: number) => DateMention | null): string | null {
+  const d = uDates.find((x) => x.form !== 'relative' && x.edtf && /^\d{4}/.test(x.edtf)) ?? dateBefore(at, 1500);
+  if (d?.edtf && /^\d{4}/.test(d.edtf)) return `trial@${monthKey(d.edtf)}`;
+  void text;
+  return null;
+}
+
+function outcomeLabel(v: ClaimValue): string {
+  const neg = v.kind.startsWith('not-');
+  const k = v.kind.replace(/^not-/, '');
+  const base =
+    k === 'prison'
+      ? v.n !== undefined
+        ? `sentenced to ${v.n === v.hi || v.hi === undefined ? v.n : `${v.n}–${v.hi}`} years`
+        : 'sentenced to a prison term'
+      : k === 'death-sentence'
+        ? 'sentenced to death'
+        : k === 'suicide' && v.detail
+          ? `suicide (${v.detail})`
+          : k;
+  return neg ? `not ${base}` : base;
+}
+
+interface EventRule {
+  re: RegExp;
+  kind: string;
+  label: string;
+  place?: boolean;
+  group?: (text: string, at: number, d: DateMention | null, dateBefore: (at: number, within?: number) => DateMention | null, context: string | null) => string | null;
+}
+const trialGroup = (kind: string) => (_t: string, at: number, d: DateMention | null, before: (at: number, within?: number) => DateMention | null, context: string | null) => {
+  // the trial in context (the one named last), else the month of the date given
+  if (context) return `${kind}:trial@${context}`;
+  const x = d?.edtf ?? before(at, 1500)?.edtf;
+  return x ? `${kind}:trial@${monthKey(x)}` : null;
+};
+const EVENT_RULES: EventRule[] = [
+  { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?arrested\b|(?<![\p{L}])(?:был[аи]?\s+)?арестован[аы]?(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
+  { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
+  { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdied\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|погиб)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
+  { re: /\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot|executed)\b|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?)(?![\p{L}])/giu, kind: 'execution', label: 'execution' },
+  { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
+  { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
+  // group events of a trial: its opening, its verdict, the executions after it
+  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', group: trialGroup('trial-opening') },
+  { re: /\b(?:the\s+)?(?:verdict|sentences?)\s+(?:was|were)\s+(?:announced|pronounced|read|passed|carried\s+out)\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен|оглашён|оглашен)(?:\s+в\s+исполнение)?(?![\p{L}])|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
+];
+
+const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement)\b|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
+const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\bdid\s+not\s+(?:see|attend|visit|reach)\b|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|приезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал|был|присутствовал)(?![\p{L}])/giu;
+
+interface ExistenceRule {
+  re: RegExp;
+  polarity: 'yes' | 'no';
+  concept?: string;
+}
+const ABSTRACT_HEAD = /^(?:no\s+|the\s+|a\s+|an\s+|any\s+|such\s+)?(?:evidence|proof|way|doubt|reason|need|question|chance|sign|signs|trace|record|indication|basis|ground|grounds|point|use|hope|mention|answer|sense|difference|time|possibility|attempt|doubts|доказательств|сомнени|причин|смысл|необходимост|возможност)/iu;
+/** words without which no existence rule can match: a cheap test before the expensive patterns */
+const EXIST_HINT = /exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
+const T = '(?<thing>(?:the\\s+|a\\s+|an\\s+)?[^,.;:]{3,70}?)';
+const TR = '(?<thing>[^,.;:]{3,70}?)';
+const EXISTENCE_RULES: ExistenceRule[] = [
+  { re: new RegExp(`\\bthere\\s+(?:is|was|were)\\s+no\\s+${T}(?=[,.;]|\\s+(?:in|at|on|opposite|near|then|any\\s+longer|since|$))`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${T}\\s+(?:did\\s+not|didn['’]t|never)\\s+(?:exist|take\\s+place|happen|occur)\\b`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${T}\\s+never\\s+took\\s+place\\b`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`\\bno\\s+${T}\\s+(?:landed|arrived|took\\s+place|was\\s+held|existed|ever\\s+took\\s+place)\\b`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`\\b(?<thing>no\\s+such\\s+[^,.;:]{3,40}?)\\s+(?:took\\s+place|happened|occurred|existed|was\\s+held)\\b`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${T}\\s+(?:had\\s+been|was)\\s+(?:demolished|razed|torn\\s+down|pulled\\s+down|destroyed|burned\\s+down)\\b`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${T}\\s+(?:did|really|actually|indeed|certainly)\\s+(?:exist(?:ed)?|take\\s+place|happen|occur)\\b`, 'giu'), polarity: 'yes' },
+  { re: new RegExp(`${T}\\s+(?:existed|took\\s+place|did\\s+take\\s+place)\\b`, 'giu'), polarity: 'yes' },
+  { re: new RegExp(`\\bthere\\s+(?:is|was)\\s+(?:a|an)\\s+${T}(?=[,.;]|\\s+(?:in|at|on|opposite|near|then)\\b)`, 'giu'), polarity: 'yes' },
+  { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+(?:flew|landed)\\s+(?:to|in|at)\\s+\\p{Lu}[\\p{L}'’-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
+  // Russian
+  { re: new RegExp(`${TR}\\s+не\\s+(?:было|существовало|существовал[аи]?|состоялся|состоялась|состоялось)(?![\\p{L}])`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`(?<![\\p{L}])не\\s+было\\s+(?:никакого\\s+|никакой\\s+)?${TR}(?=[,.;]|$)`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${TR}\\s+(?:была|был|было)?\\s*снесен[аы]?(?![\\p{L}])`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${TR}\\s+(?:действительно\\s+|вполне\\s+)?(?:существовал[аио]?|состоял(?:ся|ась|ось))(?![\\p{L}])`, 'giu'), polarity: 'yes' },
+  { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}-]+\\s+(?:действительно\\s+)?(?:прилетел|прилетал)\\s+в\\s+\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
+];
+
+const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|stated|claimed|admitted|confessed|commented|observed|remarked|noted|told|called|demanded|insisted|testified|deposed)\b|\baccording\s+to\b|(?<![\p{L}])(?:заявил[аи]?|заявлял[аи]?|сказал[аи]?|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|по\s+словам)(?![\p{L}])/giu;
+
+const STOP_WORDS = new Set(
+  'the a an of to in on at by for with and or but that this these those is was were be been are it its as from which who whom his her their they he she we i you not no there have has had do did will would shall should can could may might must than then so such all any some very more most also only just even into over out up about after before under between through during without within upon against among because if while what when where how why them him me my our your us one two three что это как так его её их они она он мы вы не но и в на с по за из для от до к о об при же бы ли то все всех был была были было есть быть'.split(' '),
+);
+/** the content words of a statement, reduced to a stem key (for matching the same words across sources) */
+export function contentWords(s: string): string[] {
+  const out: string[] = [];
+  for (const w of s.toLowerCase().match(/[\p{L}]+/gu) ?? []) {
+    if (w.length < 3 || STOP_WORDS.has(w)) continue;
+    const stem = hasCyrillic(w) ? w.slice(0, Math.max(4, w.length - 2)) : w.replace(/(?:ing|ed|es|s)$/, '').slice(0, 7);
+    if (!out.includes(stem)) out.push(stem);
+  }
+  return out;
+}

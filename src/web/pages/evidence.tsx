@@ -1,0 +1,136 @@
+/**
+ * `/evidence`: what the sources offer for their headings. A claim heading is a heading a source
+ * states (e.g. "STALIN SAYS BY LAW FOREIGNERS ARE TREATED VERY WELL"), with the passages it gives as
+ * evidence and the works those rest on. Search and a source filter are kept in the URL, so the JSON
+ * twin `/evidence.json?…` takes the same query. (The checkable claims compared across sources are
+ * at `/claims`.)
+ */
+import type { VNode } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { EvidenceClaimSummary, EvidenceListResponse, Source } from '../api';
+import { evidenceListUrl, evidencePath, sourcePath } from '../api';
+import type { Loc } from '../router';
+import { navigate } from '../router';
+import { ErrorBox, fmtInt, Loading, Pager, Tags, useApi, useTitle } from '../ui';
+import type { ListParams } from './works';
+import { apiParams, listHref, listParamsFrom, plural, QueryBox, shorten, SourceSelect, useSources } from './works';
+
+const HEADING_CHARS = 220;
+
+export function EvidencePage({ loc }: { loc: Loc }): VNode {
+  const p = useMemo(() => listParamsFrom(loc.params), [loc.search]);
+  const res = useApi<EvidenceListResponse>(evidenceListUrl(apiParams(p)));
+  const sources = useSources();
+  useTitle(p.q.trim() ? `“${p.q.trim()}” · Evidence` : 'Evidence');
+  const data = res.data;
+
+  return (
+    <div class="page evidence-page">
+      <h1 class="page-title">Headings and their evidence</h1>
+      <p class="muted intro-line">
+        Headings the sources state, each with the passages offered as evidence for it and the <a href="/works">works</a> those passages cite.
+        The headings are the sources’ own words: Inquiry records them and does not judge them. Statements compared across sources are
+        under <a href="/claims">claims</a>.
+      </p>
+
+      <div class="entity-tools claims-tools">
+        <QueryBox id="evidence-q" label="Filter headings by their words" value={p.q} go={(q, replace) => navigate(listHref('/evidence', p, { q, offset: 0 }), { replace })} />
+        <SourceSelect value={p.source} sources={sources.sorted} testid="evidence-source" onChange={(source) => navigate(listHref('/evidence', p, { source, offset: 0 }))} />
+      </div>
+
+      <section aria-busy={res.loading} aria-label="Headings and their evidence">
+        {res.error ? <ErrorBox error={res.error} /> : !data ? <Loading /> : <EvidenceTable data={data} p={p} stale={res.loading} sources={sources.byId} />}
+      </section>
+    </div>
+  );
+}
+
+function EvidenceTable({ data, p, stale, sources }: { data: EvidenceListResponse; p: ListParams; stale: boolean; sources: Map<string, Source> }): VNode {
+  const items = data.items ?? [];
+  const size = data.limit || p.limit;
+  const offset = typeof data.offset === 'number' ? data.offset : p.offset;
+  const first = offset + 1;
+  const last = offset + items.length;
+  const prev = offset > 0 ? listHref('/evidence', p, { offset: Math.max(0, offset - size) }) : null;
+  const next = last < data.total ? listHref('/evidence', p, { offset: offset + size }) : null;
+  if (items.length === 0) {
+    return (
+      <div data-testid="evidence-list">
+        {offset > 0 && data.total > 0 ? (
+          <p class="muted">
+            No headings on this page. <a href={listHref('/evidence', p, { offset: 0 })}>Back to the first page</a>
+          </p>
+        ) : p.q.trim() || p.source ? (
+          <p class="muted">
+            No heading matches {p.q.trim() ? `“${p.q.trim()}”` : 'this filter'}. <a href="/evidence">Show every heading</a>
+          </p>
+        ) : (
+          <p class="muted">No headings with evidence found. Headings and their evidence are found when sources are analysed.</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div class={stale ? 'stale' : undefined}>
+      <p class="results-count" aria-live="polite">
+        {plural(data.total, 'heading', 'headings')}
+        {(prev || next) && (
+          <span class="muted">
+            {' '}
+            · showing {fmtInt(first)}–{fmtInt(last)}
+          </span>
+        )}
+      </p>
+      <div class="table-wrap">
+        <table class="table claims-table evidence-table" data-testid="evidence-list">
+          <caption class="sr-only">Headings the sources state, with their evidence</caption>
+          <thead>
+            <tr>
+              <th scope="col">Heading</th>
+              <th scope="col">Source</th>
+              <th scope="col" class="num">
+                Evidence
+              </th>
+              <th scope="col" class="num">
+                Works
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <EvidenceRow key={c.key} c={c} source={sources.get(c.sourceId)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager prev={prev} next={next} label="Pages of headings" />
+    </div>
+  );
+}
+
+function EvidenceRow({ c, source }: { c: EvidenceClaimSummary; source: Source | undefined }): VNode {
+  const heading = (c.text ?? '').trim();
+  return (
+    <tr data-testid="evidence-row" data-key={c.key} data-source={c.sourceId}>
+      <td class="cell-title claim-heading source-text" data-label="Heading">
+        <a href={evidencePath(c.key)} data-testid="evidence-link">
+          {heading ? shorten(heading, HEADING_CHARS) : <span class="muted">Evidence outside any heading</span>}
+        </a>
+      </td>
+      <td data-label="Source" class="small">
+        <a href={sourcePath(c.sourceId)}>{shorten(source?.title || c.sourceId, 70)}</a>
+        {source && source.perspective?.length > 0 && (
+          <div>
+            <Tags items={source.perspective} />
+          </div>
+        )}
+      </td>
+      <td class="num" data-label="Evidence" title="Passages offered as evidence">
+        {fmtInt(c.evidence)}
+      </td>
+      <td class="num" data-label="Works" title="Distinct works the evidence cites">
+        {fmtInt(c.works)}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,277 @@
+/**
+ * Dates, events, checkable claims and conflicts: golden date normalizations in English and
+ * Russian; relative dates resolved from the text or left unresolved; years in titles and
+ * citations not taken for dates; claims extracted and compared across sources on a planted
+ * corpus written for this test (not the seeds); the stage through ops, CLI and HTTP twins; spans
+ * that re-slice; exports (CSV, JSON Lines, Argdown); re-analysis that changes nothing.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { findDates } from '../src/analyze/time/dates.js';
+import { compareClaims, disputes } from '../src/analyze/claims/compare.js';
+import { extractClaims, type ClaimMention } from '../src/analyze/claims/extract.js';
+import { edtfBounds, isEdtf } from '../src/core/edtf.js';
+import { main } from '../src/cli/main.js';
+import { ops } from '../src/ops/index.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { buildApp } from '../src/server/app.js';
+import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+const one = (text: string, expr: string) => {
+  const d = findDates(text).find((x) => x.text === expr);
+  assert.ok(d, `"${expr}" found in "${text}" (got ${JSON.stringify(findDates(text).map((x) => x.text))})`);
+  return d!.edtf;
+};
+
+test('dates: days, months, years, ranges, seasons, parts of years, decades and Russian forms normalize to EDTF', () => {
+  const golden: Array<[string, string, string]> = [
+    ['Kirov was shot on 1st December, 1934.', '1st December, 1934', '1934-12-01'],
+    ['MOSCOW, Aug. 21, 1936 — the trial went on.', 'Aug. 21, 1936', '1936-08-21'],
+    ['The trial lasted from 19 to 24 August 1936.', 'from 19 to 24 August 1936', '1936-08-19/1936-08-24'],
+    ['It was held November 19–22, 1936, at Novosibirsk.', 'November 19–22, 1936', '1936-11-19/1936-11-22'],
+    ['The purges of 1936-38 left no family untouched.', '1936-38', '1936/1938'],
+    ['He travelled in the spring of 1934 to Paris.', 'the spring of 1934', '1934-21'],
+    ['By mid-1936 the lists were drawn up.', 'mid-1936', '1936-05/1936-08'],
+    ['Arrests multiplied in late 1937 and after.', 'late 1937', '1937-09/1937-12'],
+    ['In the early thirties the opposition was scattered.', 'the early thirties', '1930/1933'],
+    ['Они были арестованы 1 декабря 1934 г. в Ленинграде.', '1 декабря 1934 г.', '1934-12-01'],
+    ['Процесс прошёл с 23 по 30 января 1937 г.', 'с 23 по 30 января 1937 г.', '1937-01-23/1937-01-30'],
+    ['Весной 1934 года всё изменилось.', 'Весной 1934 года', '1934-21'],
+    ['Это было в начале 1930-х годов.', 'в начале 1930-х годов', '1930/1933'],
+    ['The file was opened 19.08.1936 and closed later.', '19.08.1936', '1936-08-19'],
+  ];
+  for (const [text, expr, edtf] of golden) {
+    assert.equal(one(text, expr), edtf, expr);
+    assert.ok(isEdtf(edtf) && edtfBounds(edtf), `${edtf} is EDTF with bounds`);
+  }
+});
+
+test('dates: relative expressions resolve from the last date in the passage, or stay unresolved', () => {
+  assert.equal(one('The trial opened on 19 August 1936. Three days later the verdict was read.', 'Three days later'), '1936-08-22');
+  assert.equal(one('In 1933 he went to France. That summer he lived at Royan.', 'That summer'), '1933-22');
+  assert.equal(one('Он прибыл 24 августа 1936 года, а на следующий день уехал.', 'на следующий день'), '1936-08-25');
+  assert.equal(one('Three days later the verdict was read.', 'Three days later'), null, 'no anchor: unresolved');
+  // a day without a year takes the year from context, before or after it
+  assert.equal(one('It was not until December 18 that the regime spoke; on Jan. 16, 1935, it announced a trial.', 'December 18'), '1934-12-18');
+});
+
+test('dates: years in titles, pages and counts are not dates; citation spans are excluded', () => {
+  const t = 'On his fall see Stalin in Power: 1929-1941, p. 427. The congress had 1966 delegates.';
+  assert.deepEqual(findDates(t).map((d) => d.text), []);
+  const c = 'Medvedev, Roy. Let History Judge. New York: Columbia University Press, 1989, p. 258';
+  assert.deepEqual(findDates(c, 0, c.length, { exclude: [[0, c.length]] }), []);
+});
+
+test('dates: every span re-slices to its text (property, random text around golden expressions)', () => {
+  const pieces = ['on 1 December 1934', 'in the spring of 1934', 'three days later', 'from 1936 to 1938', 'в январе 1937 года', 'the 1930s', 'mid-1936'];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let k = 0; k < 50; k++) {
+    let t = '';
+    for (let i = 0; i < 8; i++) t += ['Word ', 'и ещё ', '. ', 'The trial ', ', ', '\n'][Math.floor(rnd() * 6)]! + pieces[Math.floor(rnd() * pieces.length)]! + ' ';
+    for (const d of findDates(t)) {
+      assert.equal(t.slice(d.start, d.end), d.text);
+      if (d.edtf) assert.ok(isEdtf(d.edtf), d.edtf);
+    }
+  }
+});
+
+// ---------------------------------------------------------------- claims on a planted corpus
+
+const A = `In January 1937 the second trial opened. Karl Radek was sentenced to ten years.
+The Hotel Bristol in Copenhagen did exist in 1932. Pyatakov flew to Oslo in December 1935.
+Bukharin was arrested on 27 February 1937.`;
+const B = `Радек был расстрелян вместе с другими. The Hotel Bristol had been demolished in 1917.
+Pyatakov's flight to Oslo never took place. Bukharin was arrested in early March 1937.`;
+const C = `Karl Radek was given ten years at the January 1937 trial.`;
+
+function mentionsOf(text: string): ClaimMention[] {
+  const out: ClaimMention[] = [];
+  const names: Array<[RegExp, string, string, string]> = [
+    [/Karl Radek|Радек/g, 'person:radek', 'person', 'Karl Radek'],
+    [/Pyatakov/g, 'person:piatakov', 'person', 'Yuri Pyatakov'],
+    [/Bukharin/g, 'person:bukharin', 'person', 'Nikolai Bukharin'],
+    [/Oslo/g, 'place:oslo', 'place', 'Oslo'],
+    [/Copenhagen/g, 'place:copenhagen', 'place', 'Copenhagen'],
+  ];
+  for (const [re, entity, type, name] of names) for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, entity, type, name });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+test('claims: outcomes, existence and dates are extracted with spans and compared across sources', () => {
+  const docs = [
+    ['a', A],
+    ['b', B],
+    ['c', C],
+  ] as const;
+  const claims = docs.flatMap(([id, text]) => extractClaims({ sourceId: id, text }, mentionsOf(text), findDates(text)));
+  for (const [id, text] of docs) for (const c of claims.filter((x) => x.sourceId === id)) assert.equal(text.slice(c.start, c.end), c.text);
+  const comps = compareClaims(claims);
+  const rel = (pred: string, subj: RegExp) =>
+    comps.filter((c) => claims[c.a]!.predicate === pred && subj.test(claims[c.a]!.subject)).map((c) => `${claims[c.a]!.sourceId}${claims[c.b]!.sourceId}:${c.relation}`).sort();
+  // Radek: ten years (a, c) agree; shot (b) conflicts with both
+  assert.deepEqual(rel('outcome', /radek/), ['ab:conflict', 'ac:agree', 'bc:conflict']);
+  // the hotel: existed / demolished; the flight: happened / never took place
+  assert.ok(rel('existence', /bristol/).includes('ab:conflict'), JSON.stringify(rel('existence', /bristol/)));
+  assert.ok(rel('existence', /oslo|piatakov/).includes('ab:conflict'));
+  // Bukharin's arrest: 27 February vs early March 1937
+  assert.deepEqual(rel('date', /arrest:person:bukharin/), ['ab:conflict']);
+  // disputed points: each with at least two sides, every claim on one side only
+  const ds = disputes(claims, comps);
+  assert.ok(ds.length >= 3);
+  for (const d of ds) {
+    assert.ok(d.sides.length >= 2);
+    const all = d.sides.flatMap((s) => s.claims);
+    assert.equal(new Set(all).size, all.length);
+  }
+});
+
+test('claims: claims of one source are never compared with each other; unrelated subjects are not compared', () => {
+  const t = 'Karl Radek was sentenced to ten years. Later Karl Radek was shot. Sokolnikov was given ten years.';
+  const m = mentionsOf(t).concat([...t.matchAll(/Sokolnikov/g)].map((x) => ({ start: x.index!, end: x.index! + 10, entity: 'person:sokolnikov', type: 'person', name: 'Sokolnikov' })));
+  const claims = extractClaims({ sourceId: 'one', text: t }, m, findDates(t));
+  assert.ok(claims.length >= 3);
+  assert.deepEqual(compareClaims(claims), []);
+});
+
+// ---------------------------------------------------------------- the stage, end to end
+
+let dir: string;
+let store: SqliteStore;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'inquiry-time-'));
+  const corpus = join(dir, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'a.txt'), A + '\n');
+  writeFileSync(join(corpus, 'b.txt'), B + '\n');
+  writeFileSync(join(corpus, 'c.txt'), C + '\n');
+  store = openSqliteStore(join(dir, 'db.sqlite'));
+  assert.equal((await ingestPaths(store, [corpus, join(ROOT, 'corpus/moscow-trials')])).errors.length, 0);
+  await ops.analyze(store);
+});
+
+after(async () => {
+  await store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('stage: dates, events and claims are stored with spans that re-slice the clean and raw text', async () => {
+  const sources = await store.listSources();
+  for (const s of sources) {
+    const v = (await store.getVersionTexts(s.versionId))!;
+    const ds = await ops.sourceDates(store, s.id);
+    for (const d of ds.items) assert.equal(v.cleanText.slice(d.start, d.end), d.text);
+    const cs = await ops.sourceClaims(store, s.id);
+    for (const c of cs.items) {
+      assert.equal(v.cleanText.slice(c.start, c.end), c.text);
+      assert.ok(c.rawEnd >= c.rawStart);
+    }
+  }
+  const ev = await ops.events(store, { limit: 5000 });
+  assert.ok(ev.total > 0);
+  for (const e of ev.items) {
+    assert.ok(isEdtf(e.edtf), e.edtf);
+    assert.ok(e.lo <= e.hi);
+  }
+  const tl = await ops.timeline(store, { by: 'perspective' });
+  assert.ok(tl.lanes.length >= 2);
+  assert.equal(tl.lanes.reduce((n, l) => n + l.events.length, 0), ev.total);
+});
+
+test('stage: conflicts hold sides with their sources; a claim shows its comparisons; re-analysis changes nothing', async () => {
+  const c = await ops.conflicts(store, { limit: 500 });
+  assert.ok(c.total > 0);
+  for (const d of c.items) {
+    assert.ok(d.sides.length >= 2);
+    for (const s of d.sides) for (const x of s.claims) assert.ok(x.sourceTitle && x.key);
+  }
+  const radek = (await ops.claims(store, { predicate: 'outcome', q: 'ten years', limit: 50 })).items.find((x) => x.sourceId === 'a');
+  assert.ok(radek, 'the planted claim is listed');
+  const shown = await ops.claim(store, radek!.key);
+  assert.ok(shown.comparisons.some((x) => x.relation === 'conflict' && x.other.sourceId === 'b'));
+  const before = JSON.stringify([(await ops.claims(store, { limit: 100000 })).items.map((x) => x.key), (await ops.conflicts(store, { limit: 1000 })).items.map((x) => x.key)]);
+  await ops.analyze(store);
+  const after2 = JSON.stringify([(await ops.claims(store, { limit: 100000 })).items.map((x) => x.key), (await ops.conflicts(store, { limit: 1000 })).items.map((x) => x.key)]);
+  assert.equal(after2, before);
+});
+
+test('exports: dates, events, claims and conflicts as CSV / JSON Lines with spans; conflicts as Argdown', async () => {
+  const text = async (kind: string, format: string, key?: string) => {
+    let s = '';
+    for await (const ch of ops.export(store, { kind, format, key }).chunks) s += ch;
+    return s;
+  };
+  for (const kind of ['dates', 'events', 'claims', 'conflicts']) {
+    const csv = await text(kind, 'csv');
+    const head = csv.split('\n')[0]!;
+    for (const col of ['source', 'start', 'end', 'rawStart', 'rawEnd', 'text']) assert.ok(head.split(',').includes(col), `${kind} csv has ${col}`);
+    const rows = (await text(kind, 'jsonl')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.ok(rows.length > 0, kind);
+  }
+  const dates = (await text('dates', 'jsonl')).trim().split('\n').map((l) => JSON.parse(l) as { edtf: string | null });
+  for (const d of dates) if (d.edtf) assert.ok(isEdtf(d.edtf), d.edtf);
+  const ad = await text('conflicts', 'argdown');
+  assert.match(ad, /^===\ntitle: /);
+  assert.match(ad, /^# .+ \{key: "dispute:/m);
+  assert.match(ad, /^\[D1\.1 .+\]: /m);
+  assert.match(ad, /^ {2}(?:><|-) \[D1\.2 /m);
+  assert.match(ad, /^ {2}\+ <D1\.1\.1 .+>: ".+" #\(.+\) \{source: ".+", start: \d+, end: \d+, rawStart: \d+, rawEnd: \d+\}$/m);
+  assert.throws(() => ops.export(store, { kind: 'dates', format: 'argdown' }), /argdown is for conflicts/);
+});
+
+test('HTTP: JSON twins of the claims, conflicts and timeline pages; bad parameters are named', async () => {
+  const app = await buildApp(store, { readOnly: true });
+  try {
+    for (const [api, twin] of [
+      ['/api/claims', '/claims.json'],
+      ['/api/conflicts', '/conflicts.json'],
+      ['/api/timeline', '/timeline.json'],
+      ['/api/events', '/events.json'],
+      ['/api/dates', '/dates.json'],
+    ]) {
+      const a = await app.inject({ method: 'GET', url: api! });
+      const b = await app.inject({ method: 'GET', url: twin! });
+      assert.equal(a.statusCode, 200, api);
+      assert.deepEqual(a.json(), b.json(), twin);
+    }
+    const d = (await app.inject({ method: 'GET', url: '/api/conflicts' })).json() as { items: Array<{ key: string }> };
+    const one = await app.inject({ method: 'GET', url: `/api/conflicts/${encodeURIComponent(d.items[0]!.key)}` });
+    const twin = await app.inject({ method: 'GET', url: `/conflicts/${encodeURIComponent(d.items[0]!.key)}.json` });
+    assert.deepEqual(one.json(), twin.json());
+    const bad = await app.inject({ method: 'GET', url: '/api/claims?predicate=colour' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /predicate/);
+    const badDate = await app.inject({ method: 'GET', url: '/api/events?from=soon' });
+    assert.equal(badDate.statusCode, 400);
+    assert.match(badDate.body, /from/);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/claims/claim:nope' })).statusCode, 404);
+    const ad = await app.inject({ method: 'GET', url: `/api/export/conflicts?format=argdown&key=${encodeURIComponent(d.items[0]!.key)}` });
+    assert.equal(ad.statusCode, 200);
+    assert.match(ad.body, /\{key: "dispute:/);
+  } finally {
+    await app.close();
+  }
+});
+
+test('CLI: claims, conflicts, dates, events and timeline with --json; a bad predicate is named', async () => {
+  const run = async (...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await main([...args, '--db', join(dir, 'db.sqlite'), '--json'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: dir, env: {} });
+    return { code, out, err };
+  };
+  for (const cmd of [['claims', '--relation', 'conflict'], ['conflicts'], ['dates', '--source', 'a'], ['events', '--from', '1936'], ['timeline', '--by', 'perspective']]) {
+    const r = await run(...cmd);
+    assert.equal(r.code, 0, cmd.join(' ') + r.err);
+    assert.equal((JSON.parse(r.out) as { ok: boolean }).ok, true, cmd.join(' '));
+  }
+  const bad = await run('events', '--from', 'soon');
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.out + bad.err, /from/);
+});
