@@ -95,7 +95,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   common(program.command('analyze'))
-    .description('run the analyses over every source again: entities (replaying the curation log), then reuse')
+    .description('run the analyses over every source again: entities (replaying the curation log), reuse, citations and works, then dates, events and claims')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--no-reuse', 'skip reuse detection')
     .option('--min-words <n>', 'shortest reused passage reported (default 15)', int)

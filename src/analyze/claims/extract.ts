@@ -256,9 +256,16 @@ export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[];
       if (m.type !== 'trial') continue;
       const a = Math.max(0, d.text.lastIndexOf('.', m.start));
       const b = d.text.indexOf('.', m.end);
+      // the date nearest the name in its sentence votes ("the Trial of the Sixteen, opened on 19 August 1936")
+      let best: DateMention | null = null;
       for (const x of d.dates) {
         if (!x.edtf || x.start < a || x.end > (b < 0 ? d.text.length : b + 1) || !/^\d{4}/.test(x.edtf)) continue;
-        const y = monthKey(x.edtf);
+        const dist = x.start >= m.end ? x.start - m.end : m.start - x.end;
+        const bestDist = best ? (best.start >= m.end ? best.start - m.end : m.start - best.end) : Infinity;
+        if (dist < bestDist) best = x;
+      }
+      if (best) {
+        const y = monthKey(best.edtf!);
         let v = votes.get(m.entity);
         if (!v) votes.set(m.entity, (v = new Map()));
         v.set(y, (v.get(y) ?? 0) + 1);
@@ -350,8 +357,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     {
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
-      const dy = TRIAL_WORD.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
-      if (ty || dy) lastTrial = { at: u.start, year: ty ?? monthKey(dy!.edtf!) };
+      // a trial named with its date in the clause, or with the date written just before it ("23–30 January 1937. Second Moscow trial …")
+      const dy = TRIAL_WORD.test(clause) ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') ?? dateBefore(u.start, 8) ?? undefined) : undefined;
+      if (ty || dy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : ty! };
     }
     const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? null;
     // ---------------- outcomes
@@ -411,7 +419,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       if (/^\d{4}$/.test(numText) && +numText > 1500) continue; // a year
       if (dates.some((d) => d.start <= at && at < d.end)) continue;
       // "Thirteen of the seventeen": the whole is counted with the part
-      if (/(?:\bof\s+the\s+|(?<!групп[аеуы]\s+)(?<![\p{L}])из\s+)$/iu.test(text.slice(Math.max(u.start, at - 16), at))) continue;
+      const before16 = text.slice(Math.max(u.start, at - 30), at);
+      if (new RegExp(`(?:(?:${NUMW}|\\d+)\\s+of\\s+the\\s+|(?<!групп[аеуы]\\s+)(?<![\\p{L}])из\\s+)$`, 'iu').test(before16)) continue;
       const n0 = numberOf(numText);
       if (!Number.isFinite(n0) || n0 < 2 || n0 > 100000) continue;
       const after = text.slice(at + numText.length, Math.min(u.end, at + numText.length + 90));
@@ -419,34 +428,39 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // "Trial of the Sixteen", "процесс шестнадцати", "group of fourteen", "группа из четырнадцати"
       const named = /(?:trial|case)\s+of\s+(?:the\s+)?$|(?:процесс|дело)\s+$|(?:group|bloc)\s+of\s+$|групп[аеуы]\s+из\s+$/iu.test(before);
       // "Thirteen of the seventeen were …", "Из семнадцати подсудимых тринадцать …"
-      const ofThe = /^\s+of\s+(?:the\s+)?(\w+)/iu.exec(after);
+      const ofThe = /^\s+of\s+(?:the\s+)?([\p{L}-]+)/iu.exec(after);
       let cls: string | null = null;
       let n = n0;
       let spanStart = at;
       if (named) cls = 'tried';
       else {
-        const near = /^[^.;:]{0,70}/u.exec(after)?.[0] ?? '';
+        const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?${GROUP_NOUNS}`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
         if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|были|был)/iu.test(after)) continue;
         const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
         cls = countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
-        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near)) cls = null;
+        // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
+        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых/iu.test(before.slice(-80)) && /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|co-defendants|defendants|accused)/iu.test(after)) cls = 'tried';
+        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + before.slice(-80))) cls = null;
         // "X, Y and fourteen of their accomplices": the named persons count too
         if (/^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after)) {
           const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
           const run = persons.filter((p) => p.start >= u.start && p.end <= at);
           const k = Math.max(listed.length, run.length);
-          if (k > 0 && /^\s*(?:and|и)\s*$/iu.test(text.slice(run[run.length - 1]!.end, at))) {
+          if (k > 0 && /^(?:[\s,]|<\/?u>|\*)*(?:and|и)\s*$/iu.test(text.slice(run[run.length - 1]!.end, at))) {
             n = n0 + k;
             spanStart = run[0]!.start;
           }
         }
       }
       if (!cls) continue;
-      const where = places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause));
+      // which event: a trial named here, a trial dated here, the trial in context, the place of a killing, else the date around
+      const where = cls === 'executed' ? places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause)) : undefined;
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
-      const ev = ty ? `trial@${ty}` : where ? `event@${where.entity}` : lastTrial && at - lastTrial.at < 2500 && !uDates.some((x) => x.edtf && /^\d{4}/.test(x.edtf)) ? `trial@${lastTrial.year}` : eventKey(text, at, uDates, dateBefore);
+      const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
+      const recent = lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
+      const ev = datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : where ? `event@${where.entity}` : eventKey(text, at, uDates, dateBefore);
       if (!ev) continue;
       const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,60}/u.exec(after)?.[0].length ?? 0));
       out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
