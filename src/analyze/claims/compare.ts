@@ -36,10 +36,14 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
     return compareTimes(a.time, b.time, 'rehabilitated');
   }
   if (!FATE.has(xa) || !FATE.has(xb)) return null;
-  // a person may be sentenced twice (Zinoviev: ten years in 1935, death in 1936): claims set in different years are not compared
+  // a person may be sentenced twice (Zinoviev: ten years in 1935, death in 1936): two sentences are compared only when both are
+  // placed in the same year; being shot is compared with any sentence
   const ya = a.time?.slice(0, 4);
   const yb = b.time?.slice(0, 4);
-  if (ya && yb && ya !== yb && xa !== xb) return null;
+  const sentences = new Set(['prison', 'death-sentence', 'convicted', 'acquitted']);
+  if (sentences.has(xa) && sentences.has(xb) && (xa !== xb || xa === 'prison') && (!ya || !yb || ya !== yb)) {
+    if (!(xa === 'prison' && xb === 'prison' && (a.value.n === b.value.n || a.value.n === undefined || b.value.n === undefined))) return null;
+  }
   if (xa === xb) {
     if (xa === 'prison') {
       const [la, ha] = [a.value.n, a.value.hi ?? a.value.n];
@@ -57,7 +61,13 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
   if (xa === 'convicted' || xb === 'convicted') return xa === 'acquitted' || xb === 'acquitted' ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : CONVICTED.has(xa) && CONVICTED.has(xb) ? ['partial', `${a.valueLabel} / ${b.valueLabel}`] : null;
   if (pair === 'died|killed' || pair === 'died|executed' || pair === 'died|suicide' || pair === 'executed|killed') return ['partial', `${a.valueLabel} / ${b.valueLabel}`];
   if (CONVICTED.has(xa) && CONVICTED.has(xb)) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
-  if ((xa === 'acquitted') !== (xb === 'acquitted') && (CONVICTED.has(xa) || CONVICTED.has(xb))) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+  if ((xa === 'acquitted') !== (xb === 'acquitted') && (CONVICTED.has(xa) || CONVICTED.has(xb))) {
+    // "acquitted of such complicity" answers a conviction for that charge, not every sentence
+    const acq = xa === 'acquitted' ? a : b;
+    const other = xa === 'acquitted' ? xb : xa;
+    if (acq.value.detail === 'of a charge' && other !== 'convicted') return null;
+    return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+  }
   if (pair === 'died|prison' || pair === 'killed|prison' || pair === 'death-sentence|killed' || pair === 'death-sentence|suicide' || pair === 'prison|suicide') return null;
   return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
 }
@@ -94,8 +104,8 @@ function sameWords(a: Claim, b: Claim): boolean {
   const ka = a.keys ?? [];
   const kb = b.keys ?? [];
   const shared = ka.filter((x) => kb.some((y) => x === y || (x.length >= 5 && y.length >= 5 && (x.startsWith(y.slice(0, 5)) || y.startsWith(x.slice(0, 5))))));
-  // short quotations ("«царицей доказательств»") match when all their words do; longer ones when most do
-  if (Math.min(ka.length, kb.length) <= 3) return shared.length >= 2 && shared.length >= Math.min(ka.length, kb.length);
+  // short quotations ("«царицей доказательств»") match when both are quotations and all their words do; longer ones when most do
+  if (Math.min(ka.length, kb.length) <= 3) return !!a.value.quoted && !!b.value.quoted && shared.length >= 2 && shared.length >= Math.min(ka.length, kb.length);
   return shared.length >= 4 && shared.length >= Math.min(ka.length, kb.length) * 0.6;
 }
 
@@ -186,6 +196,25 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
 /** every comparable pair across sources */
 export function compareClaims(claims: Claim[]): Comparison[] {
   const out: Comparison[] = [];
+  // a subject keyed by a year only ("trial@1936") is ambiguous when claims name several events of that year by month
+  const months = new Map<string, Set<string>>();
+  for (const c of claims) {
+    const m = /^(.*@\d{4})(-\d{2})/.exec(c.subject);
+    if (!m) continue;
+    let set = months.get(m[1]!);
+    if (!set) months.set(m[1]!, (set = new Set()));
+    set.add(m[2]!);
+  }
+  const ambiguous = (s: string) => {
+    const m = /^(.*@\d{4})(?:#|$)/.exec(s);
+    return !!m && (months.get(m[1]!)?.size ?? 0) > 1;
+  };
+  const refine = (c: Claim): string => {
+    if (!ambiguous(c.subject)) return c.subject;
+    const m = /^(.*@)(\d{4})(#.*)?$/.exec(c.subject);
+    const t = c.time && /^\d{4}-(?:0[1-9]|1[0-2])/.test(c.time) ? c.time : null;
+    return m && t && t.startsWith(m[2]!) ? `${m[1]}${t.slice(0, 7)}${m[3] ?? ''}` : c.subject;
+  };
   // buckets: exact subjects; for things and words, each key
   const buckets = new Map<string, number[]>();
   claims.forEach((c, i) => {
@@ -212,7 +241,11 @@ export function compareClaims(claims: Claim[]): Comparison[] {
         const k = i < j ? i * 1_000_003 + j : j * 1_000_003 + i;
         if (seen.has(k)) continue;
         seen.add(k);
-        const r = compareOne(a, b);
+        // a year-only subject takes the month of the claim's own date when that year holds several events
+        const sa = refine(a);
+        const sb = refine(b);
+        if (sa !== sb && (ambiguous(sa) || ambiguous(sb))) continue;
+        const r = compareOne(sa === a.subject ? a : { ...a, subject: sa }, sb === b.subject ? b : { ...b, subject: sb });
         if (r) out.push({ a: Math.min(i, j), b: Math.max(i, j), relation: r[0], reason: r[1] });
       }
     }

@@ -50,6 +50,8 @@ export interface ClaimValue {
   /** presence: the place key; date: the EDTF value */
   place?: string;
   edtf?: string;
+  /** attribution: the words are a quotation (not a paraphrase) */
+  quoted?: boolean;
 }
 
 export interface Claim {
@@ -143,14 +145,14 @@ function yrs(a: string | undefined, b: string | undefined): [number, number] | n
 /** what a count counts: the verb class, from the words around the number */
 function countClass(s: string): string | null {
   if (/sentenced\s+to\s+(?:death|be\s+shot)|condemned\s+to\s+(?:death|be\s+shot)|death\s+sentences?|к\s+(?:расстрелу|высшей\s+мере|смертной\s+казни)/iu.test(s)) return 'death-sentence';
-  if (/\b(?:shot|executed|put\s+to\s+death)\b|расстрелян|казнен|казнён/iu.test(s)) return 'executed';
+  if (/\b(?:shot|executed|put\s+to\s+death|paid\s+with\s+their\s+lives)\b|расстрелян|расстреляли|казнен|казнён/iu.test(s)) return 'executed';
   if (/acquitted|оправдан/iu.test(s)) return 'acquitted';
   if (/sentenced\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|к\s+\S+\s+(?:годам|лет)|к\s+заключению/iu.test(s)) return 'prison';
   if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
   return null;
 }
 
-const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|generals|commanders|others?|accomplices|associates|co-defendants|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других)';
+const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|generals|commanders|others?|accomplices|associates|co-defendants|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков))';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
 const TRIAL_WORD = /\b(?:trials?|tribunal|court|hearings?)\b|процесс|суд(?![\p{L}])|судебн/iu;
@@ -312,7 +314,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // the verb's subject is a count or another noun ("… seventeen defendants. Thirteen are sentenced"): no person
     if (xs.length) {
       const gap = text.slice(xs[xs.length - 1]!.end, at);
-      if (gap.length > 100 || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gap)) xs.length = 0;
+      // (a long gap is allowed when the names' own clause goes on: "Дэвис, …, прибыл в Москву … и на первом процессе не присутствовал")
+      const limit = /(?:^|\s)(?:and|и|but|но)\s/iu.test(gap) && !persons.some((p) => p.start > xs[xs.length - 1]!.end && p.end <= at) ? 200 : 100;
+      if (gap.length > limit || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gap)) xs.length = 0;
     }
     if (xs.length) {
       // the subject is the run of names nearest the verb, joined by "and", "," ("Pyatakov and Radek had been shot")
@@ -327,9 +331,21 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // a pronoun or no subject: the person named last before the clause
     const head = text.slice(u.start, at);
     // a pronoun for the person (or the people) named just before: "he was shot", "They were acquitted", "both were killed"
-    const pro = /(?:^|[\s,(])(he|she|он|она|both|оба)\s+(?:\S+\s+){0,3}$/iu.exec(head);
+    const pro = /(?:^|[\s,(])(he|she|он|она|both|оба|they|они)\s+(?:\S+\s+){0,3}$/iu.exec(head);
+    if (pro && /^(?:they|они)$/i.test(pro[1]!)) {
+      // "they": the people the sentence before is about, the run of names that opens it (two or more)
+      const prevStart = sentenceBefore(text, u.start);
+      const inPrev = persons.filter((p) => p.start >= prevStart && p.end <= u.start);
+      const run: ClaimMention[] = inPrev.length ? [inPrev[0]!] : [];
+      for (let i = 1; i < inPrev.length; i++) {
+        if (/^(?:\s*,\s*|\s+(?:and|и)\s+|\s*,\s*(?:and|и)\s+)$/u.test(text.slice(run[run.length - 1]!.end, inPrev[i]!.start))) run.push(inPrev[i]!);
+        else break;
+      }
+      return run.length >= 2 ? run : [];
+    }
     if (pro) {
-      const prev = persons.filter((p) => p.end <= u.start && u.start - p.end < 300);
+      // (not a place taken for a person: "near Royan")
+      const prev = persons.filter((p) => p.end <= u.start && u.start - p.end < 300 && !/(?:near|in|at|to|from|of|в|во|на|под|из)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start)));
       if (!prev.length) return [];
       if (/^(?:both|оба)$/i.test(pro[1]!)) {
         const run: ClaimMention[] = [prev[prev.length - 1]!];
@@ -389,8 +405,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, f.at - 14), f.at + 12).replace(/not only/gi, ''));
       const yr = f.rule.years?.(f.m) ?? null;
       const kind = f.rule.kind;
-      const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : undefined;
-      const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? dateBefore(f.at, 400)?.edtf ?? null;
+      const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : undefined;
+      // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
+      const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? (lastTrial && f.at - lastTrial.at < 2500 ? lastTrial.year : null);
       for (const s of subs) {
         const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yr ? { n: yr[0], hi: yr[1] } : {}), ...(detail ? { detail } : {}) };
         out.push({
@@ -436,9 +453,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       else {
         const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?${GROUP_NOUNS}`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
-        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|были|был)/iu.test(after)) continue;
+        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after)) continue;
         const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
         cls = countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
+        if (!cls && /(?:shot|executed|killed|расстреляли|убили|казнили)\s+(?:(?:about|some|около|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'executed';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
         if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых/iu.test(before.slice(-80)) && /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|co-defendants|defendants|accused)/iu.test(after)) cls = 'tried';
         if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + before.slice(-80))) cls = null;
@@ -460,7 +478,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
       const recent = lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
-      const ev = datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : where ? `event@${where.entity}` : eventKey(text, at, uDates, dateBefore);
+      const ev = where ? `event@${placeKey(where.name)}` : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : eventKey(text, at, uDates, dateBefore);
       if (!ev) continue;
       const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,60}/u.exec(after)?.[0].length ?? 0));
       out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
@@ -524,7 +542,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       let pl = places.filter((p) => p.type === 'place' && p.start >= end && p.end <= Math.min(u.end, end + 80));
       // "а Седов в Копенгаген вообще не приезжал": the place before the verb
       if (!pl.length) pl = places.filter((p) => p.type === 'place' && p.start >= u.start && p.end <= at && at - p.end < 40 && /(?<![\p{L}])(?:в|во|на|in|at)\s+$/iu.test(text.slice(Math.max(0, p.start - 4), p.start)));
-      const trial = TRIAL_WORD.test(tail.slice(0, 60)) || TRIAL_WORD.test(m[0]);
+      const trial = TRIAL_WORD.test(tail.slice(0, 60)) || TRIAL_WORD.test(m[0]) || /(?:на|в|at|in)\s+(?:\S+\s+){0,2}(?:процесс\p{L}*|trials?)\s+(?:не\s+|not\s+)?$/iu.test(text.slice(Math.max(u.start, at - 40), at));
       const bare = !pl.length && !trial ? /^\s*(?:(?:in|at|в|во)\s+)?(\p{Lu}[\p{L}'’-]{2,})/u.exec(tail) : null;
       const placeKey = pl[0]?.entity ?? (trial ? 'trial' : bare ? `w:${wordKey(bare[1]!)}` : null);
       if (!placeKey) continue;
@@ -551,6 +569,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       for (const m of clause.matchAll(rule.re)) {
         const thing = (m.groups?.['thing'] ?? '').trim();
         if (thing.length < 3) continue;
+        // "No such meeting took place" is no affirmation
+        if (rule.polarity === 'yes' && /^(?:no|not|never|нет|не)\s/iu.test(thing)) continue;
         // "there was no evidence that Stalin …", "no way of knowing": an abstract noun is no thing that existed or not
         if (ABSTRACT_HEAD.test(thing)) continue;
         const at = u.start + m.index!;
@@ -560,11 +580,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const personKeys = persons.filter((x) => x.start >= thingAt && x.end <= thingAt + thing.length).map((x) => `@${x.entity}`);
         const keys = [...new Set([...thingKeys(thing, ms), ...personKeys, ...(rule.concept ? [`~${rule.concept}`] : [])])];
         if (/^(?:no\s+)?(?:such|this|that|the\s+said)\b|^(?:такой|такая|такого|этой|этого|эта|этот)(?![\p{L}])/iu.test(thing)) {
-          const prevStart = Math.max(0, u.start - 400);
-          for (const x of mentions.filter((y) => y.start >= prevStart && y.end <= u.start)) keys.push(`@${x.entity}`);
+          // the sentence before names what "such" refers to
+          const prevStart = sentenceBefore(text, u.start);
+          for (const x of mentions.filter((y) => y.start >= prevStart && y.end <= u.start && y.type !== 'organization')) keys.push(`@${x.entity}`);
         }
         const names = [...new Set(keys)].filter((k) => !k.startsWith('~'));
         if (!names.length) continue; // "there was no evidence": nothing named
+        // "there is a great deal written about how Stalin …": the thing itself is unnamed
+        if (/^there\s/i.test(m[0]) && !keys.some((k) => k.startsWith('~')) && !/^(?:(?:no|a|an|the)\s+)?[«"“]?\p{Lu}/u.test(thing)) continue;
         const neg = rule.polarity === 'no' ? !/\bnot\b|не\s/iu.test(text.slice(at, end).replace(/^.*?(?:there|не было)/iu, '')) || true : NEG_BEFORE.test(text.slice(Math.max(u.start, at - 10), end));
         const d = inside(resolvedDates, u.start, u.end)[0];
         out.push({
@@ -601,7 +624,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         predicate: 'attribution',
         subject: `said:${contentKeys.slice(0, 6).join('+')}`,
         subjectLabel: said.slice(0, 120),
-        value: { kind: neg ? 'no' : 'yes', place: speaker.entity, detail: speaker.name },
+        value: { kind: neg ? 'no' : 'yes', place: speaker.entity, detail: speaker.name, ...(q ? { quoted: true } : {}) },
         valueLabel: `${neg ? 'not said by ' : 'said by '}${speaker.name}`,
         time: uTime,
         keys: contentKeys,
@@ -616,6 +639,18 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     seen.add(k);
     return true;
   });
+}
+
+/** where the sentence before `at` begins (at most 400 characters back) */
+function sentenceBefore(text: string, at: number): number {
+  const end = text.lastIndexOf('.', at - 1);
+  if (end < 0) return Math.max(0, at - 400);
+  return Math.max(text.lastIndexOf('.', end - 1) + 1, at - 400, 0);
+}
+
+/** a place as an event key: the first five letters of its name's key ("Katyn", "Катынском лесу" → "katin") */
+function placeKey(name: string): string {
+  return wordKey(name.split(/\s+/)[0] ?? name).replace(/y/g, 'i').slice(0, 5);
 }
 
 /** the items of a list sorted by start that lie within [a, b) */
@@ -709,9 +744,9 @@ interface ExistenceRule {
   polarity: 'yes' | 'no';
   concept?: string;
 }
-const ABSTRACT_HEAD = /^(?:no\s+|the\s+|a\s+|an\s+|any\s+|such\s+)?(?:evidence|proof|way|doubt|reason|need|question|chance|sign|signs|trace|record|indication|basis|ground|grounds|point|use|hope|mention|answer|sense|difference|time|possibility|attempt|doubts|доказательств|сомнени|причин|смысл|необходимост|возможност)/iu;
+const ABSTRACT_HEAD = /^(?:no\s+|the\s+|a\s+|an\s+|any\s+|such\s+)?(?:[\p{Ll}]+\s+){0,2}?(?:deal|lot|number|matter|case|story|book|article|need|way\s+of|evidence|proof|way|doubt|reason|need|question|chance|sign|signs|trace|record|indication|basis|ground|grounds|point|use|hope|mention|answer|sense|difference|time|possibility|attempt|doubts|доказательств|сомнени|причин|смысл|необходимост|возможност)/iu;
 /** words without which no existence rule can match: a cheap test before the expensive patterns */
-const EXIST_HINT = /exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
+const EXIST_HINT = /\bmet\b|meeting\s+with|interview\s+with|exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
 const T = '(?<thing>(?:the\\s+|a\\s+|an\\s+)?[^,.;:]{3,70}?)';
 const TR = '(?<thing>[^,.;:]{3,70}?)';
 const EXISTENCE_RULES: ExistenceRule[] = [
@@ -725,6 +760,7 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`${T}\\s+(?:existed|took\\s+place|did\\s+take\\s+place)\\b`, 'giu'), polarity: 'yes' },
   { re: new RegExp(`\\bthere\\s+(?:is|was)\\s+(?:a|an)\\s+${T}(?=[,.;]|\\s+(?:in|at|on|opposite|near|then)\\b)`, 'giu'), polarity: 'yes' },
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+(?:flew|landed)\\s+(?:to|in|at)\\s+\\p{Lu}[\\p{L}'’-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
+  { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}'’-]+\\s+(?:met|had\\s+(?:a|an)\\s+(?:meeting|interview)\\s+with)\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:in|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|du|des|of)\\s+\\p{Lu}[\\p{L}'’-]+)?)?)`, 'gu'), polarity: 'yes', concept: 'meeting' },
   // Russian
   { re: new RegExp(`${TR}\\s+не\\s+(?:было|существовало|существовал[аи]?|состоялся|состоялась|состоялось)(?![\\p{L}])`, 'giu'), polarity: 'no' },
   { re: new RegExp(`(?<![\\p{L}])не\\s+было\\s+(?:никакого\\s+|никакой\\s+)?${TR}(?=[,.;]|$)`, 'giu'), polarity: 'no' },
@@ -733,7 +769,7 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}-]+\\s+(?:действительно\\s+)?(?:прилетел|прилетал)\\s+в\\s+\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
 ];
 
-const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|stated|claimed|admitted|confessed|commented|observed|remarked|noted|told|called|demanded|insisted|testified|deposed)\b|\baccording\s+to\b|(?<![\p{L}])(?:заявил[аи]?|заявлял[аи]?|сказал[аи]?|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|по\s+словам)(?![\p{L}])/giu;
+const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|stated|claimed|admitted|confessed|commented|observed|remarked|noted|told|(?<!so-)called|demanded|insisted|testified|deposed)\b|\baccording\s+to\b|(?<![\p{L}])(?:заявил[аи]?|заявлял[аи]?|сказал[аи]?|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|по\s+словам)(?![\p{L}])/giu;
 
 const STOP_WORDS = new Set(
   'the a an of to in on at by for with and or but that this these those is was were be been are it its as from which who whom his her their they he she we i you not no there have has had do did will would shall should can could may might must than then so such all any some very more most also only just even into over out up about after before under between through during without within upon against among because if while what when where how why them him me my our your us one two three что это как так его её их они она он мы вы не но и в на с по за из для от до к о об при же бы ли то все всех был была были было есть быть'.split(' '),
