@@ -168,3 +168,21 @@ test('evidence: the claim heading, the passages offered as evidence, their citat
     await app.close();
   }
 });
+
+test('translations: a reference naming both titles links the two works, which stay distinct', () => {
+  const refs = [
+    'Конквест Р. Большой террор = The Great Terror. — Рига: Ракстниекс, 1991. — Т. 1.',
+    'Conquest, Robert. The Great Terror. New York: Macmillan, 1968.',
+    'Conquest, Robert. Stalin: Breaker of Nations. New York: Viking, 1991.',
+  ];
+  const r = mergeWorks(refs.map((t, i) => ({ key: `t${i}`, sourceId: 's', start: i * 200, end: i * 200 + t.length, text: t, parsed: parseReference(t) })));
+  assert.equal(r.works.length, 3, 'translations are not merged');
+  const ru = r.works.find((w) => w.csl.title === 'Большой террор')!;
+  const en = r.works.find((w) => w.csl.title === 'The Great Terror')!;
+  const other = r.works.find((w) => w.csl.title?.startsWith('Stalin'))!;
+  assert.equal(ru.csl['original-title'], 'The Great Terror');
+  assert.ok(ru.evidence.some((e) => e.rule === 'translation' && e.detail.includes(en.key)));
+  assert.ok(en.evidence.some((e) => e.rule === 'translation' && e.detail.includes(ru.key)));
+  assert.ok(!other.evidence.some((e) => e.rule === 'translation'), 'another work of the same author is not linked');
+});
+

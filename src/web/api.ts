@@ -545,7 +545,7 @@ export interface Csl {
 }
 
 /** Why two references were taken for one work. */
-export type WorkRule = 'same-author-title' | 'title-variant' | 'ibid' | 'op-cit';
+export type WorkRule = 'same-author-title' | 'title-variant' | 'ibid' | 'op-cit' | 'translation';
 
 export interface WorkEdition {
   /** the work's key plus `@<year>` or `@undated` */

@@ -27,6 +27,8 @@ export interface CslItem {
   title?: string;
   'container-title'?: string;
   'collection-title'?: string;
+  /** the title in the original language, where the reference gives it (GOST's parallel title after "=") */
+  'original-title'?: string;
   volume?: string;
   issue?: string;
   page?: string;
@@ -388,6 +390,8 @@ export function parseReference(input: string): ParsedReference {
     }
   }
   for (const r of out.remarks) {
+    const orig = /^(?:orig(?:inal(?:ly)?)?\.?\s*(?:title|published\s+as)?|translation\s+of|trans(?:lated)?\.?\s+(?:of|from)|перевод\s+(?:с\s+\S+\s*)?|пер\.\s+с\s+\S+\s*|оригинал)[:.]?\s*(.{4,})$/iu.exec(r.trim());
+    if (orig && !item['original-title']) item['original-title'] = orig[1]!.trim();
     const th = /^(Doctoral dissertation|Master['’]s thesis|PhD thesis|Ph\.D\. diss(?:ertation)?)(?:,\s*(.+))?$/i.exec(r);
     if (th) {
       item.type = 'thesis';
@@ -564,6 +568,12 @@ function parseShape(input: string): ParsedReference {
       if (v) item.volume = v;
       return '';
     });
+    // a parallel title in another language: "Большой террор = The Great Terror"
+    const par = title.split(/\s+=\s+/);
+    if (par.length > 1) {
+      title = par[0]!;
+      item['original-title'] = clean(par.slice(1).join(' = '));
+    }
     item.title = clean(title);
     for (const r of resp) {
       for (const part of r.split(/\s*;\s*/)) {

@@ -6,7 +6,7 @@
  * a work, different years are different editions, kept apart and linked. Every
  * merge records its rule and the references it joined.
  */
-import { editDistance } from '../entities/keys.js';
+import { editDistance, nameKeys } from '../entities/keys.js';
 import { fold } from '../reuse/tokens.js';
 import type { CslItem, CslName, ParsedReference } from './parse.js';
 
@@ -21,7 +21,7 @@ export interface CitationInput {
 }
 
 export interface WorkEvidence {
-  rule: 'same-author-title' | 'title-variant' | 'ibid' | 'op-cit';
+  rule: 'same-author-title' | 'title-variant' | 'ibid' | 'op-cit' | 'translation';
   detail: string;
   citations: string[];
 }
@@ -180,7 +180,46 @@ export function mergeWorks(cites: CitationInput[]): { works: Work[]; resolved: R
     }
   }
   for (const c of cites) if (!resolved.has(c.key)) resolved.set(c.key, { key: c.key, work: null, edition: null, refersTo: null });
+  linkTranslations(works, cites, resolved);
   return { works, resolved: [...resolved.values()] };
+}
+
+/**
+ * Translations: a reference that names the other title of its work, as GOST's parallel title
+ * ("Большой террор = The Great Terror") or a remark ("[original title: …]", "[translation of …]",
+ * "пер. с англ.: …"), links its work to the work of that title by the same author (names compared
+ * across scripts). The two stay distinct; each records the link as evidence.
+ */
+function linkTranslations(works: Work[], cites: CitationInput[], resolved: Map<string, ResolvedCitation>): void {
+  const byKey = new Map(works.map((w) => [w.key, w]));
+  const authorKeys = (c: CslItem) => {
+    const n = c.author?.[0] ?? c.editor?.[0];
+    return n?.family ? new Set(nameKeys(n.family)) : new Set<string>();
+  };
+  const titlesOf = (w: Work) => new Set([w.csl.title, ...w.editions.map((e) => e.csl.title)].filter((t): t is string => !!t).map(titleKey));
+  for (const c of cites) {
+    const csl = c.parsed.csl;
+    if (!csl?.title) continue;
+    const own = resolved.get(c.key)?.work;
+    if (!own) continue;
+    const others = csl['original-title'] ? [csl['original-title']] : [];
+    if (!others.length) continue;
+    const ak = authorKeys(csl);
+    for (const t of others) {
+      const tk = titleKey(t.replace(/^["“«]|["”»]$/g, ''));
+      if (!tk) continue;
+      for (const w of works) {
+        if (w.key === own || !titlesOf(w).has(tk)) continue;
+        const wk = authorKeys(w.csl);
+        // the same author across scripts (Конквест / Conquest: keys a letter apart)
+        if (ak.size && wk.size && ![...ak].some((k) => [...wk].some((x) => x === k || editDistance(x, k, 2) <= 1))) continue;
+        const a = byKey.get(own)!;
+        const detail = (x: Work) => `the same work in another language: ${x.csl.title ?? x.key} (${x.key}); the reference names both titles`;
+        if (!a.evidence.some((e) => e.rule === 'translation' && e.detail.includes(w.key))) a.evidence.push({ rule: 'translation', detail: detail(w), citations: [c.key] });
+        if (!w.evidence.some((e) => e.rule === 'translation' && e.detail.includes(a.key))) w.evidence.push({ rule: 'translation', detail: detail(a), citations: [c.key] });
+      }
+    }
+  }
 }
 
 function fullest(l: CitationInput[]): CslItem {

@@ -237,7 +237,9 @@ export function compareClaims(claims: Claim[]): Comparison[] {
         const j = l[y]!;
         const a = claims[i]!;
         const b = claims[j]!;
-        if (a.sourceId === b.sourceId) continue;
+        // a source is compared with itself only where it reports another's claim and answers it (claim, rebuttal)
+        if (a.sourceId === b.sourceId && (a.voice?.entity ?? '') === (b.voice?.entity ?? '')) continue;
+        if (a.sourceId === b.sourceId && (a.predicate === 'attribution' || Math.abs(a.start - b.start) > 20000)) continue;
         const k = i < j ? i * 1_000_003 + j : j * 1_000_003 + i;
         if (seen.has(k)) continue;
         seen.add(k);

@@ -70,6 +70,8 @@ export interface Claim {
   time: string | null;
   /** name keys of the thing a claim is about (existence, attribution content): compared by overlap */
   keys?: string[];
+  /** whose claim the source reports ("says Trotsky", a quotation attributed to him), when not the source's own */
+  voice?: { entity: string; name: string };
 }
 
 // ------------------------------------------------------------------ lexicon
@@ -152,7 +154,7 @@ function countClass(s: string): string | null {
   return null;
 }
 
-const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|generals|commanders|others?|accomplices|associates|co-defendants|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков))';
+const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|generals|commanders|others?|accomplices|associates|co-defendants|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
 const TRIAL_WORD = /\b(?:trials?|tribunal|court|hearings?)\b|процесс|суд(?![\p{L}])|судебн/iu;
@@ -456,7 +458,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after)) continue;
         const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
         cls = countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
-        if (!cls && /(?:shot|executed|killed|расстреляли|убили|казнили)\s+(?:(?:about|some|около|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'executed';
+        if (!cls && /(?:shot|executed|расстреляли|казнили)\s+(?:(?:about|some|около|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'executed';
+        // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
+        if (/^\s+(?:dead|killed|died|people\s+(?:died|were\s+killed)|погибших|погибли)\b/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
         if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых/iu.test(before.slice(-80)) && /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|co-defendants|defendants|accused)/iu.test(after)) cls = 'tried';
         if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + before.slice(-80))) cls = null;
@@ -472,11 +476,22 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         }
       }
       if (!cls) continue;
+      // a total over several trials is no count of one: "There were 54 defendants in all", "in the three trials"
+      if (/^[^.;]{0,40}?\b(?:in\s+all|altogether|in\s+total|all\s+told)\b|^[^.;]{0,40}?(?:в\s+общей\s+сложности|всего\s+было)/iu.test(after) || /\b(?:three|two|both|all\s+the|all\s+three)\s+trials\b|(?:трёх|трех|двух|всех)\s+процессах/iu.test(text.slice(sentenceBefore(text, u.start), at))) continue;
       // which event: a trial named here, a trial dated here, the trial in context, the place of a killing, else the date around
       const where = cls === 'executed' ? places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause)) : undefined;
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
+      if (cls === 'dead') {
+        // the dead of a dated happening are counted for its day
+        const d = uDates.find((x) => x.edtf && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf)) ?? dateBefore(at, 300);
+        if (d?.edtf && /^\d{4}-\d{2}-\d{2}/.test(d.edtf)) {
+          const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,40}/u.exec(after)?.[0].length ?? 0));
+          out.push(countClaim(doc, clip(Math.min(spanStart, at), end), `deaths@${d.edtf.slice(0, 10)}`, 'dead', n, d.edtf));
+        }
+        continue;
+      }
       const recent = lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
       const ev = where ? `event@${placeKey(where.name)}` : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : eventKey(text, at, uDates, dateBefore);
       if (!ev) continue;
@@ -570,7 +585,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const thing = (m.groups?.['thing'] ?? '').trim();
         if (thing.length < 3) continue;
         // "No such meeting took place" is no affirmation
-        if (rule.polarity === 'yes' && /^(?:no|not|never|нет|не)\s/iu.test(thing)) continue;
+        if (rule.polarity === 'yes' && /(?:^|\s)(?:no|not|never|нет|не)\s/iu.test(thing)) continue;
         // "there was no evidence that Stalin …", "no way of knowing": an abstract noun is no thing that existed or not
         if (ABSTRACT_HEAD.test(thing)) continue;
         const at = u.start + m.index!;
@@ -588,7 +603,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (!names.length) continue; // "there was no evidence": nothing named
         // "there is a great deal written about how Stalin …": the thing itself is unnamed
         if (/^there\s/i.test(m[0]) && !keys.some((k) => k.startsWith('~')) && !/^(?:(?:no|a|an|the)\s+)?[«"“]?\p{Lu}/u.test(thing)) continue;
-        const neg = rule.polarity === 'no' ? !/\bnot\b|не\s/iu.test(text.slice(at, end).replace(/^.*?(?:there|не было)/iu, '')) || true : NEG_BEFORE.test(text.slice(Math.max(u.start, at - 10), end));
+        // "denied that any such bloc had existed": a denial turns an affirmation round
+        const denied = /\b(?:denied|denies|deny|disputed|refuted)\s+(?:that\s+)?$|(?<![\p{L}])(?:отрицал[аи]?|отрицает)\s+(?:что\s+)?$/iu.test(text.slice(Math.max(u.start, thingAt - 40), thingAt).replace(/\s*(?:any|such|the|a)\s*/gi, ' ').replace(/\s+/g, ' ').trimStart());
+        const neg = rule.polarity === 'no' ? true : denied || NEG_BEFORE.test(text.slice(Math.max(u.start, at - 10), end));
         const d = inside(resolvedDates, u.start, u.end)[0];
         out.push({
           sourceId: doc.sourceId,
@@ -631,6 +648,16 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       });
     }
   }
+  // whose voice: a claim inside a quotation, or in a sentence that reports what someone says, is that person's
+  const speakers = allMentions.filter((m) => m.type === 'person' || m.type === 'organization');
+  for (const c of out) {
+    if (c.predicate === 'attribution') continue;
+    const v = voiceOf(text, c.start, speakers);
+    if (v) {
+      c.voice = v;
+      c.valueLabel += ` (according to ${v.name})`;
+    }
+  }
   // one claim per (span, predicate, subject)
   const seen = new Set<string>();
   return out.filter((c) => {
@@ -667,14 +694,56 @@ function windowed<T extends { start: number }>(xs: T[], a: number, b: number): T
   return xs.slice(lo, end);
 }
 
+const REPORT_VERB = /\b(?:says|said|claims|claimed|wrote|writes|argues|argued|maintains|maintained|insists|insisted|asserts|asserted|declared|testified|deposed|alleged|alleges|according\s+to|convince\s+the\s+world|denied|denies)\b|(?<![\p{L}])(?:утверждает|утверждал[аи]?|заявил[аи]?|заявляет|пишет|писал[аи]?|по\s+словам|показал[аи]?|уверяет|уверял[аи]?)(?![\p{L}])/giu;
+
+/**
+ * The speaker a claim is reported from: inside quotation marks, the person an attribution near the
+ * quotation names ("the Hotel Bristol," says Trotsky gleefully, "was razed…"); in plain text, the
+ * person a reporting verb before the claim names in its sentence ("Trotsky claims that …").
+ */
+function voiceOf(text: string, at: number, persons: ClaimMention[]): { entity: string; name: string } | undefined {
+  const sentStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('. ', at) + 1, at - 400, 0);
+  const paraStart = Math.max(text.lastIndexOf('\n', at) + 1, at - 1500, 0);
+  // inside quotation marks: an odd number of straight quotes, or an opening curly/angle quote not yet closed
+  const before = text.slice(paraStart, at);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  const curlyOpen = before.lastIndexOf('“') > before.lastIndexOf('”') || before.lastIndexOf('«') > before.lastIndexOf('»');
+  const quoted = straight || curlyOpen;
+  let windowStart = sentStart;
+  let windowEnd = at;
+  if (quoted) {
+    const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf('“'), before.lastIndexOf('«')) + paraStart;
+    windowStart = Math.max(paraStart, open - 200);
+    const close = text.slice(at, at + 400).search(/[”»"]/);
+    windowEnd = close < 0 ? at : Math.min(text.length, at + close + 80);
+  }
+  const win = text.slice(windowStart, windowEnd);
+  let best: { entity: string; name: string } | undefined;
+  let bestDist = Infinity;
+  for (const m of win.matchAll(REPORT_VERB)) {
+    const vAt = windowStart + m.index!;
+    // in plain text the reporting verb must come before the claim
+    if (!quoted && vAt > at) continue;
+    for (const p of persons) {
+      if (p.end < vAt - 40 || p.start > vAt + m[0].length + 40) continue;
+      const d = p.end <= vAt ? vAt - p.end : p.start - (vAt + m[0].length);
+      if (d < bestDist) {
+        bestDist = d;
+        best = { entity: p.entity, name: p.name };
+      }
+    }
+  }
+  return best;
+}
+
 function countClaim(doc: ClaimDoc, span: { start: number; end: number; text: string }, ev: string, cls: string, n: number, time: string | null): Claim {
-  const label = { tried: 'tried', 'death-sentence': 'sentenced to death', executed: 'executed', prison: 'sentenced to prison', acquitted: 'acquitted' }[cls] ?? cls;
+  const label = { tried: 'tried', 'death-sentence': 'sentenced to death', executed: 'executed', prison: 'sentenced to prison', acquitted: 'acquitted', dead: 'dead' }[cls] ?? cls;
   return {
     sourceId: doc.sourceId,
     ...span,
     predicate: 'count',
     subject: `${ev}#${cls}`,
-    subjectLabel: `people ${label} (${ev.replace(/^trial@/, 'trial of ')})`,
+    subjectLabel: ev.startsWith('deaths@') ? `people dead on ${ev.slice(7)}` : ev.startsWith('event@') ? `people ${label} at ${ev.slice(6)}…` : `people ${label} (${ev.replace(/^trial@/, 'trial of ')})`,
     value: { kind: cls, n },
     valueLabel: String(n),
     time,

@@ -74,6 +74,7 @@ export const WORK_RULE_TEXT: Record<string, string> = {
   'title-variant': 'Titles a letter or two apart: a typo or a dropped word',
   ibid: 'Ibid.: refers to the reference just before it in the same source',
   'op-cit': 'op. cit.: refers to the same author’s last reference before it in the same source',
+  translation: 'Linked, not merged: the same work in another language (a reference names both titles)',
 };
 
 export function workRuleText(rule: string): string {
