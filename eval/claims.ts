@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCitations } from '../src/analyze/citations/detect.js';
 import { compareClaims, type Comparison } from '../src/analyze/claims/compare.js';
-import { extractClaims, trialYears, type Claim } from '../src/analyze/claims/extract.js';
+import { extractClaims, trialOrdinals, trialYears, type Claim } from '../src/analyze/claims/extract.js';
 import { analyzeEntities } from '../src/analyze/entities/index.js';
 import { findDates } from '../src/analyze/time/dates.js';
 
@@ -78,8 +78,9 @@ export function analyzeFixture(dir: string): AnalyzedCorpus | null {
     return { d, exclude, dates, mentions, text: d.text };
   });
   const years = trialYears(prepared);
+  const ordinals = trialOrdinals(prepared);
   const claims: Claim[] = [];
-  for (const p of prepared) claims.push(...extractClaims({ sourceId: p.d.sourceId, text: p.d.text, lang: p.d.lang, exclude: p.exclude }, p.mentions, p.dates, { trialYears: years }));
+  for (const p of prepared) claims.push(...extractClaims({ sourceId: p.d.sourceId, text: p.d.text, lang: p.d.lang, exclude: p.exclude }, p.mentions, p.dates, { trialYears: years, trialOrdinals: ordinals }));
   return { files: manifest.map((m) => m.file), texts, claims, comps: compareClaims(claims) };
 }
 

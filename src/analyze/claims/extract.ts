@@ -250,6 +250,52 @@ function clauses(text: string, from: number, to: number): Unit[] {
 export interface ExtractOptions {
   /** the year each trial entity took place in, read off the whole corpus (see trialYears) */
   trialYears?: Map<string, string>;
+  /** the month of "the first / second / third trial", read off the whole corpus (see trialOrdinals) */
+  trialOrdinals?: Map<number, string>;
+}
+
+const ORDINAL_TRIAL = /\b(first|second|third|fourth)\s+(?:of\s+the\s+)?(?:(?:great|big|Moscow|show|public|open)\s+){0,3}trials?\b|(?<![\p{L}])(перв|втор|трет|четвёрт|четверт)\p{L}*\s+(?:(?:большо|московск|открыт|показательн)\p{L}*\s+){0,2}процесс/iu;
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, перв: 1, втор: 2, трет: 3, четвёрт: 4, четверт: 4 };
+function ordinalOf(s: string): number | null {
+  const m = ORDINAL_TRIAL.exec(s);
+  return m ? (ORDINALS[(m[1] ?? m[2])!.toLowerCase()] ?? null) : null;
+}
+
+/** "the second trial, which opened on 23 January 1937": the month of each numbered trial, by the votes of every source */
+export function trialOrdinals(docs: Array<{ text: string; dates: DateMention[] }>): Map<number, string> {
+  const votes = new Map<number, Map<string, number>>();
+  for (const d of docs) {
+    for (const m of d.text.matchAll(new RegExp(ORDINAL_TRIAL.source, 'giu'))) {
+      const n = ORDINALS[(m[1] ?? m[2])!.toLowerCase()];
+      if (!n) continue;
+      const at = m.index!;
+      const a = Math.max(0, d.text.lastIndexOf('.', at) + 1);
+      const bRaw = d.text.indexOf('.', at + m[0].length);
+      const b = bRaw < 0 ? d.text.length : bRaw;
+      // the date nearest the phrase in its sentence, if it has a month
+      let best: DateMention | null = null;
+      // (close by: "the second trial, which opened on 23 January 1937"; a date elsewhere in the sentence may be another event's)
+      for (const x of d.dates) {
+        if (!x.edtf || x.start < a || x.end > b || !/^\d{4}-(?:0[1-9]|1[0-2])/.test(x.edtf)) continue;
+        const dist = x.start - (at + m[0].length);
+        if (dist < 0 || dist > 80) continue;
+        if (!best || Math.abs(x.start - at) < Math.abs(best.start - at)) best = x;
+      }
+      if (!best) continue;
+      const k = monthKey(best.edtf!);
+      let v = votes.get(n);
+      if (!v) votes.set(n, (v = new Map()));
+      v.set(k, (v.get(k) ?? 0) + 1);
+    }
+  }
+  const out = new Map<number, string>();
+  for (const [n, v] of votes) {
+    const [best, count] = [...v].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]!;
+    // a clear majority only: sources that count trials differently do not decide it
+    const total = [...v.values()].reduce((x, y) => x + y, 0);
+    if (count * 2 > total) out.set(n, best);
+  }
+  return out;
 }
 
 /** the year of each trial entity: the year most often dated in the sentences that name it, across all sources */
@@ -377,7 +423,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       // a trial named with its date in the clause, or with the date written just before it ("23–30 January 1937. Second Moscow trial …")
       const dy = TRIAL_WORD.test(clause) ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') ?? dateBefore(u.start, 8) ?? undefined) : undefined;
-      if (ty || dy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : ty! };
+      const ord = ordinalOf(clause);
+      const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
+      if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
     }
     const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? null;
     // ---------------- outcomes
@@ -427,7 +475,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const more = new RegExp(`(?:together\\s+with|along\\s+with|and|вместе\\s+с|и)\\s+(?:the\\s+)?(${NUM_RE})\\s+(?:other|others|others?\\s+of|of\\s+(?:the|their)|других|другими|остальных)`, 'iu').exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
       if (more && (kind === 'executed' || kind === 'death-sentence')) {
         const n = numberOf(more[1]!) + subs.length;
-        const ev = eventKey(text, f.at, uDates, dateBefore);
+        const ev = lastTrial && f.at - lastTrial.at < 2500 ? `trial@${lastTrial.year}` : eventKey(text, f.at, uDates, dateBefore);
         if (ev && Number.isFinite(n)) out.push(countClaim(doc, clip(Math.min(subs[0]!.start, f.at), Math.min(u.end, f.end + 80)), ev, kind === 'executed' ? 'executed' : 'death-sentence', n, time));
       }
     }
@@ -447,7 +495,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // "Trial of the Sixteen", "процесс шестнадцати", "group of fourteen", "группа из четырнадцати"
       const named = /(?:trial|case)\s+of\s+(?:the\s+)?$|(?:процесс|дело)\s+$|(?:group|bloc)\s+of\s+$|групп[аеуы]\s+из\s+$/iu.test(before);
       // "Thirteen of the seventeen were …", "Из семнадцати подсудимых тринадцать …"
-      const ofThe = /^\s+of\s+(?:the\s+)?([\p{L}-]+)/iu.exec(after);
+      const ofThe = /^\s+of\s+(?:the\s+|these\s+|those\s+)?([\p{L}-]+)/iu.exec(after);
       let cls: string | null = null;
       let n = n0;
       let spanStart = at;
@@ -479,7 +527,15 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // a total over several trials is no count of one: "There were 54 defendants in all", "in the three trials"
       if (/^[^.;]{0,40}?\b(?:in\s+all|altogether|in\s+total|all\s+told)\b|^[^.;]{0,40}?(?:в\s+общей\s+сложности|всего\s+было)/iu.test(after) || /\b(?:three|two|both|all\s+the|all\s+three)\s+trials\b|(?:трёх|трех|двух|всех)\s+процессах/iu.test(text.slice(sentenceBefore(text, u.start), at))) continue;
       // which event: a trial named here, a trial dated here, the trial in context, the place of a killing, else the date around
-      const where = cls === 'executed' ? places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause)) : undefined;
+      // "nine of the defendants at Kemerovo": the place named with the group names its trial
+      const at2 = at + numText.length;
+      const placed = places.find((p) => p.type === 'place' && p.start > at2 && p.start - at2 < 45 && /\s(?:at|in|в|во)\s+$/iu.test(text.slice(Math.max(at2, p.start - 5), p.start)) && !/[,.;]/.test(text.slice(at2, p.start)));
+      const where = placed ??
+        (cls === 'executed'
+          ? (places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause)) ??
+            // "The crimes for which six of these nine paid with their lives …" after "the Novosibirsk trial …"
+            (/\bthese\b|\bэтих\b/iu.test(clause) ? places.find((p) => p.type === 'place' && p.start >= sentenceBefore(text, u.start) && p.end <= u.start) : undefined))
+          : undefined);
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
