@@ -230,12 +230,10 @@ interface Unit {
 /** sentences, then clauses at ";" */
 function clauses(text: string, from: number, to: number): Unit[] {
   const out: Unit[] = [];
-  const re = /[^.!?;\n]+(?:[.!?]+(?=["”»’)\]]*(?:\s|$))|(?:\.(?!\s)[^.!?;\n]*)+|[;\n]|$)/gu;
   const slice = text.slice(from, to);
   let last = 0;
   // split at sentence ends (not after initials or abbreviations) and at ";"
   const cut = /(?<!(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Prof|vol|No|p|pp|т|г|гг|см|им|тов))[.!?]+["”»’)]*\s+(?=[\p{Lu}\d«"“(])|;\s*|\n+/gu;
-  void re;
   for (const m of slice.matchAll(cut)) {
     const end = m.index! + m[0].length;
     if (end - last > 1) out.push({ start: from + last, end: from + m.index! + (/[.!?]/.test(m[0][0]!) ? 1 : 0) });
@@ -475,7 +473,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const more = new RegExp(`(?:together\\s+with|along\\s+with|and|вместе\\s+с|и)\\s+(?:the\\s+)?(${NUM_RE})\\s+(?:other|others|others?\\s+of|of\\s+(?:the|their)|других|другими|остальных)`, 'iu').exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
       if (more && (kind === 'executed' || kind === 'death-sentence')) {
         const n = numberOf(more[1]!) + subs.length;
-        const ev = lastTrial && f.at - lastTrial.at < 2500 ? `trial@${lastTrial.year}` : eventKey(text, f.at, uDates, dateBefore);
+        const ev = lastTrial && f.at - lastTrial.at < 2500 ? `trial@${lastTrial.year}` : eventKey(f.at, uDates, dateBefore);
         if (ev && Number.isFinite(n)) out.push(countClaim(doc, clip(Math.min(subs[0]!.start, f.at), Math.min(u.end, f.end + 80)), ev, kind === 'executed' ? 'executed' : 'death-sentence', n, time));
       }
     }
@@ -549,7 +547,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         continue;
       }
       const recent = lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
-      const ev = where ? `event@${placeKey(where.name)}` : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : eventKey(text, at, uDates, dateBefore);
+      const ev = where ? `event@${placeKey(where.name)}` : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : eventKey(at, uDates, dateBefore);
       if (!ev) continue;
       const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,60}/u.exec(after)?.[0].length ?? 0));
       out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
@@ -813,11 +811,9 @@ function monthKey(edtf: string): string {
   return /^\d{4}-(?:0[1-9]|1[0-2])/.test(v) ? v.slice(0, 7) : v.slice(0, 4);
 }
 
-function eventKey(text: string, at: number, uDates: DateMention[], dateBefore: (at: number, within?: number) => DateMention | null): string | null {
+function eventKey(at: number, uDates: DateMention[], dateBefore: (at: number, within?: number) => DateMention | null): string | null {
   const d = uDates.find((x) => x.form !== 'relative' && x.edtf && /^\d{4}/.test(x.edtf)) ?? dateBefore(at, 1500);
-  if (d?.edtf && /^\d{4}/.test(d.edtf)) return `trial@${monthKey(d.edtf)}`;
-  void text;
-  return null;
+  return d?.edtf && /^\d{4}/.test(d.edtf) ? `trial@${monthKey(d.edtf)}` : null;
 }
 
 function outcomeLabel(v: ClaimValue): string {

@@ -414,7 +414,7 @@ function resolveRelative(anchor: string, r: Relative): string | null {
       return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
     }
     case 'month': {
-      if (m === undefined || isSeason) return r.n === 0 ? null : null;
+      if (m === undefined || isSeason) return null;
       const t = new Date(Date.UTC(y, m - 1 + r.n, 1));
       return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`;
     }
@@ -496,11 +496,10 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
   RULES.forEach(([re, f], prio) => {
     re.lastIndex = 0;
     for (const m of slice.matchAll(re)) {
-      let mm: RegExpExecArray = m as unknown as RegExpExecArray;
       // a leading "the " is part of the expression only for seasons, decades and parts of a year
       let start = from + m.index!;
       let t = m[0];
-      const r = f(mm);
+      const r = f(m as unknown as RegExpExecArray);
       if (!r) continue;
       if (/^the\s/i.test(t) && !/^(?:season|decade|approximate|relative)$/.test(r.form)) {
         const k = /^the\s+/i.exec(t)![0].length;
@@ -510,7 +509,6 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
       // trailing punctuation the pattern swallowed
       const trimmed = t.replace(/[,\s]+$/u, '');
       const end = start + trimmed.length;
-      mm = mm;
       cands.push({ start, end, prio, ...r });
     }
   });
