@@ -437,14 +437,6 @@ function resolveRelative(anchor: string, r: Relative): string | null {
   return null;
 }
 
-function precisionOf(edtf: string): 'day' | 'month' | 'season' | 'year' | 'other' {
-  const v = edtf.split('/')[0]!;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'day';
-  if (/^\d{4}-2[1-4]$/.test(v)) return 'season';
-  if (/^\d{4}-\d{2}$/.test(v)) return 'month';
-  if (/^\d{4}$/.test(v)) return 'year';
-  return 'other';
-}
 
 /** years that are not dates: in a title ("1937: Year of Terror", "Stalin in Power: 1929-1941"), a page, a count */
 function notADate(text: string, start: number, end: number): boolean {
@@ -591,4 +583,3 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
   return out;
 }
 
-export { precisionOf as edtfPrecision };
