@@ -17,6 +17,7 @@ import { compareClaims, type Comparison } from '../src/analyze/claims/compare.js
 import { extractClaims, trialOrdinals, trialYears, type Claim } from '../src/analyze/claims/extract.js';
 import { analyzeEntities } from '../src/analyze/entities/index.js';
 import { findDates } from '../src/analyze/time/dates.js';
+import { nth } from './time.js';
 
 interface Side {
   file: string;
@@ -46,14 +47,6 @@ export interface ClaimEvalResult {
   wrongConflicts: Array<{ a: string; b: string; reason: string }>;
 }
 
-function nth(hay: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = hay.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
 
 export interface AnalyzedCorpus {
   files: string[];

@@ -40,7 +40,8 @@ export interface DateEvalResult {
   spurious: Array<{ id: string; text: string }>;
 }
 
-function nth(hay: string, needle: string, n: number): number {
+/** where the nth occurrence of a string begins (-1 when there are fewer) */
+export function nth(hay: string, needle: string, n: number): number {
   let at = -1;
   for (let i = 0; i < n; i++) {
     at = hay.indexOf(needle, at + 1);

@@ -8,43 +8,24 @@
  * Needs the built web app (npm run build) and `chromium` on the PATH (.ci/run installs it).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.js';
+import { startCorpusServer, type CorpusServer } from './helpers/corpus-server.js';
 import { ops } from '../src/ops/index.js';
-import { ingestPaths } from '../src/pipeline/ingest.js';
-import { defaultWebRoot, startServer } from '../src/server/app.js';
-import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
+import type { SqliteStore } from '../src/store/sqlite/index.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-let dir: string;
+let srv: CorpusServer;
 let store: SqliteStore;
 let browser: Browser;
 let url: string;
-let close: () => Promise<void>;
 
 before(async () => {
-  assert.ok(existsSync(join(defaultWebRoot(), 'index.html')), 'the web app is built (npm run build)');
-  dir = mkdtempSync(join(tmpdir(), 'inquiry-e2e-reuse-'));
-  const w = openSqliteStore(join(dir, 'db.sqlite'));
-  assert.equal((await ingestPaths(w, [join(ROOT, 'corpus/moscow-trials')])).errors.length, 0);
-  await ops.analyze(w);
-  await w.close();
-  store = openSqliteStore(join(dir, 'db.sqlite'), { readonly: true });
-  const srv = await startServer(store, { host: '127.0.0.1', port: 0 });
-  url = srv.url;
-  close = srv.close;
-  browser = await launchBrowser();
+  srv = await startCorpusServer('inquiry-e2e-reuse-');
+  ({ store, browser, url } = srv);
 });
 
 after(async () => {
-  await browser?.close();
-  await close?.();
-  await store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
 test('the reuse list filters to quotations across sources; a family shows each copy beside the base; the reader marks reused text', async () => {

@@ -7,6 +7,7 @@
  * side is right. Pure.
  */
 import { edtfBounds } from '../../core/edtf.js';
+import { editDistance } from '../entities/keys.js';
 import type { Claim } from './extract.js';
 import { keysMatch, wordKey } from './extract.js';
 
@@ -123,20 +124,7 @@ function placeNamesMatch(a: string, b: string): boolean {
   const f = (x: string) => x.replace(/c/g, 'k').replace(/y/g, 'i').replace(/ua/g, 'o').replace(/w/g, 'v');
   const x = f(a);
   const y = f(b);
-  return Math.min(x.length, y.length) >= 5 && (x === y || levenshtein(x, y) <= 2);
-}
-function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = t;
-    }
-  }
-  return prev[b.length]!;
+  return Math.min(x.length, y.length) >= 5 && (x === y || editDistance(x, y, 2) <= 2);
 }
 
 /** subjects keyed by a time ("trial@1937", "trial@1937-01") match when one is the other or narrows it */

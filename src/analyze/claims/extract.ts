@@ -15,7 +15,7 @@
  * Pure: no I/O.
  */
 import type { DateMention } from '../time/dates.js';
-import { cyrillicKey, foldKey, hasCyrillic } from '../entities/keys.js';
+import { cyrillicKey, editDistance, foldKey, hasCyrillic } from '../entities/keys.js';
 
 export type Predicate = 'outcome' | 'count' | 'date' | 'place' | 'presence' | 'existence' | 'attribution';
 
@@ -191,21 +191,7 @@ export function keysMatch(a: string, b: string): boolean {
   const cb = b.replace(/c/g, 'k').replace(/ph/g, 'f').replace(/y/g, 'i').replace(/w/g, 'v');
   if (ca === cb) return true;
   if (ca.length >= 5 && (ca.startsWith(cb) || cb.startsWith(ca)) && Math.abs(ca.length - cb.length) <= 2) return true;
-  return lev(ca, cb) <= (Math.min(ca.length, cb.length) >= 7 ? 2 : 1);
-}
-function lev(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 9;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = t;
-    }
-  }
-  return prev[b.length]!;
+  return editDistance(ca, cb, 2) <= (Math.min(ca.length, cb.length) >= 7 ? 2 : 1);
 }
 
 /** the name words and concepts of a phrase: its comparable keys */

@@ -23,6 +23,25 @@ const dateFromRow = (r: Row): DateRow => ({
 });
 const dataRow = <T>(r: Row): T => JSON.parse(r.data as string) as T;
 
+/** WHERE terms for a source and a date range (rows whose lo..hi reach into from..to) */
+function sourceAndRange(q: TimeQuery): { where: string[]; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.source) {
+    where.push('source_id = ?');
+    args.push(q.source);
+  }
+  if (q.from) {
+    where.push('hi >= ?');
+    args.push(q.from);
+  }
+  if (q.to) {
+    where.push('lo <= ?');
+    args.push(q.to);
+  }
+  return { where, args };
+}
+
 export class SqliteTime implements TimeStore {
   constructor(private readonly db: Database.Database) {}
 
@@ -46,20 +65,7 @@ export class SqliteTime implements TimeStore {
   }
 
   async listDates(q: TimeQuery): Promise<{ total: number; items: DateRow[] }> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.source) {
-      where.push('source_id = ?');
-      args.push(q.source);
-    }
-    if (q.from) {
-      where.push('hi >= ?');
-      args.push(q.from);
-    }
-    if (q.to) {
-      where.push('lo <= ?');
-      args.push(q.to);
-    }
+    const { where, args } = sourceAndRange(q);
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM date_mentions ${w}`).get(...args) as { n: number }).n;
     const rows = this.db.prepare(`SELECT * FROM date_mentions ${w} ORDER BY source_id, start LIMIT ? OFFSET ?`).all(...args, q.limit ?? 100, q.offset ?? 0) as Row[];
@@ -67,20 +73,7 @@ export class SqliteTime implements TimeStore {
   }
 
   async listEvents(q: TimeQuery & { trigger?: string; conflict?: boolean; group?: string }): Promise<{ total: number; items: EventRow[] }> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.source) {
-      where.push('source_id = ?');
-      args.push(q.source);
-    }
-    if (q.from) {
-      where.push('hi >= ?');
-      args.push(q.from);
-    }
-    if (q.to) {
-      where.push('lo <= ?');
-      args.push(q.to);
-    }
+    const { where, args } = sourceAndRange(q);
     if (q.trigger) {
       where.push('trigger = ?');
       args.push(q.trigger);
