@@ -172,6 +172,13 @@ test('stage: dates, events and claims are stored with spans that re-slice the cl
       assert.equal(v.cleanText.slice(c.start, c.end), c.text);
       assert.ok(c.rawEnd >= c.rawStart);
     }
+    for (const e of (await ops.events(store, { source: s.id, limit: 100000 })).items) assert.equal(v.cleanText.slice(e.start, e.end), e.text);
+    // the planted sources are plain text, which cleaning leaves as it is: raw offsets re-slice to the same text
+    if (['a', 'b', 'c'].includes(s.id)) {
+      for (const d of ds.items) assert.equal(v.rawText.slice(d.rawStart, d.rawEnd), d.text);
+      for (const c of cs.items) assert.equal(v.rawText.slice(c.rawStart, c.rawEnd), c.text);
+      for (const e of (await ops.events(store, { source: s.id, limit: 1000 })).items) assert.equal(v.rawText.slice(e.rawStart, e.rawEnd), e.text);
+    }
   }
   const ev = await ops.events(store, { limit: 5000 });
   assert.ok(ev.total > 0);

@@ -162,6 +162,17 @@ export function fmtInt(n: number | null | undefined): string {
 }
 
 /** "← Previous / Next →" links between pages of a list (nothing when there is one page) */
+/**
+ * Where one page of a list stands: the offset it starts at, its first and last item numbers, and the
+ * links to the pages before and after (`at` builds the link for an offset).
+ */
+export function pageWindow(data: { total: number; limit?: number; offset?: number }, p: { limit: number; offset: number }, count: number, at: (offset: number) => string) {
+  const size = data.limit || p.limit;
+  const offset = typeof data.offset === 'number' ? data.offset : p.offset;
+  const last = offset + count;
+  return { offset, first: offset + 1, last, prev: offset > 0 ? at(Math.max(0, offset - size)) : null, next: last < data.total ? at(offset + size) : null };
+}
+
 export function Pager({ prev, next, label }: { prev: string | null | undefined; next: string | null | undefined; label: string }) {
   if (!prev && !next) return null;
   return (

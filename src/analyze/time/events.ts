@@ -81,7 +81,8 @@ export function findEvents(sourceId: string, text: string, dates: DateMention[],
     const places = uniq(ms.filter((m) => m.type === 'place'));
     const lead = s.length - s.trimStart().length;
     const group = claim ? claim.subject : actors[0] ? `${trigger}:${actors[0].entity}` : null;
-    out.push({ sourceId, start: a + lead, end: b, text: s.trim(), trigger, edtf: d.edtf!, dateStart: d.start, dateEnd: d.end, dateText: d.text, actors, places, group });
+    const body = s.trim();
+    out.push({ sourceId, start: a + lead, end: a + lead + body.length, text: body, trigger, edtf: d.edtf!, dateStart: d.start, dateEnd: d.end, dateText: d.text, actors, places, group });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { claimPath, claimsListUrl, claimsQuery, isPredicate, isRelation, PREDICA
 import { EdtfDate, PerspectiveTag, PredicateBadge, predicateLabel, RELATION_LABEL, RelationCounts } from '../claims-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
 import { plural, QueryBox, shorten, SourceSelect, useSources } from './works';
 
 const PAGE = 50;
@@ -119,12 +119,7 @@ export function ClaimsPage({ loc }: { loc: Loc }): VNode {
 
 function ClaimTable({ data, p, stale }: { data: ClaimsListResponse; p: Params; stale: boolean }): VNode {
   const items = data.items ?? [];
-  const size = data.limit || p.limit;
-  const offset = typeof data.offset === 'number' ? data.offset : p.offset;
-  const first = offset + 1;
-  const last = offset + items.length;
-  const prev = offset > 0 ? href(p, { offset: Math.max(0, offset - size) }) : null;
-  const next = last < data.total ? href(p, { offset: offset + size }) : null;
+  const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => href(p, { offset: o }));
   if (items.length === 0) {
     return (
       <div data-testid="claims-list">

@@ -6,7 +6,7 @@ import { ENTITY_TYPES, entityPath, qs } from '../api';
 import { AmbiguousBadge, isEntityType, TYPE_PLURAL, TypeBadge } from '../entity-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, useApi, useTitle, Pager } from '../ui';
+import { ErrorBox, fmtInt, Loading, useApi, useTitle, Pager, pageWindow } from '../ui';
 
 const PAGE = 50;
 const TYPE_AHEAD_MS = 300;
@@ -128,11 +128,7 @@ export function EntitiesPage({ loc }: { loc: Loc }): VNode {
 
 function EntityTable({ data, p, stale }: { data: EntitiesResponse; p: Params; stale: boolean }): VNode {
   const items = data.items ?? [];
-  const size = data.limit || p.limit;
-  const first = data.offset + 1;
-  const last = data.offset + items.length;
-  const prev = data.offset > 0 ? `/entities${query(p, { offset: Math.max(0, data.offset - size) })}` : null;
-  const next = last < data.total ? `/entities${query(p, { offset: data.offset + size })}` : null;
+  const { first, last, prev, next } = pageWindow(data, p, items.length, (o) => `/entities${query(p, { offset: o })}`);
   if (items.length === 0) {
     return (
       <p class="muted" data-testid="entity-index">

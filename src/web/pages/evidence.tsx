@@ -11,7 +11,7 @@ import type { EvidenceClaimSummary, EvidenceListResponse, Source } from '../api'
 import { evidenceListUrl, evidencePath, sourcePath } from '../api';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, Tags, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, Tags, useApi, useTitle, pageWindow } from '../ui';
 import type { ListParams } from './works';
 import { apiParams, listHref, listParamsFrom, plural, QueryBox, shorten, SourceSelect, useSources } from './works';
 
@@ -47,12 +47,7 @@ export function EvidencePage({ loc }: { loc: Loc }): VNode {
 
 function EvidenceTable({ data, p, stale, sources }: { data: EvidenceListResponse; p: ListParams; stale: boolean; sources: Map<string, Source> }): VNode {
   const items = data.items ?? [];
-  const size = data.limit || p.limit;
-  const offset = typeof data.offset === 'number' ? data.offset : p.offset;
-  const first = offset + 1;
-  const last = offset + items.length;
-  const prev = offset > 0 ? listHref('/evidence', p, { offset: Math.max(0, offset - size) }) : null;
-  const next = last < data.total ? listHref('/evidence', p, { offset: offset + size }) : null;
+  const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => listHref('/evidence', p, { offset: o }));
   if (items.length === 0) {
     return (
       <div data-testid="evidence-list">

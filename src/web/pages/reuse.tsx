@@ -9,7 +9,7 @@ import type { ReuseFamilySummary, ReuseKind, ReuseListParams, ReuseListResponse,
 import { isReuseKind, reuseListUrl, reusePath, reuseQuery } from '../api';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
 import { KindBadge, SeverityBadge } from './quotation';
 
 const PAGE = 50;
@@ -171,12 +171,7 @@ function filtered(p: Params): boolean {
 
 function FamilyTable({ data, p, stale }: { data: ReuseListResponse; p: Params; stale: boolean }): VNode {
   const items = data.items ?? [];
-  const size = data.limit || p.limit;
-  const offset = typeof data.offset === 'number' ? data.offset : p.offset;
-  const first = offset + 1;
-  const last = offset + items.length;
-  const prev = offset > 0 ? href(p, { offset: Math.max(0, offset - size) }) : null;
-  const next = last < data.total ? href(p, { offset: offset + size }) : null;
+  const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => href(p, { offset: o }));
   if (items.length === 0) {
     return (
       <div data-testid="reuse-list">

@@ -10,7 +10,7 @@ import type { CitationListParams, Csl, CslName, Source, SourcesResponse, Work, W
 import { citationListQuery, workPath, worksListUrl } from '../api';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
 
 const PAGE = 50;
 const TYPE_AHEAD_MS = 300;
@@ -234,12 +234,7 @@ export function WorksPage({ loc }: { loc: Loc }): VNode {
 
 function WorkTable({ data, p, stale }: { data: WorksResponse; p: ListParams; stale: boolean }): VNode {
   const items = data.items ?? [];
-  const size = data.limit || p.limit;
-  const offset = typeof data.offset === 'number' ? data.offset : p.offset;
-  const first = offset + 1;
-  const last = offset + items.length;
-  const prev = offset > 0 ? listHref('/works', p, { offset: Math.max(0, offset - size) }) : null;
-  const next = last < data.total ? listHref('/works', p, { offset: offset + size }) : null;
+  const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => listHref('/works', p, { offset: o }));
   if (items.length === 0) {
     return (
       <div data-testid="works-list">
