@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCitations } from '../src/analyze/citations/detect.js';
 import { compareClaims, type Comparison } from '../src/analyze/claims/compare.js';
-import { extractClaims, trialOrdinals, trialYears, type Claim } from '../src/analyze/claims/extract.js';
+import { corpusContext, extractClaims, type Claim, type ExtractOptions } from '../src/analyze/claims/extract.js';
 import { analyzeEntities } from '../src/analyze/entities/index.js';
 import { findDates } from '../src/analyze/time/dates.js';
 import { nth } from './time.js';
@@ -53,6 +53,7 @@ export interface AnalyzedCorpus {
   texts: Map<string, string>;
   claims: Claim[];
   comps: Comparison[];
+  context: ExtractOptions;
 }
 
 export function analyzeFixture(dir: string): AnalyzedCorpus | null {
@@ -70,11 +71,10 @@ export function analyzeFixture(dir: string): AnalyzedCorpus | null {
     const mentions = ents.mentions.filter((m) => m.sourceId === d.sourceId).map((m) => ({ start: m.start, end: m.end, entity: m.entity, type: m.type, name: names.get(m.entity) ?? m.text }));
     return { d, exclude, dates, mentions, text: d.text };
   });
-  const years = trialYears(prepared);
-  const ordinals = trialOrdinals(prepared);
+  const context = corpusContext(prepared);
   const claims: Claim[] = [];
-  for (const p of prepared) claims.push(...extractClaims({ sourceId: p.d.sourceId, text: p.d.text, lang: p.d.lang, exclude: p.exclude }, p.mentions, p.dates, { trialYears: years, trialOrdinals: ordinals }));
-  return { files: manifest.map((m) => m.file), texts, claims, comps: compareClaims(claims) };
+  for (const p of prepared) claims.push(...extractClaims({ sourceId: p.d.sourceId, text: p.d.text, lang: p.d.lang, exclude: p.exclude }, p.mentions, p.dates, context));
+  return { files: manifest.map((m) => m.file), texts, claims, comps: compareClaims(claims), context };
 }
 
 export function evalClaims(dir: string): ClaimEvalResult | null {

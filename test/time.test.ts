@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findDates } from '../src/analyze/time/dates.js';
 import { compareClaims, disputes } from '../src/analyze/claims/compare.js';
-import { extractClaims, type ClaimMention } from '../src/analyze/claims/extract.js';
+import { corpusContext, extractClaims, roleNames, type ClaimMention } from '../src/analyze/claims/extract.js';
 import { edtfBounds, isEdtf } from '../src/core/edtf.js';
 import { main } from '../src/cli/main.js';
 import { ops } from '../src/ops/index.js';
@@ -56,6 +56,10 @@ test('dates: relative expressions resolve from the last date in the passage, or 
   assert.equal(one('In 1933 he went to France. That summer he lived at Royan.', 'That summer'), '1933-22');
   assert.equal(one('Он прибыл 24 августа 1936 года, а на следующий день уехал.', 'на следующий день'), '1936-08-25');
   assert.equal(one('Three days later the verdict was read.', 'Three days later'), null, 'no anchor: unresolved');
+  // a stretch after the anchor is a range at the anchor's precision
+  assert.equal(one('Their trial opened in August 1936. Within the next two weeks Radek was under arrest.', 'Within the next two weeks'), '1936-08/1936-09');
+  assert.equal(one('The trial ended on 24 August 1936; within the following ten days many were arrested.', 'within the following ten days'), '1936-08-24/1936-09-03');
+  assert.equal(one('Процесс закончился 24 августа 1936 года. В течение следующих двух недель были арестованы многие.', 'В течение следующих двух недель'), '1936-08-24/1936-09-07');
   // a day without a year takes the year from context, before or after it
   assert.equal(one('It was not until December 18 that the regime spoke; on Jan. 16, 1935, it announced a trial.', 'December 18'), '1934-12-18');
 });
@@ -137,6 +141,66 @@ test('claims: claims of one source are never compared with each other; unrelated
   const claims = extractClaims({ sourceId: 'one', text: t }, m, findDates(t));
   assert.ok(claims.length >= 3);
   assert.deepEqual(compareClaims(claims), []);
+});
+
+/** mentions for the names a test text uses: every capitalized word listed, with its type */
+function mentionsFor(text: string, names: Record<string, [string, string]>): ClaimMention[] {
+  const out: ClaimMention[] = [];
+  for (const [word, [entity, type]] of Object.entries(names)) for (const m of text.matchAll(new RegExp(word, 'gu'))) out.push({ start: m.index!, end: m.index! + m[0].length, entity, type, name: word });
+  return out.sort((a, b) => a.start - b.start);
+}
+const analyze = (docs: Array<[string, string]>, names: Record<string, [string, string]>) => {
+  const prepared = docs.map(([id, text]) => ({ id, text, mentions: mentionsFor(text, names), dates: findDates(text) }));
+  const ctx = corpusContext(prepared);
+  const claims = prepared.flatMap((p) => extractClaims({ sourceId: p.id, text: p.text }, p.mentions, p.dates, ctx));
+  for (const p of prepared) for (const c of claims.filter((x) => x.sourceId === p.id)) assert.equal(p.text.slice(c.start, c.end), c.text);
+  return { claims, comps: compareClaims(claims), ctx };
+};
+
+test('claims: an office stands for its holder where the corpus names him in apposition', () => {
+  const names = { 'Joseph Davies': ['person:davies', 'person'], Davies: ['person:davies', 'person'], Vyshinsky: ['person:vyshinsky', 'person'], Ulrikh: ['person:ulrikh', 'person'] } as Record<string, [string, string]>;
+  const a = 'The American ambassador, Joseph Davies, arrived in January 1937. The public prosecutor, Vyshinsky, spoke for hours.';
+  const b = 'Here is the testimony of the American Ambassador to the USSR who was present at all three trials.';
+  const c = 'Davies was not present at the first trial, which opened on 19 August 1936.';
+  const roles = roleNames([a, b, c].map((t) => ({ text: t, mentions: mentionsFor(t, names) })));
+  assert.equal(roles.get([...roles.keys()].find((k) => /ambas/.test(k) && k.includes(' '))!)?.entity, 'person:davies');
+  assert.equal(roles.get([...roles.keys()].find((k) => /prosecut/.test(k) && !k.includes(' '))!)?.entity, 'person:vyshinsky');
+  const { claims, comps } = analyze([['a', a], ['b', b], ['c', c]], names);
+  const present = claims.find((x) => x.sourceId === 'b' && x.predicate === 'presence');
+  assert.equal(present?.subject, 'person:davies');
+  assert.equal(present?.text, 'American Ambassador to the USSR who was present at all three trials');
+  assert.ok(comps.some((x) => claims[x.a]!.predicate === 'presence' && x.relation === 'conflict'));
+  // an office two people hold in the corpus names no one
+  const two = roleNames([{ text: 'The prosecutor, Vyshinsky, spoke. The prosecutor, Ulrikh, answered.', mentions: mentionsFor('The prosecutor, Vyshinsky, spoke. The prosecutor, Ulrikh, answered.', names) }]);
+  assert.equal(two.get('prosecutor'), undefined);
+});
+
+test('claims: "six of these nine" takes the nine\'s event; a chronology entry dates its sentences; a trial named by its place', () => {
+  const names = { 'Kemerovo(?! trial)': ['place:kemerovo', 'place'], 'Kemerovo trial': ['trial:kemerovo-trial', 'trial'], Yagoda: ['person:yagoda', 'person'] } as Record<string, [string, string]>;
+  const a = 'The Kemerovo trial opened in November 1936. All nine of the defendants at Kemerovo confessed. The crimes for which six of these nine paid with their lives were invented.';
+  const b = '19–22 November 1936. The Kemerovo trial: nine defendants, of whom nine are shot.\n28 March 1937. Yagoda is arrested.';
+  const c = 'Yagoda was arrested in April 1937.';
+  const { claims, comps } = analyze([['a', a], ['b', b], ['c', c]], names);
+  const counts = claims.filter((x) => x.sourceId === 'a' && x.predicate === 'count').map((x) => `${x.subject}=${x.value.n}`).sort();
+  assert.deepEqual(counts, ['trial@1936-11#executed=6', 'trial@1936-11#tried=9', 'trial@1936-11#tried=9']);
+  const arrest = claims.find((x) => x.sourceId === 'b' && x.subject === 'arrest:person:yagoda');
+  assert.equal(arrest?.value.edtf, '1937-03-28');
+  assert.equal(arrest?.text, '28 March 1937. Yagoda is arrested');
+  assert.ok(comps.some((x) => claims[x.a]!.subject === 'arrest:person:yagoda' && x.relation === 'conflict'));
+});
+
+test('claims: who did it (an act carried out by an agent, an agent not involved) and the date of a killing at a place', () => {
+  const names = { NKVD: ['organization:nkvd', 'organization'], НКВД: ['organization:nkvd', 'organization'], Katyn: ['place:katyn', 'place'], Катынском: ['place:katyn', 'place'] } as Record<string, [string, string]>;
+  const a = 'The shootings were carried out by the NKVD in April and May 1940. At Katyn itself thousands were shot.';
+  const b = 'НКВД к расстрелу польских офицеров непричастен. Осенью 1941 года немцы расстреляли их в Катынском лесу.';
+  const { claims, comps } = analyze([['a', a], ['b', b]], names);
+  const ex = claims.filter((x) => x.predicate === 'existence').map((x) => `${x.sourceId}:${x.value.kind}`).sort();
+  assert.deepEqual(ex, ['a:yes', 'b:no']);
+  const kill = claims.filter((x) => x.predicate === 'date' && x.subject === 'killing:event@katin').map((x) => x.value.edtf).sort();
+  assert.deepEqual(kill, ['1940-04/1940-05', '1941-23']);
+  assert.equal(comps.filter((x) => x.relation === 'conflict').length, 2);
+  // an act the lexicon does not know is no claim of who did it
+  assert.equal(analyze([['x', 'The report was written by the NKVD in 1940.']], names).claims.filter((x) => x.predicate === 'existence').length, 0);
 });
 
 // ---------------------------------------------------------------- the stage, end to end

@@ -7,7 +7,7 @@
 import { edtfBounds } from '../core/edtf.js';
 import { fastKey } from '../core/ids.js';
 import { compareClaims, disputes as findDisputes } from '../analyze/claims/compare.js';
-import { extractClaims, trialOrdinals, trialYears, type Claim, type ClaimMention } from '../analyze/claims/extract.js';
+import { corpusContext, extractClaims, type Claim, type ClaimMention } from '../analyze/claims/extract.js';
 import { findDates, type DateMention } from '../analyze/time/dates.js';
 import { conflictingGroups, findEvents, type TimeEvent } from '../analyze/time/events.js';
 import type { Store } from '../store/store.js';
@@ -40,8 +40,7 @@ export async function analyzeTime(store: Store): Promise<TimeSummary> {
       .map((m) => ({ start: m.start, end: m.end, entity: m.entity!, type: m.type, name: names.get(m.entity!) ?? m.text }));
     prepared.push({ t, exclude, dates, mentions, text: t.text });
   }
-  const years = trialYears(prepared);
-  const ordinals = trialOrdinals(prepared);
+  const context = corpusContext(prepared);
   const claims: Claim[] = [];
   const claimVersion: number[] = [];
   const events: Array<{ e: TimeEvent; versionId: number; map: (typeof texts)[number]['map'] }> = [];
@@ -49,7 +48,7 @@ export async function analyzeTime(store: Store): Promise<TimeSummary> {
   for (const p of prepared) {
     const { t } = p;
     for (const d of p.dates) dateRows.push(dateRow(t.source.id, t.source.versionId, d, t.map));
-    const cs = extractClaims({ sourceId: t.source.id, text: t.text, lang: t.source.language, exclude: p.exclude }, p.mentions, p.dates, { trialYears: years, trialOrdinals: ordinals });
+    const cs = extractClaims({ sourceId: t.source.id, text: t.text, lang: t.source.language, exclude: p.exclude }, p.mentions, p.dates, context);
     for (const c of cs) {
       claims.push(c);
       claimVersion.push(t.source.versionId);

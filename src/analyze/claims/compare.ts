@@ -156,6 +156,8 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       const pa = a.value.place ?? '';
       const pb = b.value.place ?? '';
       const sameName = !pa.startsWith('trial') && !pb.startsWith('trial') && !!a.value.detail && !!b.value.detail && placeNamesMatch(wordKey(a.value.detail), wordKey(b.value.detail));
+      // a trial the text does not date is no trial to match with another undated one ("trial@?")
+      if ((pa === 'trial@?' && pb !== 'trial@*') || (pb === 'trial@?' && pa !== 'trial@*')) return null;
       const same = pa === pb || sameName || (a.value.place === 'trial@*' && !!b.value.place?.startsWith('trial@')) || (b.value.place === 'trial@*' && !!a.value.place?.startsWith('trial@'));
       const ov = timesOverlap(a.value.edtf, b.value.edtf);
       if (same) {

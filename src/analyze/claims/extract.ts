@@ -169,7 +169,7 @@ const CONCEPTS: Array<[RegExp, string]> = [
   [/\b(?:letters?|telegram|document)\b|письм|телеграмм|документ/iu, 'document'],
   [/\b(?:plot|conspiracy|centre|center|bloc)\b|заговор|центр|блок/iu, 'plot'],
   [/\b(?:fire|arson)\b|пожар|поджог/iu, 'fire'],
-  [/\b(?:massacre|shooting|graves?)\b|расстрел|могил/iu, 'killing'],
+  [/\b(?:massacres?|shootings?|graves?|killings?|executions?|murders?)\b|расстрел|могил|убийств/iu, 'killing'],
 ];
 
 /** a key for a name word that matches across scripts: "Бристоль" / "Bristol", "Осло" / "Oslo" */
@@ -236,6 +236,8 @@ export interface ExtractOptions {
   trialYears?: Map<string, string>;
   /** the month of "the first / second / third trial", read off the whole corpus (see trialOrdinals) */
   trialOrdinals?: Map<number, string>;
+  /** the person each office names in this corpus ("the American ambassador" → Joseph Davies; see roleNames) */
+  roles?: Map<string, ClaimMention>;
 }
 
 const ORDINAL_TRIAL = /\b(first|second|third|fourth)\s+(?:of\s+the\s+)?(?:(?:great|big|Moscow|show|public|open)\s+){0,3}trials?\b|(?<![\p{L}])(перв|втор|трет|четвёрт|четверт)\p{L}*\s+(?:(?:большо|московск|открыт|показательн)\p{L}*\s+){0,2}процесс/iu;
@@ -282,19 +284,79 @@ export function trialOrdinals(docs: Array<{ text: string; dates: DateMention[] }
   return out;
 }
 
+/** how far (in characters) the trial a text last named stays the one it is telling of */
+const TRIAL_CONTEXT = 1200;
+
+// offices a person is named by instead of a name ("the American Ambassador to the USSR who was present …")
+const ROLE_WORDS = ['ambassador', 'envoy', 'consul', 'prosecutor', 'procurator', 'commissar', 'judge', 'president', 'chairman', 'secretary', 'minister', 'attorney', 'посол', 'прокурор', 'нарком', 'председател\\p{L}*', 'судья', 'министр', 'секретар\\p{L}*', 'консул'];
+const ROLE = `(?:${ROLE_WORDS.join('|')})`;
+// (either case of the first letter, without the i flag: the names around must stay capitalized)
+const ROLE_CASED = `(?:${ROLE_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})`;
+const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])((?:[\\p{L}-]+\\s+)?${ROLE_CASED})(?:\\s+\\p{Lu}{2,5})?(?:\\s+\\p{Lu}\\p{Ll}+)?\\s*,?\\s*$`, 'u');
+const ROLE_AFTER = new RegExp(`^\\s*,\\s*(?:the\\s+|a\\s+)?((?:[\\p{L}-]+\\s+)?${ROLE})(?![\\p{L}])`, 'iu');
+const roleKey = (phrase: string) => {
+  const w = phrase.toLowerCase().split(/\s+/).filter((x) => !/^(?:the|a|an|former|then|chief|of|and|by|was|his|her|their|as|и|в|его|её|бывший)$/u.test(x));
+  return w.slice(-2).map((x) => wordKey(x)).join(' ');
+};
+const roleNoun = (key: string) => key.split(' ').pop()!;
+
+/**
+ * The person each office names across the corpus, learnt from appositions ("The American ambassador,
+ * Joseph Davies", "Joseph Davies, the American ambassador", "Посол США Джозеф Дэвис"). An office is
+ * kept only when every source that names its holder names the same person.
+ */
+export function roleNames(docs: Array<{ text: string; mentions: ClaimMention[] }>): Map<string, ClaimMention> {
+  const seen = new Map<string, Map<string, ClaimMention>>();
+  const add = (key: string, m: ClaimMention) => {
+    for (const k of [key, roleNoun(key)]) {
+      let v = seen.get(k);
+      if (!v) seen.set(k, (v = new Map()));
+      v.set(m.entity, m);
+    }
+  };
+  for (const d of docs) {
+    for (const m of d.mentions) {
+      if (m.type !== 'person') continue;
+      // the office right before the name, with a country and a given name between: "Посол США Джозеф Дэвис"
+      const before = ROLE_BEFORE.exec(d.text.slice(Math.max(0, m.start - 60), m.start));
+      if (before) add(roleKey(before[1]!), m);
+      const after = ROLE_AFTER.exec(d.text.slice(m.end, m.end + 60));
+      if (after) add(roleKey(after[1]!), m);
+    }
+  }
+  const out = new Map<string, ClaimMention>();
+  for (const [k, v] of seen) if (v.size === 1) out.set(k, [...v.values()][0]!);
+  return out;
+}
+
+/** what claims read off the whole corpus: the trials' dates by name and by number, the offices' holders */
+export function corpusContext(docs: Array<{ text: string; mentions: ClaimMention[]; dates: DateMention[] }>): ExtractOptions {
+  return { trialYears: trialYears(docs), trialOrdinals: trialOrdinals(docs), roles: roleNames(docs) };
+}
+
 /** the year of each trial entity: the year most often dated in the sentences that name it, across all sources */
 export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[]; dates: DateMention[] }>): Map<string, string> {
   const votes = new Map<string, Map<string, number>>();
   for (const d of docs) {
     for (const m of d.mentions) {
-      if (m.type !== 'trial') continue;
-      const a = Math.max(0, d.text.lastIndexOf('.', m.start));
-      const b = d.text.indexOf('.', m.end);
+      // ("the Moscow trials", "the show trials": a plural names no one trial)
+      if (m.type !== 'trial' || /trials$|процессы$/u.test(m.entity)) continue;
+      // (its sentence, or its line: the items of a list end without a stop)
+      const a = Math.max(0, d.text.lastIndexOf('.', m.start), d.text.lastIndexOf('\n', m.start));
+      const b = [d.text.indexOf('.', m.end), d.text.indexOf('\n', m.end)].filter((x) => x >= 0).reduce((x, y) => Math.min(x, y), -1 >>> 1);
       // the date nearest the name in its sentence votes ("the Trial of the Sixteen, opened on 19 August 1936")
       let best: DateMention | null = null;
+      // (a date heading the sentence counts too: "19–22 November 1936. The Kemerovo trial in Novosibirsk …")
+      const lineStart = d.text.lastIndexOf('\n', Math.max(0, a - 1)) + 1;
       for (const x of d.dates) {
-        if (!x.edtf || x.start < a || x.end > (b < 0 ? d.text.length : b + 1) || !/^\d{4}/.test(x.edtf)) continue;
+        const heading = x.start === lineStart && x.end >= a - 1 && x.end <= a + 1;
+        if (!x.edtf || (!heading && x.start < a) || x.end > b + 1 || !/^\d{4}/.test(x.edtf)) continue;
+        // another trial named between the two takes the date: "the Novosibirsk trial was organized … as the trial of July 1935 for Kamenev"
+        // (not another name of the same trial: "Bukharin-Rykov Trial, or "Trial of the Twenty-One;" 1938")
+        const between = x.start >= m.end ? d.text.slice(m.end, x.start) : d.text.slice(x.end, m.start);
+        if (TRIAL_WORD.test(between) && !/^[\s,]*(?:or|или)\s/iu.test(between)) continue;
         const dist = x.start >= m.end ? x.start - m.end : m.start - x.end;
+        if (dist > 150 && !heading) continue;
         const bestDist = best ? (best.start >= m.end ? best.start - m.end : m.start - best.end) : Infinity;
         if (dist < bestDist) best = x;
       }
@@ -306,8 +368,21 @@ export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[];
       }
     }
   }
+  // the year a clear majority of the votes gives (a name two trials share, "the Zinoviev–Kamenev trial" of 1935 and of 1936, gets
+  // none), then the month most of that year's votes give, if any give one
   const out = new Map<string, string>();
-  for (const [e, v] of votes) out.set(e, [...v].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]![0]);
+  for (const [e, v] of votes) {
+    const years = new Map<string, number>();
+    let total = 0;
+    for (const [k, n] of v) {
+      years.set(k.slice(0, 4), (years.get(k.slice(0, 4)) ?? 0) + n);
+      total += n;
+    }
+    const [year, count] = [...years].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]!;
+    if (count * 2 <= total) continue;
+    const month = [...v].filter(([k]) => k.length > 4 && k.startsWith(year)).sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0];
+    out.set(e, month ? month[0] : year);
+  }
   return out;
 }
 
@@ -340,9 +415,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const d = allResolved[lo - 1];
     return d && at - d.end <= within ? d : null;
   };
+  /** "at the time": the time the text is speaking of, the last date before that is no end of a stay ("where he stayed until October") */
+  const timeInTalk = (at: number) => {
+    for (let d = dateBefore(at, 900); d; d = dateBefore(d.start, 900 - (at - d.start))) {
+      if (!/\b(?:until|till|up\s+to|through)\s+$|(?<![\p{L}])(?:до|по)\s+$/iu.test(text.slice(Math.max(0, d.start - 10), d.start))) return d;
+    }
+    return null;
+  };
   /** the persons a predicate is said of: named in the clause before it (not after "by"), else the last one named before */
   const subjectsBefore = (u: Unit, at: number, since: number): ClaimMention[] => {
-    const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)));
+    // (not a name governed by a preposition, nor a possessive: "Pyatakov's former wife was arrested")
+    const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
     // the verb's subject is a count or another noun ("… seventeen defendants. Thirteen are sentenced"): no person
     if (xs.length) {
       const gap = text.slice(xs[xs.length - 1]!.end, at);
@@ -389,14 +472,33 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
       return [prev[prev.length - 1]!];
     }
+    // an office for its holder: "the American Ambassador to the USSR who was present …"
+    const role = opts.roles?.size ? new RegExp(`(?:^|[^\\p{L}])(?:the|[Tt]he)\\s+((?:[\\p{L}-]+\\s+)?${ROLE})((?:\\s+(?:to|of|for|in)\\s+the\\s+[\\p{L}.]+)?\\s+(?:who|that|,)?\\s*)$`, 'iu').exec(head) : null;
+    if (role) {
+      const holder = opts.roles!.get(roleKey(role[1]!)) ?? (role[1]!.trim().split(/\s+/).length === 1 ? opts.roles!.get(roleNoun(roleKey(role[1]!))) : undefined);
+      if (holder) {
+        const start = u.start + role.index! + role[0].length - role[2]!.length - role[1]!.length;
+        return [{ ...holder, start, end: start + role[1]!.length }];
+      }
+    }
     return [];
   };
   const labelOf = (m: ClaimMention) => m.name;
-  const clip = (a: number, b: number) => ({ start: a, end: b, text: text.slice(a, b) });
+  const clip = (a: number, b0: number) => {
+    // (a span ends at its last word, not at the sentence's stop)
+    let b = b0;
+    while (b > a + 1 && /[\s.,;:]/.test(text[b - 1]!)) b--;
+    return { start: a, end: b, text: text.slice(a, b) };
+  };
 
+  // a trial named after its place ("the Kemerovo trial") and dated in the corpus: counts at that place are its counts
+  const trialAt = new Map<string, string>();
+  for (const [k, y] of opts.trialYears ?? []) for (const w of k.replace(/^trial:/, '').split('-')) if (w.length >= 4 && w !== 'trial' && w !== 'trials') trialAt.set(placeKey(w), `trial@${y}`);
   let lastTrial: { at: number; year: string } | null = null;
   for (const u of units) {
     const clause = text.slice(u.start, u.end);
+    // a claim's span starts at its subject when the clause names it, else at the clause (an antecedent in the sentence before is not quoted)
+    const fromSubject = (m: { start: number }, at: number) => Math.max(u.start, Math.min(m.start, at));
     persons = windowed(allPersons, u.start - 600, u.end + 200);
     places = windowed(allPlaces, u.start - 600, u.end + 200);
     mentions = windowed(allMentions, u.start - 600, u.end + 200);
@@ -406,12 +508,19 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       // a trial named with its date in the clause, or with the date written just before it ("23–30 January 1937. Second Moscow trial …")
-      const dy = TRIAL_WORD.test(clause) ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') ?? dateBefore(u.start, 8) ?? undefined) : undefined;
+      // ("Tukhachevsky and seven other commanders were tried in camera": a trial of its own, dated here or just before)
+      const triedHere = /\b(?:were|was|are|is)\s+tried\b|\bstood\s+trial\b|(?<![\p{L}])(?:судили|были\s+осуждены)(?![\p{L}])/iu.test(clause);
+      // ("In the 1937 trials he joined the defendants": trials in the plural name no one trial)
+      const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
+      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
       const ord = ordinalOf(clause);
       const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
       if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
     }
-    const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? null;
+    // a chronology's entry: the date that heads the line is the time of every sentence in it ("28 March 1937. Yagoda is arrested.")
+    const lineStart = text.lastIndexOf('\n', u.start - 1) + 1;
+    const heading = lineStart < u.start ? allResolved.find((d) => d.start === lineStart && /^\s*[.:–—-]/u.test(text.slice(d.end, d.end + 2)) && d.end <= u.start && /^\d{4}/.test(d.edtf!)) : undefined;
+    const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? heading?.edtf ?? null;
     // ---------------- outcomes
     let since = u.start;
     const taken: Array<[number, number]> = [];
@@ -441,12 +550,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const kind = f.rule.kind;
       const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : undefined;
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
-      const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? (lastTrial && f.at - lastTrial.at < 2500 ? lastTrial.year : null);
+      const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       for (const s of subs) {
         const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yr ? { n: yr[0], hi: yr[1] } : {}), ...(detail ? { detail } : {}) };
         out.push({
           sourceId: doc.sourceId,
-          ...clip(Math.min(subs[0]!.start, f.at), f.end),
+          ...clip(fromSubject(subs[0]!, f.at), f.end),
           predicate: 'outcome',
           subject: s.entity,
           subjectLabel: labelOf(s),
@@ -459,8 +568,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const more = new RegExp(`(?:together\\s+with|along\\s+with|and|вместе\\s+с|и)\\s+(?:the\\s+)?(${NUM_RE})\\s+(?:other|others|others?\\s+of|of\\s+(?:the|their)|других|другими|остальных)`, 'iu').exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
       if (more && (kind === 'executed' || kind === 'death-sentence')) {
         const n = numberOf(more[1]!) + subs.length;
-        const ev = lastTrial && f.at - lastTrial.at < 2500 ? `trial@${lastTrial.year}` : eventKey(f.at, uDates, dateBefore);
-        if (ev && Number.isFinite(n)) out.push(countClaim(doc, clip(Math.min(subs[0]!.start, f.at), Math.min(u.end, f.end + 80)), ev, kind === 'executed' ? 'executed' : 'death-sentence', n, time));
+        const ev = lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? `trial@${lastTrial.year}` : eventKey(f.at, uDates, dateBefore);
+        if (ev && Number.isFinite(n)) out.push(countClaim(doc, clip(fromSubject(subs[0]!, f.at), Math.min(u.end, f.end + 80)), ev, kind === 'executed' ? 'executed' : 'death-sentence', n, time));
       }
     }
     // ---------------- counts
@@ -471,10 +580,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       if (dates.some((d) => d.start <= at && at < d.end)) continue;
       // "Thirteen of the seventeen": the whole is counted with the part
       const before16 = text.slice(Math.max(u.start, at - 30), at);
-      if (new RegExp(`(?:(?:${NUMW}|\\d+)\\s+of\\s+the\\s+|(?<!групп[аеуы]\\s+)(?<![\\p{L}])из\\s+)$`, 'iu').test(before16)) continue;
+      const after = text.slice(at + numText.length, Math.min(u.end, at + numText.length + 90));
+      // ("Из семнадцати подсудимых тринадцать …": the whole, counted as the accused)
+      const wholeOf = /(?<![\p{L}])из\s+$/iu.test(before16) && /^\s+(?:подсудимых|обвиняемых)(?![\p{L}])/iu.test(after);
+      if (!wholeOf && new RegExp(`(?:(?:${NUMW}|\\d+)\\s+of\\s+(?:the|these|those)\\s+|(?<!групп[аеуы]\\s+)(?<![\\p{L}])из\\s+)$`, 'iu').test(before16)) continue;
       const n0 = numberOf(numText);
       if (!Number.isFinite(n0) || n0 < 2 || n0 > 100000) continue;
-      const after = text.slice(at + numText.length, Math.min(u.end, at + numText.length + 90));
       const before = text.slice(Math.max(u.start, at - 120), at);
       // "Trial of the Sixteen", "процесс шестнадцати", "group of fourteen", "группа из четырнадцати"
       const named = /(?:trial|case)\s+of\s+(?:the\s+)?$|(?:процесс|дело)\s+$|(?:group|bloc)\s+of\s+$|групп[аеуы]\s+из\s+$/iu.test(before);
@@ -483,7 +594,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       let cls: string | null = null;
       let n = n0;
       let spanStart = at;
-      if (named) cls = 'tried';
+      if (named || wholeOf) cls = 'tried';
       else {
         const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?${GROUP_NOUNS}`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
@@ -505,6 +616,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
             n = n0 + k;
             spanStart = run[0]!.start;
           }
+          // "he and Kamenev were put on trial … along with 34 others": the whole is not told, so there is no count
+          else if (/^\s+(?:others?|other\s+\w+|accomplices|associates|co-defendants)\b/iu.test(after)) continue;
         }
       }
       if (!cls) continue;
@@ -514,12 +627,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // "nine of the defendants at Kemerovo": the place named with the group names its trial
       const at2 = at + numText.length;
       const placed = places.find((p) => p.type === 'place' && p.start > at2 && p.start - at2 < 45 && /\s(?:at|in|в|во)\s+$/iu.test(text.slice(Math.max(at2, p.start - 5), p.start)) && !/[,.;]/.test(text.slice(at2, p.start)));
-      const where = placed ??
-        (cls === 'executed'
-          ? (places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause)) ??
-            // "The crimes for which six of these nine paid with their lives …" after "the Novosibirsk trial …"
-            (/\bthese\b|\bэтих\b/iu.test(clause) ? places.find((p) => p.type === 'place' && p.start >= sentenceBefore(text, u.start) && p.end <= u.start) : undefined))
-          : undefined);
+      const where = placed ?? (cls === 'executed' ? places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end && !TRIAL_WORD.test(clause)) : undefined);
+      // "six of these nine paid with their lives": the nine counted before, and their event
+      const these = ofThe && /^\s+of\s+(?:these|those)\s/iu.test(after) ? numberOf(ofThe[1]!) : NaN;
+      const antecedent = Number.isFinite(these) ? out.filter((c) => c.predicate === 'count' && c.value.n === these && at - c.end < 2500).pop() : undefined;
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
@@ -532,8 +643,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         }
         continue;
       }
-      const recent = lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
-      const ev = where ? `event@${placeKey(where.name)}` : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : recent ? `trial@${recent}` : ty ? `trial@${ty}` : eventKey(at, uDates, dateBefore);
+      // (a trial named here and dated in the corpus wins over the one in context; one named here but dated nowhere, or named by its
+      // count — "the trial of the 14 persons" — takes the context only from close by)
+      const reach = (tm && !ty) || /(?:trial|case)\s+of\s+(?:the\s+)?$|(?:процесс|дело)\s+$/iu.test(before) ? 400 : TRIAL_CONTEXT;
+      const recent = lastTrial && at - lastTrial.at < reach ? lastTrial.year : null;
+      const ev = antecedent ? antecedent.subject.replace(/#[^#]*$/, '') : where ? (trialAt.get(placeKey(where.name)) ?? `event@${placeKey(where.name)}`) : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : ty ? `trial@${ty}` : recent ? `trial@${recent}` : tm || reach < TRIAL_CONTEXT ? null : eventKey(at, uDates, dateBefore);
       if (!ev) continue;
       const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,60}/u.exec(after)?.[0].length ?? 0));
       out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
@@ -556,13 +670,22 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
         if (!who.length && !ev.group) who = persons.filter((p) => p.start >= end && p.end <= u.end).slice(0, 1);
         const right = uDates.find((x) => x.start >= end && x.start - end <= 14);
-        const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
-        const ctx = ev.kind === 'trial-opening' ? null : lastTrial && at - lastTrial.at < 2500 ? lastTrial.year : null;
-        const subjectKeys = ev.group ? [ev.group(text, at, d ?? null, dateBefore, ctx)] : who.map((w) => `${ev.kind}:${w.entity}`);
+        const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
+        const ctx = ev.kind === 'trial-opening' ? null : lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null;
+        // (the place of a group event: named in the clause, else the first named in the next sentence of the paragraph)
+        const evPlace = ev.kind !== 'killing' ? null : (() => {
+          const inClause = places.find((p) => p.type === 'place' && p.start >= u.start && p.end <= u.end);
+          const nl = text.indexOf('\n', u.end);
+          const next = places.find((p) => p.type === 'place' && p.start >= u.end && p.start - u.end < 200 && (nl < 0 || p.start < nl));
+          // (a place the next sentence names only counts away from a trial the text is telling of)
+          const x = inClause ?? (ctx ? undefined : next);
+          return x ? placeKey(x.name) : null;
+        })();
+        const subjectKeys = ev.group ? [ev.group(text, at, d ?? null, dateBefore, ctx, evPlace)] : who.map((w) => `${ev.kind}:${w.entity}`);
         const labels = ev.group ? [`${ev.kind}`] : who.map((w) => `${ev.label} of ${w.name}`);
         subjectKeys.forEach((sk, i) => {
           if (!sk) return;
-          const first = who[0]?.start ?? at;
+          const first = who[0] ? fromSubject(who[0], at) : at;
           if (d?.edtf) {
             const a = Math.min(first, at, d.start);
             const b = Math.max(end, d.end);
@@ -597,7 +720,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       let pl = places.filter((p) => p.type === 'place' && p.start >= end && p.end <= Math.min(u.end, end + 80));
       // "а Седов в Копенгаген вообще не приезжал": the place before the verb
       if (!pl.length) pl = places.filter((p) => p.type === 'place' && p.start >= u.start && p.end <= at && at - p.end < 40 && /(?<![\p{L}])(?:в|во|на|in|at)\s+$/iu.test(text.slice(Math.max(0, p.start - 4), p.start)));
-      const trial = TRIAL_WORD.test(tail.slice(0, 60)) || TRIAL_WORD.test(m[0]) || /(?:на|в|at|in)\s+(?:\S+\s+){0,2}(?:процесс\p{L}*|trials?)\s+(?:не\s+|not\s+)?$/iu.test(text.slice(Math.max(u.start, at - 40), at));
+      // "present at all three trials, … 'Mission to Moscow'": a trial named before the place is where
+      const tw = TRIAL_WORD.exec(tail.slice(0, 60));
+      if (tw && pl.length && pl[0]!.start > end + tw.index) pl = [];
+      const trial = !!tw || TRIAL_WORD.test(m[0]) || /(?:на|в|at|in)\s+(?:\S+\s+){0,2}(?:процесс\p{L}*|trials?)\s+(?:не\s+|not\s+)?$/iu.test(text.slice(Math.max(u.start, at - 40), at));
       const bare = !pl.length && !trial ? /^\s*(?:(?:in|at|в|во)\s+)?(\p{Lu}[\p{L}'’-]{2,})/u.exec(tail) : null;
       const placeKey = pl[0]?.entity ?? (trial ? 'trial' : bare ? `w:${wordKey(bare[1]!)}` : null);
       if (!placeKey) continue;
@@ -607,15 +733,22 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const k = text.indexOf(',', end);
         return k < 0 || k > u.end ? u.end : k;
       })();
-      const d = inside(resolvedDates, segA, segB)[0] ?? (/(?:at (?:that|the) time|then|в это время|тогда|в то время)/iu.test(clause) ? dateBefore(at, 900) : null);
+      const d = inside(resolvedDates, segA, segB)[0] ?? (/(?:at (?:that|the) time|then|в это время|тогда|в то время)/iu.test(clause) ? timeInTalk(at) : null);
       let placeFull = placeKey;
       const namedTrial = mentions.find((x) => x.type === 'trial' && x.start >= at && x.end <= Math.min(u.end, end + 80));
       const trialYear = namedTrial ? opts.trialYears?.get(namedTrial.entity) : undefined;
-      if (placeKey === 'trial') placeFull = /\ball\s+(?:three|the|of\s+the)\s+trials|всех\s+(?:трёх|трех)\s+процесс/iu.test(tail.slice(0, 60)) ? 'trial@*' : `trial@${trialYear ?? ((d?.edtf ?? dateBefore(u.start, 900)?.edtf ?? '').slice(0, 4) || '?')}`;
+      // which trial: all of them, one named and dated in the corpus, one numbered ("the second trial"), else the year around
+      // ("на первом процессе не присутствовал": the number may come before the verb; a trial named but not dated anywhere is unknown)
+      const ord = ordinalOf(text.slice(Math.max(segA, at - 40), Math.min(u.end, end + 60)));
+      const ordinalYear = ord ? opts.trialOrdinals?.get(ord) : undefined;
+      if (placeKey === 'trial') placeFull = /\ball\s+(?:three|the|of\s+the)\s+trials|всех\s+(?:трёх|трех)\s+процесс/iu.test(tail.slice(0, 60)) ? 'trial@*' : `trial@${trialYear ?? ordinalYear ?? (namedTrial ? '?' : (d?.edtf ?? dateBefore(u.start, 900)?.edtf ?? '').slice(0, 4) || '?')}`;
       const endSpan = pl[0] ? Math.max(end, pl[0].end) : Math.min(u.end, end + 40);
       for (const w of who) {
-        const value: ClaimValue = { kind: neg ? 'no' : 'yes', place: placeFull, detail: placeName, ...(d?.edtf ? { edtf: d.edtf } : {}) };
-        out.push({ sourceId: doc.sourceId, ...clip(Math.min(w.start, at), endSpan), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value, valueLabel: `${neg ? 'not ' : ''}at ${placeName}${d?.edtf ? ` (${d.edtf})` : ''}`, time: d?.edtf ?? null });
+        // (at a trial the corpus dates, the time is the trial's, not another date of the clause)
+        const tt = /^trial@(\d{4}(?:-\d{2})?)$/.exec(placeFull)?.[1];
+        const when = tt && (trialYear || ordinalYear) ? tt : d?.edtf;
+        const value: ClaimValue = { kind: neg ? 'no' : 'yes', place: placeFull, detail: placeName, ...(when ? { edtf: when } : {}) };
+        out.push({ sourceId: doc.sourceId, ...clip(fromSubject(w, at), endSpan), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value, valueLabel: `${neg ? 'not ' : ''}at ${placeName}${when ? ` (${when})` : ''}`, time: when ?? null });
       }
     }
     // ---------------- existence
@@ -624,6 +757,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       for (const m of clause.matchAll(rule.re)) {
         const thing = (m.groups?.['thing'] ?? '').trim();
         if (thing.length < 3) continue;
+        // "to ascertain whether there was a Hotel Bristol": a question, not a claim
+        if (/\b(?:whether|if)\s+$|(?<![\p{L}])ли\s+$/iu.test(text.slice(Math.max(u.start, u.start + m.index! - 10), u.start + m.index!))) continue;
         // "No such meeting took place" is no affirmation
         if (rule.polarity === 'yes' && /(?:^|\s)(?:no|not|never|нет|не)\s/iu.test(thing)) continue;
         // "there was no evidence that Stalin …", "no way of knowing": an abstract noun is no thing that existed or not
@@ -639,6 +774,18 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           const prevStart = sentenceBefore(text, u.start);
           for (const x of mentions.filter((y) => y.start >= prevStart && y.end <= u.start && y.type !== 'organization')) keys.push(`@${x.entity}`);
         }
+        // "the journey" named in full before ("the journey of Pyatakov to see Trotsky in Oslo"): its names, and the clause's concepts ("in a special airplane")
+        const head = /^the\s+([\p{L}]+)$/iu.exec(thing);
+        if (head && !keys.some((k) => !k.startsWith('~'))) {
+          const back = text.slice(Math.max(0, thingAt - 2500), thingAt);
+          const prev = [...back.matchAll(new RegExp(`\\b${head[1]}\\s+(?:of|by|to)\\s+[^.;:]{3,80}`, 'giu'))].pop();
+          if (prev) {
+            const pa = thingAt - back.length + prev.index!;
+            for (const x of mentions.filter((y) => y.start >= pa && y.end <= pa + prev[0].length)) keys.push(`@${x.entity}`);
+            for (const [re, k] of CONCEPTS) if (re.test(clause)) keys.push(`~${k}`);
+          }
+        }
+        if (rule.act && !keys.some((k) => k.startsWith('~'))) continue;
         const names = [...new Set(keys)].filter((k) => !k.startsWith('~'));
         if (!names.length) continue; // "there was no evidence": nothing named
         // "there is a great deal written about how Stalin …": the thing itself is unnamed
@@ -665,7 +812,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const at = u.start + m.index!;
       const verbEnd = at + m[0].length;
       let speaker = subjectsBefore(u, at, u.start)[0];
-      if (!speaker) speaker = persons.find((p) => p.start >= verbEnd && p.end <= Math.min(u.end, verbEnd + 40));
+      // (a speaker after the verb: "according to Trotsky", "…, says Trotsky"; not the object: "confessed to having a long interview with Trotsky")
+      if (!speaker) speaker = persons.find((p) => p.start >= verbEnd && p.end <= Math.min(u.end, verbEnd + 40) && (/according|по\s+словам/iu.test(m[0]) || /^[\s,]*(?:\p{Lu}\.\s*)*$/u.test(text.slice(verbEnd, p.start))));
       if (!speaker) continue;
       // what was said: the quotation, or the rest of the clause
       const rest = text.slice(verbEnd, u.end);
@@ -677,7 +825,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), verbEnd));
       out.push({
         sourceId: doc.sourceId,
-        ...clip(Math.min(speaker.start, at), u.end),
+        ...clip(fromSubject(speaker, at), u.end),
         predicate: 'attribution',
         subject: `said:${contentKeys.slice(0, 6).join('+')}`,
         subjectLabel: said.slice(0, 120),
@@ -823,7 +971,7 @@ interface EventRule {
   kind: string;
   label: string;
   place?: boolean;
-  group?: (text: string, at: number, d: DateMention | null, dateBefore: (at: number, within?: number) => DateMention | null, context: string | null) => string | null;
+  group?: (text: string, at: number, d: DateMention | null, dateBefore: (at: number, within?: number) => DateMention | null, context: string | null, place: string | null) => string | null;
 }
 const trialGroup = (kind: string) => (_t: string, at: number, d: DateMention | null, before: (at: number, within?: number) => DateMention | null, context: string | null) => {
   // the trial in context (the one named last), else the month of the date given
@@ -832,7 +980,7 @@ const trialGroup = (kind: string) => (_t: string, at: number, d: DateMention | n
   return x ? `${kind}:trial@${monthKey(x)}` : null;
 };
 const EVENT_RULES: EventRule[] = [
-  { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?arrested\b|(?<![\p{L}])(?:был[аи]?\s+)?арестован[аы]?(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?арестован[аы]?(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
   { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdied\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|погиб)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
   { re: /\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot|executed)\b|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?)(?![\p{L}])/giu, kind: 'execution', label: 'execution' },
@@ -840,7 +988,10 @@ const EVENT_RULES: EventRule[] = [
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
   { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?(?:verdict|sentences?)\s+(?:was|were)\s+(?:announced|pronounced|read|passed|carried\s+out)\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен|оглашён|оглашен)(?:\s+в\s+исполнение)?(?![\p{L}])|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
+  { re: /\b(?:the\s+)?verdicts?\s+(?:was|were)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\bsentences?\s+(?:was|were)\s+(?:announced|pronounced|read|passed)\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  // a mass killing told without a trial: keyed by its place ("The shootings were carried out by the NKVD in April and May 1940" … "At Katyn itself …")
+  { re: /\b(?:the\s+)?(?:shootings|killings|massacres?|executions)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|committed|perpetrated)\b|(?<![\p{L}])расстреляли(?![\p{L}])/giu, kind: 'killing', label: 'killing', group: (_t, _at, _d, _b, _context, place) => (place ? `killing:event@${place}` : null) },
+  { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
 ];
 
 const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement)\b|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
@@ -850,10 +1001,12 @@ interface ExistenceRule {
   re: RegExp;
   polarity: 'yes' | 'no';
   concept?: string;
+  /** the thing must be an act the lexicon knows (a shooting, a fire, a plot): who did it is the claim */
+  act?: boolean;
 }
 const ABSTRACT_HEAD = /^(?:no\s+|the\s+|a\s+|an\s+|any\s+|such\s+)?(?:[\p{Ll}]+\s+){0,2}?(?:deal|lot|number|matter|case|story|book|article|need|way\s+of|evidence|proof|way|doubt|reason|need|question|chance|sign|signs|trace|record|indication|basis|ground|grounds|point|use|hope|mention|answer|sense|difference|time|possibility|attempt|doubts|доказательств|сомнени|причин|смысл|необходимост|возможност)/iu;
 /** words without which no existence rule can match: a cheap test before the expensive patterns */
-const EXIST_HINT = /\bmet\b|meeting\s+with|interview\s+with|exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
+const EXIST_HINT = /\bwas\s+arranged|carried\s+out\s+by|committed\s+by|perpetrated\s+by|organi[sz]ed\s+by|not\s+involved|not\s+responsible|причаст|совершен|совершён|проведен|проведён|организован|\bmet\b|meeting\s+with|interview\s+with|exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
 const T = '(?<thing>(?:the\\s+|a\\s+|an\\s+)?[^,.;:]{3,70}?)';
 const TR = '(?<thing>[^,.;:]{3,70}?)';
 const EXISTENCE_RULES: ExistenceRule[] = [
@@ -868,6 +1021,14 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`\\bthere\\s+(?:is|was)\\s+(?:a|an)\\s+${T}(?=[,.;]|\\s+(?:in|at|on|opposite|near|then)\\b)`, 'giu'), polarity: 'yes' },
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+(?:flew|landed)\\s+(?:to|in|at)\\s+\\p{Lu}[\\p{L}'’-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}'’-]+\\s+(?:met|had\\s+(?:a|an)\\s+(?:meeting|interview)\\s+with)\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:in|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|du|des|of)\\s+\\p{Lu}[\\p{L}'’-]+)?)?)`, 'gu'), polarity: 'yes', concept: 'meeting' },
+  // "how the journey was arranged in a special airplane": a journey or meeting told as done
+  { re: new RegExp(`(?<thing>\\bthe\\s+(?:journey|flight|trip|visit|meeting|interview)\\b[^,.;:]{0,40}?)\\s+(?:was|had\\s+been)\\s+(?:arranged|made|organi[sz]ed|carried\\s+out)\\b`, 'giu'), polarity: 'yes' },
+  // who did it: "The shootings were carried out by the NKVD", "the NKVD was not involved in the shootings"
+  { re: new RegExp(`(?<thing>\\b(?:the\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:was|were|had\\s+been)\\s+(?:carried\\s+out|committed|perpetrated|organi[sz]ed|started|set)\\s+by\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', act: true },
+  { re: new RegExp(`(?<thing>\\b(?:the\\s+)?\\p{Lu}[\\p{L}-]+\\s+(?:was|were|is|are|had\\s+been)\\s+(?:not|never|in\\s+no\\s+way)\\s+(?:involved\\s+in|responsible\\s+for|guilty\\s+of)\\s+(?:the\\s+)?[^,.;:]{3,50}?)(?=[,.;:]|$)`, 'gu'), polarity: 'no', act: true },
+  { re: new RegExp(`(?<thing>(?<![\\p{L}])\\p{Lu}[\\p{L}-]+\\s+к\\s+[^,.;:]{3,60}?)\\s+(?:был[аио]?\\s+|был[аио]?\\s+)?непричаст\\p{L}*`, 'gu'), polarity: 'no', act: true },
+  { re: new RegExp(`(?<thing>(?<![\\p{L}])\\p{Lu}[\\p{L}-]+\\s+не\\s+(?:был[аио]?\\s+)?причаст\\p{L}*\\s+к\\s+[^,.;:]{3,60}?)(?=[,.;:]|$)`, 'gu'), polarity: 'no', act: true },
+  { re: new RegExp(`(?<thing>(?<![\\p{L}])[\\p{L}-]+\\s+(?:был[аио]?\\s+)?(?:совершен[аоы]?|совершён|проведен[аоы]?|проведён|организован[аоы]?)\\s+(?!в\\s|во\\s|на\\s)\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', act: true },
   // Russian
   { re: new RegExp(`${TR}\\s+не\\s+(?:было|существовало|существовал[аи]?|состоялся|состоялась|состоялось)(?![\\p{L}])`, 'giu'), polarity: 'no' },
   { re: new RegExp(`(?<![\\p{L}])не\\s+было\\s+(?:никакого\\s+|никакой\\s+)?${TR}(?=[,.;]|$)`, 'giu'), polarity: 'no' },

@@ -91,7 +91,10 @@ interface Relative {
   /** a month (and day) of the year reached ("May of the following year", "5 December of that year") */
   month?: number;
   day?: number;
+  /** "within the next two weeks": the whole stretch from the anchor to the offset, a range */
+  within?: boolean;
 }
+const RU_GEN_NUM: Record<string, number> = { двух: 2, трёх: 3, трех: 3, четырёх: 4, четырех: 4, пяти: 5, шести: 6 };
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const CENTURY: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, '18th': 18, '19th': 19, '20th': 20, '21st': 21 };
 
@@ -329,6 +332,9 @@ const RULES: Rule[] = [
   [new RegExp(`${B}(?:в\\s+)?(прошлом|этом|будущем|следующем)\\s+(году|месяце)(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: ruUnit(m[2]!), n: /прошлом/.test(m[1]!) ? -1 : /этом/.test(m[1]!) ? 0 : 1 } })],
   // ---- relative expressions
   [new RegExp(`\\b(?:(?:more|less)\\s+than\\s+|about\\s+|some\\s+|only\\s+|just\\s+)?(${NUM}|a few)\\s+(days?|weeks?|months?|years?)\\s+(later|after(?:wards)?|earlier|before|ago|previously)\\b`, 'giu'), (m) => rel(m[1]!, m[2]!, /later|after/i.test(m[3]!) ? 1 : -1, /than|about|some/i.test(m[0]))],
+  // "within the next two weeks": the stretch from the time the text is at to that much later
+  [new RegExp(`\\bwithin\\s+the\\s+(?:next|following)\\s+(${NUM})\\s+(days?|weeks?|months?|years?)\\b`, 'giu'), (m) => ({ ...rel(m[1]!, m[2]!, 1, false), relative: { ...rel(m[1]!, m[2]!, 1, false).relative!, within: true } })],
+  [new RegExp(`${B}в\\s+(?:течение\\s+)?(?:ближайших|следующих|последующих)\\s+(двух|трёх|трех|четырёх|четырех|пяти|шести|\\d{1,2})\\s+(дней|недель|месяцев|лет)(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: /^дн/.test(m[2]!) ? 'day' : ruUnit(m[2]!), n: RU_GEN_NUM[m[1]!.toLowerCase()] ?? Number(m[1]), within: true } })],
   [new RegExp(`\\b(after|within)\\s+(${NUM}|a few)\\s+(days?|weeks?|months?|years?)\\b`, 'giu'), (m) => rel(m[2]!, m[3]!, 1, /within/i.test(m[1]!))],
   [new RegExp(`\\b(?:a|one)\\s+(day|week|month|year)\\s+(later|after(?:wards)?|earlier|before)\\b`, 'giu'), (m) => rel('1', m[1]!, /later|after/i.test(m[2]!) ? 1 : -1, false)],
   [new RegExp(`\\b(?:the\\s+)?(next|following|previous|preceding)\\s+(day|morning|evening|night|week|month|year|spring|summer|autumn|fall|winter)\\b`, 'giu'), (m) => {
@@ -377,6 +383,19 @@ function rel(num: string, unit: string, sign: number, vague: boolean): Omit<Cand
 /** shift an anchor by a relative expression; null when the text does not allow it */
 function resolveRelative(anchor: string, r: Relative): string | null {
   if (!Number.isFinite(r.n)) return null;
+  if (r.within) {
+    // from the anchor's start to its end moved on by the offset, at the anchor's precision ("August 1936" + two weeks → 1936-08/1936-09)
+    const lo = anchor.split('/')[0]!.replace(/[~?%]$/, '');
+    const hi = (anchor.split('/')[1] ?? lo).replace(/[~?%]$/, '');
+    const p = hi.split('-').map(Number);
+    if (!/^\d{4}/.test(hi) || (p[1] ?? 0) > 12) return null;
+    const [y, m, d] = [p[0]!, p[1] ?? 12, p[2] ?? daysIn(p[0]!, p[1] ?? 12)];
+    const days = r.unit === 'day' ? r.n : r.unit === 'week' ? 7 * r.n : 0;
+    const months = r.unit === 'month' ? r.n : r.unit === 'year' ? 12 * r.n : 0;
+    const t = new Date(Date.UTC(y, m - 1 + months, d + days));
+    const end = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`.slice(0, hi.length);
+    return end === lo ? lo : `${lo}/${end}`;
+  }
   // a range anchors forward offsets at its end and backward ones at its start ("the trial ended … three days later")
   const lo = anchor.split('/')[0]!.replace(/[~?%]$/, '');
   const hi = (anchor.split('/')[1] ?? lo).replace(/[~?%]$/, '');
