@@ -60,6 +60,8 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
   const pair = [xa, xb].sort().join('|');
   if (pair === 'death-sentence|executed') return ['partial', 'sentenced to death / shot'];
   if (xa === 'convicted' || xb === 'convicted') return xa === 'acquitted' || xb === 'acquitted' ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : CONVICTED.has(xa) && CONVICTED.has(xb) ? ['partial', `${a.valueLabel} / ${b.valueLabel}`] : null;
+  // "died in a camp" (in custody, of itself) and "was shot" are two deaths
+  if (pair === 'died|executed' && (a.value.detail === 'in custody' || b.value.detail === 'in custody')) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
   if (pair === 'died|killed' || pair === 'died|executed' || pair === 'died|suicide' || pair === 'executed|killed') return ['partial', `${a.valueLabel} / ${b.valueLabel}`];
   if (CONVICTED.has(xa) && CONVICTED.has(xb)) return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
   if ((xa === 'acquitted') !== (xb === 'acquitted') && (CONVICTED.has(xa) || CONVICTED.has(xb))) {
@@ -148,7 +150,7 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
     case 'date':
       return sameSubject(a.subject, b.subject) ? compareEdtf(a.value.edtf!, b.value.edtf!) : null;
     case 'place': {
-      if (a.subject !== b.subject) return null;
+      if (!sameSubject(a.subject, b.subject)) return null;
       return overlapKeys(a.keys, b.keys).length ? ['agree', `both: ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
     }
     case 'presence': {
@@ -184,8 +186,31 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
 }
 
 /** every comparable pair across sources */
-export function compareClaims(claims: Claim[]): Comparison[] {
+export function compareClaims(claimsIn: Claim[]): Comparison[] {
   const out: Comparison[] = [];
+  // one trial is told by the months of its stages (announced in March, opened in May, the verdict in July): months of one year no
+  // more than two apart, one after another, are taken for one trial ("trial@1928-03" = "trial@1928-07"); months further apart are
+  // two trials ("trial@1937-01", "trial@1937-06")
+  const byYear = new Map<string, Set<number>>();
+  for (const c of claimsIn) for (const m of c.subject.matchAll(/trial@(\d{4})-(\d{2})/g)) (byYear.get(m[1]!) ?? byYear.set(m[1]!, new Set()).get(m[1]!)!).add(Number(m[2]));
+  const first = new Map<string, string>();
+  for (const [y, set] of byYear) {
+    const ms = [...set].sort((a, b) => a - b);
+    let head = ms[0]!;
+    ms.forEach((m, i) => {
+      if (i > 0 && m - ms[i - 1]! > 2) head = m;
+      first.set(`${y}-${String(m).padStart(2, '0')}`, `${y}-${String(head).padStart(2, '0')}`);
+    });
+  }
+  const clustered = (ym: string) => first.get(ym) ?? ym;
+  const claims = first.size
+    ? claimsIn.map((c) => {
+        const subject = c.subject.replace(/trial@(\d{4}-\d{2})/, (_m, ym: string) => `trial@${clustered(ym)}`);
+        // (a claim's own time names its trial's month the same way, for the year-only subjects refined below)
+        const time = c.time && /^\d{4}-\d{2}/.test(c.time) && first.has(c.time.slice(0, 7)) ? clustered(c.time.slice(0, 7)) : c.time;
+        return subject === c.subject && time === c.time ? c : { ...c, subject, time };
+      })
+    : claimsIn;
   // a subject keyed by a year only ("trial@1936") is ambiguous when claims name several events of that year by month
   const months = new Map<string, Set<string>>();
   for (const c of claims) {

@@ -76,27 +76,79 @@ export interface Claim {
 
 // ------------------------------------------------------------------ lexicon
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  'twenty-one': 21, 'twenty one': 21, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-  один: 1, одного: 1, два: 2, двое: 2, двух: 2, три: 3, трое: 3, трёх: 3, трех: 3, четыре: 4, четырёх: 4, четырех: 4,
-  пять: 5, пяти: 5, шесть: 6, шести: 6, семь: 7, семи: 7, восемь: 8, восьми: 8, девять: 9, девяти: 9, десять: 10,
-  десяти: 10, десятью: 10, одиннадцать: 11, двенадцать: 12, двенадцати: 12, тринадцать: 13, тринадцати: 13,
-  четырнадцать: 14, четырнадцати: 14, пятнадцать: 15, пятнадцати: 15, шестнадцать: 16, шестнадцати: 16,
-  семнадцать: 17, семнадцати: 17, восемнадцать: 18, восемнадцати: 18, девятнадцать: 19, двадцать: 20, двадцати: 20,
-  'двадцать один': 21, 'двадцати одного': 21, восемью: 8, пятью: 5, тремя: 3, двумя: 2,
-  sixteenth: 16, seventeenth: 17,
-};
-const NUMW = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+// ------------------------------------------------------------------ numbers written as words
+// English and Russian cardinals (every case of the Russian ones) and Russian collective numerals ("пятеро", "пятерых"),
+// composed as written: "fifty-three", "a hundred and three", "двадцать одного", "сто двенадцать"
+const WORD_VALUES: Record<string, number> = {};
+const words = (n: number, ...ws: string[]) => ws.forEach((w) => (WORD_VALUES[w] = n));
+const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+EN_UNITS.forEach((w, i) => words(i + 1, w));
+EN_TEENS.forEach((w, i) => words(i + 10, w));
+EN_TENS.forEach((w, i) => words((i + 2) * 10, w));
+const RU_UNITS: string[][] = [
+  ['один', 'одна', 'одно', 'одного', 'одной', 'одному', 'одним', 'одном'],
+  ['два', 'две', 'двух', 'двум', 'двумя'],
+  ['три', 'трёх', 'трех', 'трём', 'трем', 'тремя'],
+  ['четыре', 'четырёх', 'четырех', 'четырём', 'четырем', 'четырьмя'],
+  ['пять', 'пяти', 'пятью'],
+  ['шесть', 'шести', 'шестью'],
+  ['семь', 'семи', 'семью'],
+  ['восемь', 'восьми', 'восемью'],
+  ['девять', 'девяти', 'девятью'],
+];
+RU_UNITS.forEach((ws, i) => words(i + 1, ...ws));
+const RU_TEEN_STEMS = ['десят', 'одиннадцат', 'двенадцат', 'тринадцат', 'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат'];
+RU_TEEN_STEMS.forEach((w, i) => words(i + 10, `${w}ь`, `${w}и`, `${w}ью`));
+const RU_TENS: string[][] = [
+  ['двадцать', 'двадцати', 'двадцатью'],
+  ['тридцать', 'тридцати', 'тридцатью'],
+  ['сорок', 'сорока'],
+  ['пятьдесят', 'пятидесяти', 'пятьюдесятью'],
+  ['шестьдесят', 'шестидесяти'],
+  ['семьдесят', 'семидесяти'],
+  ['восемьдесят', 'восьмидесяти'],
+  ['девяносто', 'девяноста'],
+];
+RU_TENS.forEach((ws, i) => words((i + 2) * 10, ...ws));
+const RU_HUNDREDS: string[][] = [['сто', 'ста'], ['двести', 'двухсот'], ['триста', 'трёхсот', 'трехсот'], ['четыреста', 'четырёхсот', 'четырехсот'], ['пятьсот', 'пятисот']];
+RU_HUNDREDS.forEach((ws, i) => words((i + 1) * 100, ...ws));
+const RU_COLLECTIVE: string[][] = [['двое', 'двоих'], ['трое', 'троих'], ['четверо', 'четверых'], ['пятеро', 'пятерых'], ['шестеро', 'шестерых'], ['семеро', 'семерых'], ['восьмеро', 'восьмерых'], ['девятеро', 'девятерых'], ['десятеро', 'десятерых']];
+RU_COLLECTIVE.forEach((ws, i) => words(i + 2, ...ws));
+const alt = (ws: string[]) => [...ws].sort((x, y) => y.length - x.length).join('|');
+const EN_BELOW_100 = `(?:(?:${alt(EN_TENS)})(?:[-\\s](?:${alt(EN_UNITS)}))?|${alt(EN_TEENS)}|${alt(EN_UNITS)})`;
+const EN_NUMBER = `(?:(?:a|${alt(EN_UNITS)})\\s+hundred(?:\\s+(?:and\\s+)?${EN_BELOW_100})?|${EN_BELOW_100})`;
+const RU_BELOW_100 = `(?:(?:${alt(RU_TENS.flat())})(?:\\s+(?:${alt(RU_UNITS.flat())}))?|${alt(Object.keys(WORD_VALUES).filter((w) => /^[а-яё]/.test(w) && WORD_VALUES[w]! >= 10 && WORD_VALUES[w]! < 20))}|${alt(RU_UNITS.flat())}|${alt(RU_COLLECTIVE.flat())})`;
+const RU_NUMBER = `(?:(?:${alt(RU_HUNDREDS.flat())})(?:\\s+${RU_BELOW_100})?|${RU_BELOW_100})`;
+/** a number written in words, English or Russian (a regular-expression source without groups) */
+const NUMW = `(?:${EN_NUMBER}|${RU_NUMBER})`;
 const NUM_RE = `(?:\\d{1,3}(?:,\\d{3})+|\\d{1,5}(?:\\s+(?:тысяч[аи]?|thousand))?|${NUMW})`;
-function numberOf(s: string): number {
+/** the value of a number as written: digits, "1,000", "5 thousand", "fifty-three", "a hundred and three", "двадцати одного" */
+export function numberOf(s: string): number {
   const t = s.toLowerCase().trim();
   if (/^\d{1,3}(?:,\d{3})+$/.test(t)) return Number(t.replace(/,/g, ''));
   const k = /^(\d+)\s+(?:тысяч[аи]?|thousand)$/.exec(t);
   if (k) return Number(k[1]) * 1000;
   if (/^\d+$/.test(t)) return Number(t);
-  return NUMBER_WORDS[t] ?? NaN;
+  let total = 0;
+  let any = false;
+  for (const w of t.split(/[-\s]+/)) {
+    if (w === 'and' || w === '') continue;
+    if (w === 'a') {
+      total += 1;
+      continue;
+    }
+    if (w === 'hundred') {
+      total = (total || 1) * 100;
+      continue;
+    }
+    const v = WORD_VALUES[w];
+    if (v === undefined) return NaN;
+    total += v;
+    any = true;
+  }
+  return any || total >= 100 ? total : NaN;
 }
 
 const B = '(?<![\\p{L}\\d])';
@@ -113,10 +165,10 @@ const OUTCOME_RULES: OutcomeRule[] = [
   // prison terms (before "sentenced" alone)
   { re: new RegExp(`(?:sentenced|condemned)\\s+to\\s+(?:(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years|terms?\\s+of\\s+(?:imprisonment|prison))`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`\\b(?:was|were|had been|being|is|are)\\s+(?:given|handed)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
-  { re: new RegExp(`\\b(?:got|received|drew|served)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
+  { re: new RegExp(`\\b(?:got|gets|receive|receives|received|drew|served)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`(?<=\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})\\s+years(?![\\p{L}])(?!\\s+(?:later|after|before|ago|earlier|old))`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(${NUM_RE})\\s+(?:годам|лет)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
-  { re: new RegExp(`${B}(?:получил[аи]?|отделал(?:ся|ись|ась))\\s+(${NUM_RE})\\s+(?:годами|годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`${B}(?:получил[аи]?|отделал(?:ся|ись|ась))\\s+(?:по\\s+)?(${NUM_RE})\\s+(?:годами|годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:тюремному\\s+)?(?:заключению|лишению свободы)`, 'giu'), kind: 'prison' },
   // death sentences and executions
   { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
@@ -135,6 +187,8 @@ const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:были\\s+|был[аи]?\\s+)?(?:осужден[аы]?|осуждён[аы]?|признан[аы]?\\s+виновн(?:ым|ыми|ой))(?!\\s+к)${E}`, 'giu'), kind: 'convicted' },
   { re: new RegExp(`${B}оправдан[аы]?${E}`, 'giu'), kind: 'acquitted' },
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:posthumously\s+)?rehabilitated\b/giu, kind: 'rehabilitated' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:amnestied|pardoned|released)\b/giu, kind: 'released' },
+  { re: new RegExp(`${B}(?:был[аи]?\\s+)?(?:амнистирован[аы]?|помилован[аы]?|освобожд[её]н[аы]?)${E}`, 'giu'), kind: 'released' },
   { re: new RegExp(`${B}(?:посмертно\\s+)?реабилитирован[аы]?${E}`, 'giu'), kind: 'rehabilitated' },
 ];
 function yrs(a: string | undefined, b: string | undefined): [number, number] | null {
@@ -149,12 +203,14 @@ function countClass(s: string): string | null {
   if (/sentenced\s+to\s+(?:death|be\s+shot)|condemned\s+to\s+(?:death|be\s+shot)|death\s+sentences?|к\s+(?:расстрелу|высшей\s+мере|смертной\s+казни)/iu.test(s)) return 'death-sentence';
   if (/\b(?:shot|executed|put\s+to\s+death|paid\s+with\s+their\s+lives)\b|расстрелян|расстреляли|казнен|казнён/iu.test(s)) return 'executed';
   if (/acquitted|оправдан/iu.test(s)) return 'acquitted';
-  if (/sentenced\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|к\s+\S+\s+(?:годам|лет)|к\s+заключению/iu.test(s)) return 'prison';
-  if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
+  if (/\b(?:deported|exiled|banished)\b|выслан|выслали|депортирован|сослан/iu.test(s)) return 'deported';
+  if (/\b(?:convicted|found\s+guilty)\b|(?<![\p{L}])(?:осужден[аы]?|осуждён[аы]?|осудил[аи]?)(?!\s+к)(?![\p{L}])/iu.test(s) && !/sentenced|приговор/iu.test(s)) return 'convicted';
+  if (/sentenced\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
+  if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of|charged|indicted)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
   return null;
 }
 
-const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|generals|commanders|others?|accomplices|associates|co-defendants|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
+const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
 const TRIAL_WORD = /\b(?:trials?|tribunal|court|hearings?)\b|процесс|суд(?![\p{L}])|судебн/iu;
@@ -177,7 +233,7 @@ export function wordKey(w: string): string {
   let x = w.toLowerCase().replace(/[«»"“”'’]/g, '');
   if (hasCyrillic(x)) {
     // case endings off a Russian noun or name
-    x = x.replace(/(?:ами|ями|ого|ему|ому|ой|ей|ом|ем|ах|ях|ую|юю|ая|яя|ии|ия|ие|а|у|е|ы|и|ю|я|ь)$/u, '');
+    x = x.replace(/(?:ами|ями|ого|его|ему|ому|ий|ый|ой|ей|ом|ем|ах|ях|ую|юю|ая|яя|ии|ия|ие|ые|а|у|е|ы|и|ю|я|ь)$/u, '');
     return foldKey(cyrillicKey(x)).replace(/^k(?=o)/, 'k');
   }
   x = x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’]s$/, '');
@@ -200,11 +256,14 @@ export function thingKeys(phrase: string, mentions: ClaimMention[] = []): string
   for (const [re, k] of CONCEPTS) if (re.test(phrase)) keys.add(`~${k}`);
   for (const m of mentions) keys.add(`@${m.entity}`);
   for (const w of phrase.match(/[«"“]?\p{Lu}[\p{L}'’-]+[»"”]?/gu) ?? []) {
+    // (a capitalized determiner opening a sentence is no name: "Никакой …", "This …")
+    if (DETERMINERS.test(w.replace(/[«»"“”]/g, ''))) continue;
     const k = wordKey(w);
     if (k.length >= 3 && !STOP_NAMES.has(k)) keys.add(k);
   }
   return [...keys];
 }
+const DETERMINERS = /^(?:никак\p{L}*|ни\p{L}{0,3}|эт\p{L}{0,3}|тот|та|то|те|все|весь|вся|так\p{L}{2,3}|no|any|this|that|these|those|every|all|some|such)$/iu;
 const STOP_NAMES = new Set(['the', 'there', 'this', 'that', 'then', 'now', 'but', 'and', 'it', 'in', 'on', 'at', 'he', 'she', 'they', 'no', 'not', 'a', 'an', 'et', 'vo', 'na', 'ne', 'tak', 'eto', 'on', 'ona', 'oni', 'odnako', 'no', 'i', 'a']);
 
 // ------------------------------------------------------------------ text units
@@ -548,7 +607,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, f.at - 14), f.at + 12).replace(/not only/gi, ''));
       const yr = f.rule.years?.(f.m) ?? null;
       const kind = f.rule.kind;
-      const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : undefined;
+      const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : kind === 'died' && /\b(?:camp|prison|custody|exile|gulag)\b|лагер|тюрьм|заключени|ссылк/iu.test(f.m[0]) ? 'in custody' : undefined;
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
       const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       for (const s of subs) {
@@ -573,14 +632,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
     }
     // ---------------- counts
+    const consumed = new Set<number>();
     for (const m of clause.matchAll(new RegExp(`${B}(?:(all|only|все|лишь)\\s+)?(${NUM_RE})${E}`, 'giu'))) {
       const at = u.start + m.index! + (m[1] ? m[0].length - m[2]!.length : 0);
       const numText = m[2]!;
+      if (consumed.has(at)) continue;
       if (/^\d{4}$/.test(numText) && +numText > 1500) continue; // a year
       if (dates.some((d) => d.start <= at && at < d.end)) continue;
       // "Thirteen of the seventeen": the whole is counted with the part
       const before16 = text.slice(Math.max(u.start, at - 30), at);
-      const after = text.slice(at + numText.length, Math.min(u.end, at + numText.length + 90));
+      // (a parenthesis naming some of them is skipped: "thirteen young men, Nikolaev among them, had been shot", "Пятеро, включая Рамзина, были …")
+      const after = text.slice(at + numText.length, Math.min(u.end, at + numText.length + 160)).replace(/^([^,.;]{0,60}?),\s*(?:[^,;]{1,60}?\s+among\s+them|among\s+them[^,;]{0,70}|including[^,;]{1,70}|включая[^,;]{1,70}|в\s+том\s+числе[^,;]{1,70}|среди\s+них[^,;]{1,70})\s*,/iu, (_m, head: string) => head + ' ').slice(0, 90);
       // ("Из семнадцати подсудимых тринадцать …": the whole, counted as the accused)
       const wholeOf = /(?<![\p{L}])из\s+$/iu.test(before16) && /^\s+(?:подсудимых|обвиняемых)(?![\p{L}])/iu.test(after);
       if (!wholeOf && new RegExp(`(?:(?:${NUMW}|\\d+)\\s+of\\s+(?:the|these|those)\\s+|(?<!групп[аеуы]\\s+)(?<![\\p{L}])из\\s+)$`, 'iu').test(before16)) continue;
@@ -597,18 +659,21 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       if (named || wholeOf) cls = 'tried';
       else {
         const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
-        const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?${GROUP_NOUNS}`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
-        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after)) continue;
+        const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}(?![\\p{L}])`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
+        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after) && !/^\s+(?:расстреляли|расстреляны|казнены|казнили|осуждены|приговорены|приговорили)(?![\p{L}])/iu.test(after)) continue;
         const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
         cls = countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
-        if (!cls && /(?:shot|executed|расстреляли|казнили)\s+(?:(?:about|some|около|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'executed';
+        // the verb before the count: "расстреляли только пятерых", "приговорила к расстрелу 14 человек", "к высшей мере приговорили одиннадцать"
+        if (!cls && /(?:shot|executed|расстреляли|казнили)\s+(?:(?:about|some|only|just|около|примерно|более|свыше|только|лишь|ещё|еще)\s+)?$/iu.test(before)) cls = 'executed';
+        if (!cls && /(?:sentenced\s+to\s+death|приговорил[аи]?\s+к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)|к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)\s+приговорил[аи]?)\s+(?:(?:only|just|только|лишь)\s+)?$/iu.test(before)) cls = 'death-sentence';
+        if (!cls && /(?:deported|exiled|выслали|депортировали)\s+(?:(?:about|some|almost|nearly|около|почти|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'deported';
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
         if (/^\s+(?:dead|killed|died|people\s+(?:died|were\s+killed)|погибших|погибли)\b/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
-        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых/iu.test(before.slice(-80)) && /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|co-defendants|defendants|accused)/iu.test(after)) cls = 'tried';
-        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + before.slice(-80))) cls = null;
+        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых/iu.test(before.slice(-80)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
+        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + before.slice(-80))) cls = null;
         // "X, Y and fourteen of their accomplices": the named persons count too
-        if (/^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after)) {
+        if (/^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
           const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
           const run = persons.filter((p) => p.start >= u.start && p.end <= at);
           const k = Math.max(listed.length, run.length);
@@ -621,6 +686,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         }
       }
       if (!cls) continue;
+      // "50 советских специалистов и трое немецких инженеров", "40 Soviet engineers and three German ones": the groups add up
+      const plus = new RegExp(`^(\\s+(?:[\\p{L}-]+\\s+){0,2}${GROUP_NOUNS}\\s+(?:and|и)\\s+)(${NUM_RE})(\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${GROUP_NOUNS}|ones))(?![\\p{L}])`, 'iu').exec(text.slice(at + numText.length, u.end));
+      if (plus && Number.isFinite(numberOf(plus[2]!))) {
+        n += numberOf(plus[2]!);
+        consumed.add(at + numText.length + plus[1]!.length);
+      }
       // a total over several trials is no count of one: "There were 54 defendants in all", "in the three trials"
       if (/^[^.;]{0,40}?\b(?:in\s+all|altogether|in\s+total|all\s+told)\b|^[^.;]{0,40}?(?:в\s+общей\s+сложности|всего\s+было)/iu.test(after) || /\b(?:three|two|both|all\s+the|all\s+three)\s+trials\b|(?:трёх|трех|двух|всех)\s+процессах/iu.test(text.slice(sentenceBefore(text, u.start), at))) continue;
       // which event: a trial named here, a trial dated here, the trial in context, the place of a killing, else the date around
@@ -653,6 +724,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
       // "Thirteen are sentenced to death and shot": the executions too
       if (cls === 'death-sentence' && /(?:sentenced|condemned)\s+to\s+death\s+and\s+(?:\w+\s+)?(?:shot|executed)|к\s+расстрелу\s+и\s+расстрелян/iu.test(after.slice(0, 80))) out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, 'executed', n, uTime));
+      // "осудила 14 человек, и все они были расстреляны", "… and all of them were shot"
+      else if (cls !== 'executed' && /^[^.;]{0,80}?,?\s+(?:and|и)\s+(?:all\s+(?:of\s+them|were)|все\s+(?:они\s+)?(?:были\s+)?)(?:\s*were)?\s*(?:shot|executed|расстреляны|казнены)/iu.test(text.slice(at + numText.length, u.end))) out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, 'executed', n, uTime));
       // "Thirteen of the seventeen": the whole
       if (ofThe) {
         const whole = numberOf(ofThe[1]!);
@@ -693,7 +766,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           }
           // where: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol"
           const tail = text.slice(end, Math.min(u.end, end + 90));
-          const pm = /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu.exec(tail);
+          const pm = (ev.kind === 'exile' ? /^\s*(?:\S+\s+){0,6}?(?:to|at|in|в|во|на)\s+((?:(?:his|her|their|the|a)\s+)?[^,.;]{2,60})/iu : /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu).exec(tail);
           if (pm && ev.place) {
             const phrase = pm[1]!;
             const pAt = end + pm.index! + pm[0].length - phrase.length;
@@ -715,7 +788,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const end = at + m[0].length;
       const who = subjectsBefore(u, at, u.start);
       if (!who.length) continue;
-      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 14), at + m[0].length).replace(/not only/gi, '')) || /\bnever\b/i.test(m[0]);
+      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 14), at + m[0].length).replace(/not only/gi, '')) || /\bnever\b/i.test(m[0]) || /отсутствовал/iu.test(m[0]);
       const tail = text.slice(end, u.end);
       let pl = places.filter((p) => p.type === 'place' && p.start >= end && p.end <= Math.min(u.end, end + 80));
       // "а Седов в Копенгаген вообще не приезжал": the place before the verb
@@ -733,7 +806,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const k = text.indexOf(',', end);
         return k < 0 || k > u.end ? u.end : k;
       })();
-      const d = inside(resolvedDates, segA, segB)[0] ?? (/(?:at (?:that|the) time|then|в это время|тогда|в то время)/iu.test(clause) ? timeInTalk(at) : null);
+      const inSeg = inside(resolvedDates, segA, segB);
+      // "бывал в Париже в 1927 и 1928 годах": dates joined by "and" are one stretch, from the first to the last
+      const joinedDates = inSeg.length > 1 && /^\s*(?:,|and|и|&)\s*$/iu.test(text.slice(inSeg[0]!.end, inSeg[1]!.start)) && /^\d{4}/.test(inSeg[1]!.edtf!) ? { ...inSeg[0]!, edtf: `${inSeg[0]!.edtf!.split('/')[0]}/${inSeg[1]!.edtf!.split('/').pop()}` } : undefined;
+      const d = joinedDates ?? inSeg[0] ?? (/(?:at (?:that|the) time|then|в это время|тогда|в то время)/iu.test(clause) ? timeInTalk(at) : null);
       let placeFull = placeKey;
       const namedTrial = mentions.find((x) => x.type === 'trial' && x.start >= at && x.end <= Math.min(u.end, end + 80));
       const trialYear = namedTrial ? opts.trialYears?.get(namedTrial.entity) : undefined;
@@ -811,6 +887,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     for (const m of clause.matchAll(ATTRIBUTION_RE)) {
       const at = u.start + m.index!;
       const verbEnd = at + m[0].length;
+      // "Ramzin, I was told, later died": a passive or the writer's aside is nobody's statement here
+      if (/\b(?:was|were|is|are|been|being|I|we)\s+$/iu.test(text.slice(Math.max(u.start, at - 8), at))) continue;
       let speaker = subjectsBefore(u, at, u.start)[0];
       // (a speaker after the verb: "according to Trotsky", "…, says Trotsky"; not the object: "confessed to having a long interview with Trotsky")
       if (!speaker) speaker = persons.find((p) => p.start >= verbEnd && p.end <= Math.min(u.end, verbEnd + 40) && (/according|по\s+словам/iu.test(m[0]) || /^[\s,]*(?:\p{Lu}\.\s*)*$/u.test(text.slice(verbEnd, p.start))));
@@ -960,7 +1038,9 @@ function outcomeLabel(v: ClaimValue): string {
         : 'sentenced to a prison term'
       : k === 'death-sentence'
         ? 'sentenced to death'
-        : k === 'suicide' && v.detail
+        : k === 'died' && v.detail
+          ? `died ${v.detail}`
+          : k === 'suicide' && v.detail
           ? `suicide (${v.detail})`
           : k;
   return neg ? `not ${base}` : base;
@@ -980,22 +1060,30 @@ const trialGroup = (kind: string) => (_t: string, at: number, d: DateMention | n
   return x ? `${kind}:trial@${monthKey(x)}` : null;
 };
 const EVENT_RULES: EventRule[] = [
-  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?арестован[аы]?(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|detained|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:арестован[аы]?|задержан[аы]?)(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
-  { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdied\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|погиб)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
-  { re: /\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot|executed)\b|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?)(?![\p{L}])/giu, kind: 'execution', label: 'execution' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdie[sd]\b|\b(?:was|were)\s+(?:\w+\s+)?dead\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|умерла|погиб|погибла)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
+  { re: /\b(?:was|were|is|are|had\s+been)\s+(?:\w+ly\s+)?(?:shot|executed)\b(?!\s+(?:himself|herself))|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?)(?![\p{L}])/giu, kind: 'execution', label: 'execution', place: true },
+  { re: /\b(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:amnestied|pardoned|released)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:амнистирован[аы]?|помилован[аы]?|освобожд[её]н[аы]?)(?![\p{L}])/giu, kind: 'release', label: 'release' },
+  // arrivals: "Stalin came the next morning", "Сталин прибыл в Ленинград утром 2 декабря"
+  { re: /\b(?:arrived|arrives|came)\b|(?<![\p{L}])(?:прибыл[аи]?|приехал[аи]?)(?![\p{L}])/giu, kind: 'arrival', label: 'arrival', place: true },
+  // where a sentence was served: "went off to Kolyma", "Отбывать наказание их отправили на Колыму"
+  { re: /\b(?:sent|went\s+off|deported|exiled|transferred)\s+(?:to\s+(?:serve\s+\w+\s+(?:terms?|sentences?)\s+)?)?(?=to|in|at)|(?<![\p{L}])(?:отправили|отправлен[аы]?|сослан[аы]?|выслан[аы]?)(?![\p{L}])/giu, kind: 'exile', label: 'place of exile or imprisonment', place: true },
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
   { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?verdicts?\s+(?:was|were)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\bsentences?\s+(?:was|were)\s+(?:announced|pronounced|read|passed)\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\bdelivered\s+(?:its|the|their)\s+verdict\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\bcommut(?:es|ed)\b|(?<![\p{L}])замени(?:л[аи]?|т)\s+(?:\S+\s+)?(?:расстрел|высшую\s+меру|смертн)/giu, kind: 'commutation', label: 'commutation of the sentences', group: trialGroup('commutation') },
+  // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
+  { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },
   // a mass killing told without a trial: keyed by its place ("The shootings were carried out by the NKVD in April and May 1940" … "At Katyn itself …")
   { re: /\b(?:the\s+)?(?:shootings|killings|massacres?|executions)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|committed|perpetrated)\b|(?<![\p{L}])расстреляли(?![\p{L}])/giu, kind: 'killing', label: 'killing', group: (_t, _at, _d, _b, _context, place) => (place ? `killing:event@${place}` : null) },
   { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
 ];
 
-const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement)\b|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
-const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\bdid\s+not\s+(?:see|attend|visit|reach)\b|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|приезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал|был|присутствовал)(?![\p{L}])/giu;
+const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement|corridor|room|hall|courtyard|yard)\b|коридор|комнат|зал[еа]?(?![\p{L}])|двор|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
+const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\bdid\s+not\s+(?:see|attend|visit|reach)\b|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал|выезжал|был|бывал|присутствовал)(?![\p{L}])|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
 
 interface ExistenceRule {
   re: RegExp;
@@ -1006,7 +1094,7 @@ interface ExistenceRule {
 }
 const ABSTRACT_HEAD = /^(?:no\s+|the\s+|a\s+|an\s+|any\s+|such\s+)?(?:[\p{Ll}]+\s+){0,2}?(?:deal|lot|number|matter|case|story|book|article|need|way\s+of|evidence|proof|way|doubt|reason|need|question|chance|sign|signs|trace|record|indication|basis|ground|grounds|point|use|hope|mention|answer|sense|difference|time|possibility|attempt|doubts|доказательств|сомнени|причин|смысл|необходимост|возможност)/iu;
 /** words without which no existence rule can match: a cheap test before the expensive patterns */
-const EXIST_HINT = /\bwas\s+arranged|carried\s+out\s+by|committed\s+by|perpetrated\s+by|organi[sz]ed\s+by|not\s+involved|not\s+responsible|причаст|совершен|совершён|проведен|проведён|организован|\bmet\b|meeting\s+with|interview\s+with|exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
+const EXIST_HINT = /\bwas\s+arranged|never\s+been|was\s+never|\breal\b|genuine|authentic|a\s+fact|invention|fabricat|fiction|myth|fake|forgery|hoax|legend|выдумк|вымысл|фальсификаци|подделк|миф|фальшивк|carried\s+out\s+by|committed\s+by|perpetrated\s+by|organi[sz]ed\s+by|not\s+involved|not\s+responsible|причаст|совершен|совершён|проведен|проведён|организован|\bmet\b|meeting\s+with|interview\s+with|exist|took\s+place|take\s+place|happen|occur|demolish|razed|torn\s+down|pulled\s+down|destroyed|burned\s+down|landed|arrived|was\s+held|there\s+(?:is|was|were)|flew|снесен|существов|состоял|не\s+было|прилет/iu;
 const T = '(?<thing>(?:the\\s+|a\\s+|an\\s+)?[^,.;:]{3,70}?)';
 const TR = '(?<thing>[^,.;:]{3,70}?)';
 const EXISTENCE_RULES: ExistenceRule[] = [
@@ -1023,6 +1111,11 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}'’-]+\\s+(?:met|had\\s+(?:a|an)\\s+(?:meeting|interview)\\s+with)\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:in|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|du|des|of)\\s+\\p{Lu}[\\p{L}'’-]+)?)?)`, 'gu'), polarity: 'yes', concept: 'meeting' },
   // "how the journey was arranged in a special airplane": a journey or meeting told as done
   { re: new RegExp(`(?<thing>\\bthe\\s+(?:journey|flight|trip|visit|meeting|interview)\\b[^,.;:]{0,40}?)\\s+(?:was|had\\s+been)\\s+(?:arranged|made|organi[sz]ed|carried\\s+out)\\b`, 'giu'), polarity: 'yes' },
+  { re: new RegExp(`\\bthere\\s+(?:had\\s+)?(?:never\\s+been|was\\s+never|were\\s+never)\\s+(?:any\\s+)?${T}(?=[,.;]|\\s+(?:at\\s+all|in|at|on|then)\\b)`, 'giu'), polarity: 'no' },
+  // "The NKVD plot against Kirov was real"; "The 'Leningrad Centre' was an invention of the investigators"
+  { re: new RegExp(`${T}\\s+(?:was|is|had\\s+been)\\s+(?:quite\\s+|entirely\\s+|perfectly\\s+)?(?:real|genuine|authentic|a\\s+fact)\\b`, 'giu'), polarity: 'yes' },
+  { re: new RegExp(`${T}\\s+(?:was|is|had\\s+been)\\s+(?:an?\\s+|pure\\s+|a\\s+pure\\s+)?(?:invention|fabrication|fiction|myth|fake|forgery|hoax|legend)\\b`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${TR}\\s+(?:был[аио]?\\s+|—\\s+|–\\s+|-\\s+)?(?:выдумк|вымысл|фальсификаци|подделк|миф|фальшивк)\\p{L}*`, 'giu'), polarity: 'no' },
   // who did it: "The shootings were carried out by the NKVD", "the NKVD was not involved in the shootings"
   { re: new RegExp(`(?<thing>\\b(?:the\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:was|were|had\\s+been)\\s+(?:carried\\s+out|committed|perpetrated|organi[sz]ed|started|set)\\s+by\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', act: true },
   { re: new RegExp(`(?<thing>\\b(?:the\\s+)?\\p{Lu}[\\p{L}-]+\\s+(?:was|were|is|are|had\\s+been)\\s+(?:not|never|in\\s+no\\s+way)\\s+(?:involved\\s+in|responsible\\s+for|guilty\\s+of)\\s+(?:the\\s+)?[^,.;:]{3,50}?)(?=[,.;:]|$)`, 'gu'), polarity: 'no', act: true },
@@ -1037,7 +1130,7 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}-]+\\s+(?:действительно\\s+)?(?:прилетел|прилетал)\\s+в\\s+\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
 ];
 
-const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|stated|claimed|admitted|confessed|commented|observed|remarked|noted|told|(?<!so-)called|demanded|insisted|testified|deposed)\b|\baccording\s+to\b|(?<![\p{L}])(?:заявил[аи]?|заявлял[аи]?|сказал[аи]?|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|по\s+словам)(?![\p{L}])/giu;
+const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|declares|stated|states|claimed|claims|admitted|confessed|commented|observed|remarked|noted|told|(?<!so-)called|calls|demanded|insisted|testified|deposed|warned|warns|announced|announces|exclaimed|shouted)\b|\baccording\s+to\b|(?<![\p{L}])(?:заявил[аи]?|заявляет|заявит|заявлял[аи]?|сказал[аи]?|скажет|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|бросил[аи]?|воскликнул[аи]?|предупредил[аи]?|по\s+словам)(?![\p{L}])/giu;
 
 const STOP_WORDS = new Set(
   'the a an of to in on at by for with and or but that this these those is was were be been are it its as from which who whom his her their they he she we i you not no there have has had do did will would shall should can could may might must than then so such all any some very more most also only just even into over out up about after before under between through during without within upon against among because if while what when where how why them him me my our your us one two three что это как так его её их они она он мы вы не но и в на с по за из для от до к о об при же бы ли то все всех был была были было есть быть'.split(' '),
