@@ -129,8 +129,12 @@ function placeNamesMatch(a: string, b: string): boolean {
   return Math.min(x.length, y.length) >= 5 && (x === y || editDistance(x, y, 2) <= 2);
 }
 
+/** a person dies once: the date of an execution, a suicide or a death is the date of the death */
+const deathOf = (s: string) => s.replace(/^(?:execution|suicide|death):(?=person:)/, 'death:');
 /** subjects keyed by a time ("trial@1937", "trial@1937-01") match when one is the other or narrows it */
-function sameSubject(a: string, b: string): boolean {
+function sameSubject(a0: string, b0: string): boolean {
+  const a = deathOf(a0);
+  const b = deathOf(b0);
   if (a === b) return true;
   const m = /^(.*@)(\d{4})(-\d{2})?(#.*)?$/.exec(a);
   const n = /^(.*@)(\d{4})(-\d{2})?(#.*)?$/.exec(b);
@@ -138,7 +142,7 @@ function sameSubject(a: string, b: string): boolean {
   return !m[3] || !n[3];
 }
 /** the bucket of a subject: its time cut to the year */
-const subjectBucket = (s: string) => s.replace(/@(\d{4})-\d{2}/, '@$1');
+const subjectBucket = (s: string) => deathOf(s).replace(/@(\d{4})-\d{2}/, '@$1');
 
 function compareOne(a: Claim, b: Claim): [Relation, string] | null {
   switch (a.predicate) {

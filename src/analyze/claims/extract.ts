@@ -205,7 +205,7 @@ function countClass(s: string): string | null {
   if (/acquitted|оправдан/iu.test(s)) return 'acquitted';
   if (/\b(?:deported|exiled|banished)\b|выслан|выслали|депортирован|сослан/iu.test(s)) return 'deported';
   if (/\b(?:convicted|found\s+guilty)\b|(?<![\p{L}])(?:осужден[аы]?|осуждён[аы]?|осудил[аи]?)(?!\s+к)(?![\p{L}])/iu.test(s) && !/sentenced|приговор/iu.test(s)) return 'convicted';
-  if (/sentenced\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
+  if (/(?:sentenced|condemned)\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
   if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of|charged|indicted)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
   return null;
 }
@@ -342,6 +342,9 @@ export function trialOrdinals(docs: Array<{ text: string; dates: DateMention[] }
   }
   return out;
 }
+
+/** a date that names a law, not an event: "in accordance with the law of December 1, 1934", "постановление от 1 декабря 1934 года" */
+const LAW_DATE = /\b(?:law|decree|order|resolution|statute|act|edict)\s+(?:of|from|dated)\s+(?:the\s+)?$|(?<![\p{L}])(?:закон\p{L}*|указ\p{L}*|постановлени\p{L}*|приказ\p{L}*|декрет\p{L}*)\s+(?:от\s+)?$/iu;
 
 /** how far (in characters) the trial a text last named stays the one it is telling of */
 const TRIAL_CONTEXT = 1200;
@@ -686,6 +689,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         }
       }
       if (!cls) continue;
+      // "Three of the defendants were …": a part of the accused, never their number
+      if (cls === 'tried' && !m[1] && !named && /^\s+of\s+(?:the|these|those)\s+(?:\p{L}+\s+)?(?:defendants|accused|prisoners)\b/iu.test(after)) continue;
       // "50 советских специалистов и трое немецких инженеров", "40 Soviet engineers and three German ones": the groups add up
       const plus = new RegExp(`^(\\s+(?:[\\p{L}-]+\\s+){0,2}${GROUP_NOUNS}\\s+(?:and|и)\\s+)(${NUM_RE})(\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${GROUP_NOUNS}|ones))(?![\\p{L}])`, 'iu').exec(text.slice(at + numText.length, u.end));
       if (plus && Number.isFinite(numberOf(plus[2]!))) {
@@ -704,7 +709,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const antecedent = Number.isFinite(these) ? out.filter((c) => c.predicate === 'count' && c.value.n === these && at - c.end < 2500).pop() : undefined;
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
-      const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') : undefined;
+      const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start))) : undefined;
       if (cls === 'dead') {
         // the dead of a dated happening are counted for its day
         const d = uDates.find((x) => x.edtf && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf)) ?? dateBefore(at, 300);
@@ -741,7 +746,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
         if (neg) continue;
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
-        if (!who.length && !ev.group) who = persons.filter((p) => p.start >= end && p.end <= u.end).slice(0, 1);
+        // (the person after the verb only where the verb comes first: "arrested were Radek …"; never "sent … by Trotsky")
+        if (!who.length && !ev.group && ev.kind !== 'exile' && ev.kind !== 'arrival') who = persons.filter((p) => p.start >= end && p.end <= u.end && !/\b(?:by|from|with|to)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start))).slice(0, 1);
         const right = uDates.find((x) => x.start >= end && x.start - end <= 14);
         const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
         const ctx = ev.kind === 'trial-opening' ? null : lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null;
@@ -1054,11 +1060,20 @@ interface EventRule {
   group?: (text: string, at: number, d: DateMention | null, dateBefore: (at: number, within?: number) => DateMention | null, context: string | null, place: string | null) => string | null;
 }
 const trialGroup = (kind: string) => (_t: string, at: number, d: DateMention | null, before: (at: number, within?: number) => DateMention | null, context: string | null) => {
-  // the trial in context (the one named last), else the month of the date given
-  if (context) return `${kind}:trial@${context}`;
-  const x = d?.edtf ?? before(at, 1500)?.edtf;
+  // the trial in context (the one named last) unless the clause dates the event months away from it ("28–29 December 1934. The
+  // Military Collegium tries Nikolayev" after the trial of 1930 a chronology told before); else the month of the date given
+  const own = d?.edtf && /^\d{4}/.test(d.edtf) ? monthKey(d.edtf) : null;
+  if (context && (!own || monthsApart(own, context) <= 2)) return `${kind}:trial@${context}`;
+  const x = own ?? before(at, 1500)?.edtf;
   return x ? `${kind}:trial@${monthKey(x)}` : null;
 };
+/** months between two month keys ("1937-01", "1937"), a year key standing for its January… December as near as it can */
+function monthsApart(a: string, b: string): number {
+  const ya = Number(a.slice(0, 4));
+  const yb = Number(b.slice(0, 4));
+  if (a.length < 7 || b.length < 7) return ya === yb ? 0 : Math.abs(ya - yb) * 12;
+  return Math.abs(ya * 12 + Number(a.slice(5, 7)) - (yb * 12 + Number(b.slice(5, 7))));
+}
 const EVENT_RULES: EventRule[] = [
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|detained|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:арестован[аы]?|задержан[аы]?)(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
@@ -1068,7 +1083,7 @@ const EVENT_RULES: EventRule[] = [
   // arrivals: "Stalin came the next morning", "Сталин прибыл в Ленинград утром 2 декабря"
   { re: /\b(?:arrived|arrives|came)\b|(?<![\p{L}])(?:прибыл[аи]?|приехал[аи]?)(?![\p{L}])/giu, kind: 'arrival', label: 'arrival', place: true },
   // where a sentence was served: "went off to Kolyma", "Отбывать наказание их отправили на Колыму"
-  { re: /\b(?:sent|went\s+off|deported|exiled|transferred)\s+(?:to\s+(?:serve\s+\w+\s+(?:terms?|sentences?)\s+)?)?(?=to|in|at)|(?<![\p{L}])(?:отправили|отправлен[аы]?|сослан[аы]?|выслан[аы]?)(?![\p{L}])/giu, kind: 'exile', label: 'place of exile or imprisonment', place: true },
+  { re: /\b(?:exiled|deported|banished)\s+(?=to\b)|\bsent\s+(?=to\s+(?:serve|work|a\s+(?:labou?r\s+)?camp|the\s+camps?|prison|exile|labou?r)\b)|\bwent\s+off\s+(?=to\b)|(?<![\p{L}])(?:сослан[аы]?|выслан[аы]?|(?:отбывать\s+наказание\s+|отбывать\s+срок\s+)?\p{L}*\s*отправили(?=\s+(?:отбывать|в\s+лагерь|в\s+ссылку|на\s+\p{Lu}|в\s+\p{Lu})))(?![\p{L}])/giu, kind: 'exile', label: 'place of exile or imprisonment', place: true },
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it

@@ -540,6 +540,9 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
   // resolve yearless and relative expressions from the last date before them (in the same passage)
   const out: DateMention[] = [];
   let anchor: { edtf: string; start: number; end: number } | null = null;
+  // the last date that names a month: a yearless day after a bare year of another paragraph (an aside: "умершим в 1924 году")
+  // takes its year from the calendar the text was following
+  let calendar: { edtf: string; start: number; end: number } | null = null;
   let lastPara = -1;
   for (const c of taken) {
     const para = text.lastIndexOf('\n\n', c.start);
@@ -552,10 +555,12 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     if (c.edtf) {
       out.push(base);
       anchor = { edtf: c.edtf.replace(/[~?%]$/, ''), start: c.start, end: c.end };
+      if (/^\d{4}-(?:0[1-9]|1[0-2])/.test(c.edtf.split('/').pop()!)) calendar = anchor;
       continue;
     }
     if (c.needsYear) {
-      let a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      const bareYearElsewhere = anchor && /^\d{4}$/.test(anchor.edtf) && calendar && text.lastIndexOf('\n', c.start) > anchor.end && c.start - calendar.end < 3000;
+      let a = (bareYearElsewhere ? calendar : anchor) ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
       let y = a ? Number(a.edtf.slice(0, 4)) : NaN;
       if (!a) {
         // no date before it: a full date later in the same passage gives the year ("December 18 … Jan. 16, 1935" → 1934)
