@@ -47,6 +47,10 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
   }
   if (xa === xb) {
     if (xa === 'prison') {
+      // a life sentence against a term of years
+      const lifeA = a.value.detail === 'life';
+      const lifeB = b.value.detail === 'life';
+      if (lifeA || lifeB) return lifeA && lifeB ? ['agree', 'both: a life sentence'] : (lifeA ? b : a).value.n !== undefined ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : ['partial', `${a.valueLabel} / ${b.valueLabel}`];
       const [la, ha] = [a.value.n, a.value.hi ?? a.value.n];
       const [lb, hb] = [b.value.n, b.value.hi ?? b.value.n];
       if (la === undefined || lb === undefined) return ['partial', 'a prison term; only one gives its length'];

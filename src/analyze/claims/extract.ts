@@ -158,8 +158,9 @@ const NEG_BEFORE = /(?:\bnot\b|\bnever\b|n['’]t\b|(?<![\p{L}])не(?![\p{L}])|
 interface OutcomeRule {
   re: RegExp;
   kind: string;
-  years?: (m: RegExpExecArray) => [number, number] | null;
+  /** a fixed detail of the value ("life" for a life sentence) */
   detail?: string;
+  years?: (m: RegExpExecArray) => [number, number] | null;
 }
 const OUTCOME_RULES: OutcomeRule[] = [
   // prison terms (before "sentenced" alone)
@@ -170,24 +171,27 @@ const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(${NUM_RE})\\s+(?:годам|лет)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:получил[аи]?|отделал(?:ся|ись|ась))\\s+(?:по\\s+)?(${NUM_RE})\\s+(?:годами|годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:тюремному\\s+)?(?:заключению|лишению свободы)`, 'giu'), kind: 'prison' },
+  // life: "sentenced to life imprisonment", "deportation for life", "пожизненное заключение"
+  { re: /\b(?:sentenced|condemned)\s+to\s+(?:life\s+(?:imprisonment|in\s+prison)|imprisonment\s+for\s+life|(?:perpetual\s+)?(?:deportation|penal\s+servitude|transportation)\s+for\s+life|perpetual\s+deportation)\b|\b(?:given|got|received)\s+(?:a\s+)?life\s+(?:sentence|imprisonment)\b/giu, kind: 'prison', detail: 'life' },
+  { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:пожизненн\\p{L}+\\s+\\p{L}+|бессрочн\\p{L}+\\s+\\p{L}+)`, 'giu'), kind: 'prison', detail: 'life' },
   // death sentences and executions
-  { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
+  { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot|be hanged|die\s+in\s+the\s+electric\s+chair|the\s+electric\s+chair)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+(?:расстрелу|высшей\\s+мере|смертной\\s+казни))`, 'giu'), kind: 'death-sentence' },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b/giu, kind: 'suicide' },
   { re: new RegExp(`${B}(?:застрелил(?:ся|ась)|покончил[аи]?\\s+с\\s+собой|покончил[аи]?\\s+жизнь\\s+самоубийством)${E}`, 'giu'), kind: 'suicide' },
-  { re: /\b(?:was|were|had been|have been|been|being|be|is|are|got)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|later\s+|duly\s+|also\s+)?(?:shot|executed|put\s+to\s+death|liquidated)\b(?!\s+(?:himself|herself|at\s+the\s+(?:crowd|police)))/giu, kind: 'executed' },
-  { re: new RegExp(`${B}(?:расстрелян[аы]?|казн[её]н[аы]?|расстреляли|казнили)${E}`, 'giu'), kind: 'executed' },
+  { re: /\b(?:was|were|had been|have been|been|being|be|is|are|got)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|later\s+|duly\s+|also\s+)?(?:shot|executed|put\s+to\s+death|liquidated|electrocuted|hanged|hung|guillotined|beheaded)\b(?!\s+(?:himself|herself|at\s+the\s+(?:crowd|police)))|\bdied\s+in\s+the\s+electric\s+chair\b|\bwent\s+to\s+the\s+(?:electric\s+chair|gallows|scaffold|guillotine)\b/giu, kind: 'executed' },
+  { re: new RegExp(`${B}(?:расстрелян[аы]?|казн[её]н[аы]?|расстреляли|казнили|повешен[аы]?|гильотинирован[аы]?)${E}`, 'giu'), kind: 'executed' },
   { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered|beaten\s+to\s+death)\s+(?:in\s+(?:prison|a\s+camp|the\s+camp)|by\s+(?:a\s+)?(?:fellow|other)\s+(?:prisoners?|inmates?))/giu, kind: 'killed' },
   { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered)\b/giu, kind: 'killed' },
   { re: new RegExp(`${B}(?:был[аи]?\\s+)?(?:убит[аы]?|убили)(?:\\s+сокамерник(?:ом|ами))?${E}`, 'giu'), kind: 'killed' },
-  { re: /\bdied\s+(?:in\s+(?:a\s+|the\s+)?(?:camp|prison|custody|exile|the\s+Gulag)|of\s+\w+)/giu, kind: 'died' },
+  { re: /\bdied\s+(?:in\s+(?:a\s+|the\s+)?(?:camp|prison|jail|custody|exile|the\s+Gulag|detention|captivity)|of\s+\w+|under\s+interrogation|during\s+(?:the\s+)?(?:investigation|interrogation))/giu, kind: 'died' },
   { re: new RegExp(`${B}(?:умер|умерла|погиб|погибла)(?:\\s+в\\s+(?:лагере|тюрьме|заключении|ссылке))?${E}`, 'giu'), kind: 'died' },
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?acquitted\b/giu, kind: 'acquitted' },
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:found\s+guilty|convicted)\b/giu, kind: 'convicted' },
   { re: new RegExp(`${B}(?:были\\s+|был[аи]?\\s+)?(?:осужден[аы]?|осуждён[аы]?|признан[аы]?\\s+виновн(?:ым|ыми|ой))(?!\\s+к)${E}`, 'giu'), kind: 'convicted' },
   { re: new RegExp(`${B}оправдан[аы]?${E}`, 'giu'), kind: 'acquitted' },
-  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:posthumously\s+)?rehabilitated\b/giu, kind: 'rehabilitated' },
-  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:amnestied|pardoned|released)\b/giu, kind: 'released' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:posthumously\s+)?(?:rehabilitated|exonerated|cleared\s+of\s+(?:all|every|the)\s+charges?)\b/giu, kind: 'rehabilitated' },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:amnestied|pardoned|released|freed|set\s+free)\b/giu, kind: 'released' },
   { re: new RegExp(`${B}(?:был[аи]?\\s+)?(?:амнистирован[аы]?|помилован[аы]?|освобожд[её]н[аы]?)${E}`, 'giu'), kind: 'released' },
   { re: new RegExp(`${B}(?:посмертно\\s+)?реабилитирован[аы]?${E}`, 'giu'), kind: 'rehabilitated' },
 ];
@@ -204,6 +208,7 @@ function countClass(s: string): string | null {
   if (/\b(?:shot|executed|put\s+to\s+death|paid\s+with\s+their\s+lives)\b|расстрелян|расстреляли|казнен|казнён/iu.test(s)) return 'executed';
   if (/acquitted|оправдан/iu.test(s)) return 'acquitted';
   if (/\b(?:deported|exiled|banished)\b|выслан|выслали|депортирован|сослан/iu.test(s)) return 'deported';
+  if (/\b(?:were|had\s+been|are)\s+(?:\w+\s+)?(?:arrested|detained|taken\s+into\s+custody)\b|арестован|арестовали|задержан/iu.test(s)) return 'arrested';
   if (/\b(?:convicted|found\s+guilty)\b|(?<![\p{L}])(?:осужден[аы]?|осуждён[аы]?|осудил[аи]?)(?!\s+к)(?![\p{L}])/iu.test(s) && !/sentenced|приговор/iu.test(s)) return 'convicted';
   if (/(?:sentenced|condemned)\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
   if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of|charged|indicted)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
@@ -213,7 +218,7 @@ function countClass(s: string): string | null {
 const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
-const TRIAL_WORD = /\b(?:trials?|tribunal|court|hearings?)\b|процесс|суд(?![\p{L}])|судебн/iu;
+const TRIAL_WORD = /\b(?:trials?|tribunal|court|court-martial|hearings?|jury)\b|процесс|суд(?![\p{L}])|судебн/iu;
 
 // concept words for things that may or may not have existed, across languages
 const CONCEPTS: Array<[RegExp, string]> = [
@@ -610,7 +615,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, f.at - 14), f.at + 12).replace(/not only/gi, ''));
       const yr = f.rule.years?.(f.m) ?? null;
       const kind = f.rule.kind;
-      const detail = kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : kind === 'died' && /\b(?:camp|prison|custody|exile|gulag)\b|лагер|тюрьм|заключени|ссылк/iu.test(f.m[0]) ? 'in custody' : undefined;
+      const detail = f.rule.detail ?? (kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : kind === 'died' && /\b(?:camp|prison|custody|exile|gulag)\b|лагер|тюрьм|заключени|ссылк/iu.test(f.m[0]) ? 'in custody' : undefined);
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
       const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       for (const s of subs) {
@@ -774,10 +779,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           const tail = text.slice(end, Math.min(u.end, end + 90));
           const pm = (ev.kind === 'exile' ? /^\s*(?:\S+\s+){0,6}?(?:to|at|in|в|во|на)\s+((?:(?:his|her|their|the|a)\s+)?[^,.;]{2,60})/iu : /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu).exec(tail);
           if (pm && ev.place) {
-            const phrase = pm[1]!;
-            const pAt = end + pm.index! + pm[0].length - phrase.length;
+            const pAt = end + pm.index! + pm[0].length - pm[1]!.length;
+            // ("in Flemington on 2 January 1935": the place ends where a date begins)
+            const dateIn = dates.find((x) => x.start > pAt && x.start < pAt + pm[1]!.length);
+            const phrase = dateIn ? text.slice(pAt, dateIn.start).replace(/\s+(?:on|in|at|of|from|в|во|на|с)?\s*$/iu, '') : pm[1]!;
             const pl = places.filter((p) => p.start >= pAt && p.end <= pAt + phrase.length && p.type === 'place');
-            if (dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
+            if (phrase.length < 2 || dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
             if (!pl.length && !PLACE_NOUNS.test(phrase)) return;
             const keys = thingKeys(phrase, pl);
             const words = phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
@@ -1038,7 +1045,9 @@ function outcomeLabel(v: ClaimValue): string {
   const neg = v.kind.startsWith('not-');
   const k = v.kind.replace(/^not-/, '');
   const base =
-    k === 'prison'
+    k === 'prison' && v.detail === 'life'
+      ? 'sentenced to life'
+      : k === 'prison'
       ? v.n !== undefined
         ? `sentenced to ${v.n === v.hi || v.hi === undefined ? v.n : `${v.n}–${v.hi}`} years`
         : 'sentenced to a prison term'
@@ -1087,8 +1096,8 @@ const EVENT_RULES: EventRule[] = [
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
-  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\bdelivered\s+(?:its|the|their)\s+verdict\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
+  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\bfound\s+(?:him|her|them|both|all)\s+(?:\w+\s+)?guilty\b|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
   { re: /\bcommut(?:es|ed)\b|(?<![\p{L}])замени(?:л[аи]?|т)\s+(?:\S+\s+)?(?:расстрел|высшую\s+меру|смертн)/giu, kind: 'commutation', label: 'commutation of the sentences', group: trialGroup('commutation') },
   // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },
