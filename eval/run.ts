@@ -141,7 +141,8 @@ if (tc) {
 // the held-out figure is the honest one for sources on topics the rules were not shaped on
 for (const [name, label] of [
   ['claims-shakhty-kirov', 'second fixture (Shakhty, Industrial Party, Kirov; written blind, then tuned on)'],
-  ['claims-holdout', 'HELD OUT (Dreyfus, Sacco–Vanzetti, Rosenbergs, Doctors\' plot; written blind, never tuned on)'],
+  ['claims-dreyfus-rosenberg', 'third fixture (Dreyfus, Sacco–Vanzetti, Rosenbergs, Doctors\' plot; written blind, held out for two runs, then tuned on)'],
+  ['claims-holdout-3', 'HELD OUT (Slánský, Rajk, the Leningrad affair, Scottsboro; written blind, never tuned on)'],
 ] as const) {
   const r = evalClaims(join(here, 'fixtures', name));
   if (!r) continue;

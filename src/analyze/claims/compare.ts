@@ -9,7 +9,7 @@
 import { edtfBounds } from '../../core/edtf.js';
 import { editDistance } from '../entities/keys.js';
 import type { Claim } from './extract.js';
-import { keysMatch, wordKey } from './extract.js';
+import { keysMatch, placeHead, wordKey } from './extract.js';
 
 export type Relation = 'agree' | 'partial' | 'conflict';
 
@@ -159,7 +159,15 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       return sameSubject(a.subject, b.subject) ? compareEdtf(a.value.edtf!, b.value.edtf!) : null;
     case 'place': {
       if (!sameSubject(a.subject, b.subject)) return null;
-      return overlapKeys(a.keys, b.keys).length ? ['agree', `both: ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+      if (overlapKeys(a.keys, b.keys).length) return ['agree', `both: ${a.valueLabel}`];
+      // "his apartment" / "his New York flat": a place without a name is told apart from no other
+      // (unless the kinds of place differ: "his dacha at Bolshevo" / "his Moscow flat")
+      if (a.value.generic || b.value.generic) {
+        const ha = placeHead(a.value.place ?? '');
+        const hb = placeHead(b.value.place ?? '');
+        return ha && hb && ha !== hb ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : null;
+      }
+      return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
     }
     case 'presence': {
       if (a.subject !== b.subject) return null;
@@ -193,9 +201,61 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
   }
 }
 
+/**
+ * One person under the several entity keys the entities stage may give them across sources and scripts
+ * ("person:rosenberg:iulius" / "person:rozenberg:?" / "person:iulius", "person:given:esterhazi" /
+ * "person:esterkhazi"). Keys join when their surnames match across scripts and their given names do not
+ * differ; a key with no given name joins the one person of its surname that has one, and a key that is
+ * only a given name joins the one person with that given name. Where two people could be meant, nothing
+ * joins: a claim about "Розенберг" is not a claim about Julius or about Ethel.
+ */
+export function personCanon(keys: Iterable<string>): Map<string, string> {
+  const parse = (k: string) => {
+    const parts = k.slice('person:'.length).split(':');
+    const [s, q] = parts[0] === 'given' ? [parts[1] ?? '', undefined] : [parts[0]!, parts[1]];
+    return { key: k, surname: s, given: q && q !== '?' && q !== 'bare' ? q : undefined };
+  };
+  const people = [...new Set(keys)].filter((k) => k.startsWith('person:')).map(parse);
+  const same = (a: string, b: string) => keysMatch(a, b) || (Math.min(a.length, b.length) >= 6 && editDistance(a.replace(/kh/g, 'h'), b.replace(/kh/g, 'h'), 1) <= 1);
+  const out = new Map<string, string>();
+  // surname groups
+  const groups: Array<typeof people> = [];
+  for (const p of people) {
+    const g = groups.find((x) => same(x[0]!.surname, p.surname));
+    if (g) g.push(p);
+    else groups.push([p]);
+  }
+  const named: Array<{ key: string; surname: string; given: string }> = [];
+  for (const g of groups) {
+    // the people of this surname, by given name
+    const givens: Array<{ given: string; key: string }> = [];
+    for (const p of g) if (p.given && !givens.some((x) => same(x.given, p.given!))) givens.push({ given: p.given, key: p.key });
+    for (const p of g) {
+      const to = p.given ? givens.find((x) => same(x.given, p.given!))!.key : givens.length === 1 ? givens[0]!.key : givens.length === 0 ? g[0]!.key : p.key;
+      out.set(p.key, to);
+    }
+    for (const x of givens) named.push({ key: x.key, surname: g[0]!.surname, given: x.given });
+  }
+  // a key that is only a given name ("person:etel") joins the one person called so
+  for (const p of people) {
+    if (p.given || out.get(p.key) !== p.key) continue;
+    const hits = named.filter((n) => n.key !== p.key && same(n.given, p.surname));
+    if (hits.length === 1 && !groups.some((g) => g.length > 1 && g.some((x) => x.key === p.key))) out.set(p.key, hits[0]!.key);
+  }
+  return out;
+}
+
 /** every comparable pair across sources */
 export function compareClaims(claimsIn: Claim[]): Comparison[] {
   const out: Comparison[] = [];
+  // one person under several keys: subjects and presence places rewritten to one key
+  const canon = personCanon(claimsIn.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [])));
+  const toCanon = (x: string) => x.replace(/person:[^\s#@]+/g, (k) => canon.get(k) ?? k);
+  claimsIn = claimsIn.map((c) => {
+    const subject = toCanon(c.subject);
+    const place = c.value.place?.startsWith('person:') ? toCanon(c.value.place) : c.value.place;
+    return subject === c.subject && place === c.value.place ? c : { ...c, subject, value: { ...c.value, place } };
+  });
   // one trial is told by the months of its stages (announced in March, opened in May, the verdict in July): months of one year no
   // more than two apart, one after another, are taken for one trial ("trial@1928-03" = "trial@1928-07"); months further apart are
   // two trials ("trial@1937-01", "trial@1937-06")

@@ -52,6 +52,8 @@ export interface ClaimValue {
   edtf?: string;
   /** attribution: the words are a quotation (not a paraphrase) */
   quoted?: boolean;
+  /** place: a common noun only ("his apartment"), no name a place could be told apart by */
+  generic?: boolean;
 }
 
 export interface Claim {
@@ -351,6 +353,9 @@ export function trialOrdinals(docs: Array<{ text: string; dates: DateMention[] }
 /** a date that names a law, not an event: "in accordance with the law of December 1, 1934", "постановление от 1 декабря 1934 года" */
 const LAW_DATE = /\b(?:law|decree|order|resolution|statute|act|edict)\s+(?:of|from|dated)\s+(?:the\s+)?$|(?<![\p{L}])(?:закон\p{L}*|указ\p{L}*|постановлени\p{L}*|приказ\p{L}*|декрет\p{L}*)\s+(?:от\s+)?$/iu;
 
+/** Russian verbs in the impersonal plural whose object is the person the claim is about ("их казнили", "арестовали профессора Этингера") */
+const IMPERSONAL = /^(?:казнили|расстреляли|арестовали|взяли|задержали|осудили|доставили|перевели|отправили|помиловали|освободили|реабилитировали|приговорили|судили|выслали)(?![\p{L}])/iu;
+
 /** how far (in characters) the trial a text last named stays the one it is telling of */
 const TRIAL_CONTEXT = 1200;
 
@@ -513,7 +518,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // a pronoun or no subject: the person named last before the clause
     const head = text.slice(u.start, at);
     // a pronoun for the person (or the people) named just before: "he was shot", "They were acquitted", "both were killed"
-    const pro = /(?:^|[\s,(])(he|she|он|она|both|оба|they|они)\s+(?:\S+\s+){0,3}$/iu.exec(head);
+    // (and the object of a Russian impersonal verb: "их казнили", "его доставили на Чёртов остров")
+    const objPro = IMPERSONAL.test(text.slice(at, at + 24)) ? /(?:^|[\s,(])(их|его|её|ее)\s+(?:\S+\s+){0,2}$/iu.exec(head) : null;
+    const pro0 = /(?:^|[\s,(])(he|she|он|она|both|оба|they|они)\s+(?:\S+\s+){0,3}$/iu.exec(head);
+    const pro = pro0 ?? (objPro ? (Object.assign([...objPro], { 1: /^их$/iu.test(objPro[1]!) ? 'они' : 'он', index: objPro.index }) as unknown as RegExpExecArray) : null);
     if (pro && /^(?:they|они)$/i.test(pro[1]!)) {
       // "they": the people the sentence before is about, the run of names that opens it (two or more)
       const prevStart = sentenceBefore(text, u.start);
@@ -549,6 +557,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
     }
     return [];
+  };
+  /** the run of names right after a point ("… Юлиуса и Этель Розенберг") */
+  const runAfter = (from: number, to: number): ClaimMention[] => {
+    const xs = persons.filter((p) => p.start >= from && p.end <= to);
+    if (!xs.length || !/^[\s,]*(?:(?:профессор\p{L}*|врач\p{L}*|доктор\p{L}*|генерал\p{L}*|капитан\p{L}*|майор\p{L}*|супругов)\s+)?$/iu.test(text.slice(from, xs[0]!.start))) return [];
+    const run = [xs[0]!];
+    for (let i = 1; i < xs.length; i++) {
+      if (/^(?:\s*,\s*|\s+(?:и|and)\s+|\s*,\s*(?:и|and)\s+)$/u.test(text.slice(run[run.length - 1]!.end, xs[i]!.start))) run.push(xs[i]!);
+      else break;
+    }
+    return run;
   };
   const labelOf = (m: ClaimMention) => m.name;
   const clip = (a: number, b0: number) => {
@@ -609,7 +628,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         since = f.end;
         continue;
       }
-      const subs = subjectsBefore(u, f.at, since);
+      let subs = subjectsBefore(u, f.at, since);
+      // "казнили Юлиуса и Этель Розенберг": the object after a Russian impersonal verb
+      if (!subs.length && IMPERSONAL.test(f.m[0])) subs = runAfter(f.end, u.end);
       since = f.end;
       if (!subs.length) continue;
       const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, f.at - 14), f.at + 12).replace(/not only/gi, ''));
@@ -674,6 +695,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         // the verb before the count: "расстреляли только пятерых", "приговорила к расстрелу 14 человек", "к высшей мере приговорили одиннадцать"
         if (!cls && /(?:shot|executed|расстреляли|казнили)\s+(?:(?:about|some|only|just|около|примерно|более|свыше|только|лишь|ещё|еще)\s+)?$/iu.test(before)) cls = 'executed';
         if (!cls && /(?:sentenced\s+to\s+death|приговорил[аи]?\s+к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)|к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)\s+приговорил[аи]?)\s+(?:(?:only|just|только|лишь)\s+)?$/iu.test(before)) cls = 'death-sentence';
+        // "перед судом предстали четверо", "на скамье подсудимых оказались трое"
+        if (!cls && /(?:перед\s+судом|на\s+скамье\s+подсудимых)[^.;]{0,40}?(?:предстали|оказались|сидели|были)\s+$|(?:предстали|оказались)\s+(?:перед\s+судом|на\s+скамье\s+подсудимых)\s+$/iu.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:человек|подсудимых|обвиняемых)/iu, ''))) cls = 'tried';
         if (!cls && /(?:deported|exiled|выслали|депортировали)\s+(?:(?:about|some|almost|nearly|около|почти|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'deported';
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
         if (/^\s+(?:dead|killed|died|people\s+(?:died|were\s+killed)|погибших|погибли)\b/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
@@ -752,6 +775,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (neg) continue;
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
         // (the person after the verb only where the verb comes first: "arrested were Radek …"; never "sent … by Trotsky")
+        if (!who.length && !ev.group && IMPERSONAL.test(m[0].replace(/^был[аи]?\s+/u, ''))) who = runAfter(end, u.end);
         if (!who.length && !ev.group && ev.kind !== 'exile' && ev.kind !== 'arrival') who = persons.filter((p) => p.start >= end && p.end <= u.end && !/\b(?:by|from|with|to)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start))).slice(0, 1);
         const right = uDates.find((x) => x.start >= end && x.start - end <= 14);
         const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
@@ -782,14 +806,18 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
             const pAt = end + pm.index! + pm[0].length - pm[1]!.length;
             // ("in Flemington on 2 January 1935": the place ends where a date begins)
             const dateIn = dates.find((x) => x.start > pAt && x.start < pAt + pm[1]!.length);
-            const phrase = dateIn ? text.slice(pAt, dateIn.start).replace(/\s+(?:on|in|at|of|from|в|во|на|с)?\s*$/iu, '') : pm[1]!;
+            // ("in Paris on suspicion of having written …": the place ends before what the rest of the clause says)
+            const phrase0 = dateIn ? text.slice(pAt, dateIn.start).replace(/\s+(?:on|in|at|of|from|в|во|на|с)?\s*$/iu, '') : pm[1]!;
+            const phrase = phrase0.replace(/\s+(?:on|for|by|after|before|under|with|as|while|when|who|which|where|по|за|после|перед|когда|который|которая|где)\s.*$/iu, '');
+            // ("по обвинению в шпионаже": an "in" that belongs to a charge is no place)
+            if (/(?:charge|charged|suspicion|accused|guilty|обвинени\p{L}*|подозрени\p{L}*|обвин\p{L}*)\s+(?:\S+\s+)?$/iu.test(text.slice(Math.max(0, pAt - 30), pAt).replace(/\s*(?:of|in|в|во)\s*$/iu, ' '))) return;
             const pl = places.filter((p) => p.start >= pAt && p.end <= pAt + phrase.length && p.type === 'place');
             if (phrase.length < 2 || dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
             if (!pl.length && !PLACE_NOUNS.test(phrase)) return;
             const keys = thingKeys(phrase, pl);
             const words = phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
             if (keys.length || words.length) {
-              out.push({ sourceId: doc.sourceId, ...clip(Math.min(first, at), pAt + phrase.length), predicate: 'place', subject: sk, subjectLabel: labels[i]!, value: { kind: 'place', place: phrase.trim() }, valueLabel: phrase.trim(), time: d?.edtf ?? null, keys: keys.length ? keys : words.map(wordKey) });
+              out.push({ sourceId: doc.sourceId, ...clip(Math.min(first, at), pAt + phrase.length), predicate: 'place', subject: sk, subjectLabel: labels[i]!, value: { kind: 'place', place: phrase.trim(), ...(keys.length ? {} : { generic: true }) }, valueLabel: phrase.trim(), time: d?.edtf ?? null, keys: keys.length ? keys : words.map(wordKey) });
             }
           }
         });
@@ -801,7 +829,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const end = at + m[0].length;
       const who = subjectsBefore(u, at, u.start);
       if (!who.length) continue;
-      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 14), at + m[0].length).replace(/not only/gi, '')) || /\bnever\b/i.test(m[0]) || /отсутствовал/iu.test(m[0]);
+      const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 14), at + m[0].length).replace(/not only/gi, '')) || /\bnever\b/i.test(m[0]) || /отсутствовал|nowhere/iu.test(m[0]);
       const tail = text.slice(end, u.end);
       let pl = places.filter((p) => p.type === 'place' && p.start >= end && p.end <= Math.min(u.end, end + 80));
       // "а Седов в Копенгаген вообще не приезжал": the place before the verb
@@ -810,7 +838,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const tw = TRIAL_WORD.exec(tail.slice(0, 60));
       if (tw && pl.length && pl[0]!.start > end + tw.index) pl = [];
       const trial = !!tw || TRIAL_WORD.test(m[0]) || /(?:на|в|at|in)\s+(?:\S+\s+){0,2}(?:процесс\p{L}*|trials?)\s+(?:не\s+|not\s+)?$/iu.test(text.slice(Math.max(u.start, at - 40), at));
-      const bare = !pl.length && !trial ? /^\s*(?:(?:in|at|в|во)\s+)?(\p{Lu}[\p{L}'’-]{2,})/u.exec(tail) : null;
+      // ("in South Braintree": a place of several capitalized words the entity index does not know)
+      const bare = !pl.length && !trial ? /^\s*(?:(?:in|at|to|в|во|на)\s+)?(\p{Lu}[\p{L}'’-]{2,}(?:[\s-]+\p{Lu}[\p{L}'’-]{2,})*)/u.exec(tail) : null;
       const placeKey = pl[0]?.entity ?? (trial ? 'trial' : bare ? `w:${wordKey(bare[1]!)}` : null);
       if (!placeKey) continue;
       const placeName = pl[0]?.name ?? (bare ? bare[1]! : 'the trial');
@@ -900,6 +929,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     for (const m of clause.matchAll(ATTRIBUTION_RE)) {
       const at = u.start + m.index!;
       const verbEnd = at + m[0].length;
+      // "признал Дрейфуса виновным", "found him guilty": a verdict, not a statement
+      if (/^\s+(?:\S+\s+){0,3}(?:виновн|невиновн|guilty)/iu.test(text.slice(verbEnd, verbEnd + 60)) && /призна|found|find/iu.test(m[0])) continue;
       // "Ramzin, I was told, later died": a passive or the writer's aside is nobody's statement here
       if (/\b(?:was|were|is|are|been|being|I|we)\s+$/iu.test(text.slice(Math.max(u.start, at - 8), at))) continue;
       let speaker = subjectsBefore(u, at, u.start)[0];
@@ -1084,20 +1115,20 @@ function monthsApart(a: string, b: string): number {
   return Math.abs(ya * 12 + Number(a.slice(5, 7)) - (yb * 12 + Number(b.slice(5, 7))));
 }
 const EVENT_RULES: EventRule[] = [
-  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|detained|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:арестован[аы]?|задержан[аы]?)(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
+  { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|detained|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:арестован[аы]?|задержан[аы]?|арестовали|задержали|взяли)(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdie[sd]\b|\b(?:was|were)\s+(?:\w+\s+)?dead\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|умерла|погиб|погибла)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
-  { re: /\b(?:was|were|is|are|had\s+been)\s+(?:\w+ly\s+)?(?:shot|executed)\b(?!\s+(?:himself|herself))|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?)(?![\p{L}])/giu, kind: 'execution', label: 'execution', place: true },
+  { re: /\b(?:was|were|is|are|had\s+been)\s+(?:\w+ly\s+)?(?:shot|executed)\b(?!\s+(?:himself|herself))|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?|казнены|расстреляли|казнили)(?![\p{L}])/giu, kind: 'execution', label: 'execution', place: true },
   { re: /\b(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:amnestied|pardoned|released)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:амнистирован[аы]?|помилован[аы]?|освобожд[её]н[аы]?)(?![\p{L}])/giu, kind: 'release', label: 'release' },
   // arrivals: "Stalin came the next morning", "Сталин прибыл в Ленинград утром 2 декабря"
   { re: /\b(?:arrived|arrives|came)\b|(?<![\p{L}])(?:прибыл[аи]?|приехал[аи]?)(?![\p{L}])/giu, kind: 'arrival', label: 'arrival', place: true },
   // where a sentence was served: "went off to Kolyma", "Отбывать наказание их отправили на Колыму"
-  { re: /\b(?:exiled|deported|banished)\s+(?=to\b)|\bsent\s+(?=to\s+(?:serve|work|a\s+(?:labou?r\s+)?camp|the\s+camps?|prison|exile|labou?r)\b)|\bwent\s+off\s+(?=to\b)|(?<![\p{L}])(?:сослан[аы]?|выслан[аы]?|(?:отбывать\s+наказание\s+|отбывать\s+срок\s+)?\p{L}*\s*отправили(?=\s+(?:отбывать|в\s+лагерь|в\s+ссылку|на\s+\p{Lu}|в\s+\p{Lu})))(?![\p{L}])/giu, kind: 'exile', label: 'place of exile or imprisonment', place: true },
+  { re: /\b(?:exiled|deported|banished|transferred|transported|shipped)\s+(?=to\b)|(?<![\p{L}])(?:доставили|перевели|этапировали)(?=\s+(?:на|в)\s)|\bsent\s+(?=to\s+(?:serve|work|a\s+(?:labou?r\s+)?camp|the\s+camps?|prison|exile|labou?r)\b)|\bwent\s+off\s+(?=to\b)|(?<![\p{L}])(?:сослан[аы]?|выслан[аы]?|(?:отбывать\s+наказание\s+|отбывать\s+срок\s+)?\p{L}*\s*отправили(?=\s+(?:отбывать|в\s+лагерь|в\s+ссылку|на\s+\p{Lu}|в\s+\p{Lu})))(?![\p{L}])/giu, kind: 'exile', label: 'place of exile or imprisonment', place: true },
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
   { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\bfound\s+(?:him|her|them|both|all)\s+(?:\w+\s+)?guilty\b|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
   { re: /\bcommut(?:es|ed)\b|(?<![\p{L}])замени(?:л[аи]?|т)\s+(?:\S+\s+)?(?:расстрел|высшую\s+меру|смертн)/giu, kind: 'commutation', label: 'commutation of the sentences', group: trialGroup('commutation') },
   // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },
@@ -1106,8 +1137,27 @@ const EVENT_RULES: EventRule[] = [
   { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
 ];
 
+/** the kind of place a common noun names, across languages ("flat" = "квартира"): places without names are told apart by it */
+const PLACE_HEADS: Array<[RegExp, string]> = [
+  [/\bdacha\b|(?<![\p{L}])дач/iu, 'dacha'],
+  [/\b(?:flat|apartment)\b|квартир/iu, 'flat'],
+  [/\b(?:house|home)\b|(?<![\p{L}])дом[еау]?(?![\p{L}])/iu, 'house'],
+  [/\boffice\b|кабинет/iu, 'office'],
+  [/\bhotel\b|гостиниц|отел/iu, 'hotel'],
+  [/\b(?:prison|jail|gaol)\b|тюрьм/iu, 'prison'],
+  [/\bcamp\b|лагер/iu, 'camp'],
+  [/\bcell\b|камер/iu, 'cell'],
+  [/\bcorridor\b|коридор/iu, 'corridor'],
+  [/\bstreet\b|улиц/iu, 'street'],
+  [/\b(?:forest|wood)\b|(?<![\p{L}])лес/iu, 'forest'],
+  [/\bstation\b|вокзал/iu, 'station'],
+];
+export function placeHead(phrase: string): string | null {
+  return PLACE_HEADS.find(([re]) => re.test(phrase))?.[1] ?? null;
+}
+
 const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement|corridor|room|hall|courtyard|yard)\b|коридор|комнат|зал[еа]?(?![\p{L}])|двор|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
-const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\bdid\s+not\s+(?:see|attend|visit|reach)\b|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал|выезжал|был|бывал|присутствовал)(?![\p{L}])|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
+const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\b(?:did|does|do)\s+not\s+(?:see|attend|visit|reach|go\s+to|come\s+to)\b|\b(?:was|were)\s+nowhere\s+near\b|\b(?:came|went|travell?ed)\s+to\b|(?<![\p{L}])(?:не\s+)?(?:поехал[аи]?|ездил[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал|выезжал|был|бывал|присутствовал)(?![\p{L}])|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
 
 interface ExistenceRule {
   re: RegExp;
@@ -1140,6 +1190,7 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`${T}\\s+(?:was|is|had\\s+been)\\s+(?:quite\\s+|entirely\\s+|perfectly\\s+)?(?:real|genuine|authentic|a\\s+fact)\\b`, 'giu'), polarity: 'yes' },
   { re: new RegExp(`${T}\\s+(?:was|is|had\\s+been)\\s+(?:an?\\s+|pure\\s+|a\\s+pure\\s+)?(?:invention|fabrication|fiction|myth|fake|forgery|hoax|legend)\\b`, 'giu'), polarity: 'no' },
   { re: new RegExp(`${TR}\\s+(?:был[аио]?\\s+|—\\s+|–\\s+|-\\s+)?(?:выдумк|вымысл|фальсификаци|подделк|миф|фальшивк)\\p{L}*`, 'giu'), polarity: 'no' },
+  { re: new RegExp(`${T}\\s+(?:was|were)\\s+never\\s+(?:made|written|given|signed|sent|found|issued|prepared|carried\\s+out)\\b`, 'giu'), polarity: 'no' },
   // who did it: "The shootings were carried out by the NKVD", "the NKVD was not involved in the shootings"
   { re: new RegExp(`(?<thing>\\b(?:the\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:was|were|had\\s+been)\\s+(?:carried\\s+out|committed|perpetrated|organi[sz]ed|started|set)\\s+by\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', act: true },
   { re: new RegExp(`(?<thing>\\b(?:the\\s+)?\\p{Lu}[\\p{L}-]+\\s+(?:was|were|is|are|had\\s+been)\\s+(?:not|never|in\\s+no\\s+way)\\s+(?:involved\\s+in|responsible\\s+for|guilty\\s+of)\\s+(?:the\\s+)?[^,.;:]{3,50}?)(?=[,.;:]|$)`, 'gu'), polarity: 'no', act: true },

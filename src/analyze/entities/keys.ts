@@ -50,6 +50,34 @@ export function foldKey(k: string): string {
   return s.replace(/([a-z])\1+/g, '$1');
 }
 
+/**
+ * Western names as Russian writes them: Rosenberg = Розенберг (s between vowels is з), Ethel = Этель
+ * (th is т), Greenglass = Грингласс (ee is и), Esterhazy = Эстерхази (h is х); an Italian or German z
+ * is ц (Vanzetti = Ванцетти), a second reading.
+ */
+const WEST_RULES: Rule[] = [
+  [/sch/g, 'Ш'],
+  [/sh/g, 'Ш'],
+  [/ch/g, 'Ч'],
+  [/th/g, 't'],
+  [/ph/g, 'f'],
+  [/ck/g, 'k'],
+  [/zz/g, 'Ц'],
+  [/tz/g, 'Ц'],
+  [/ee/g, 'i'],
+  [/oo/g, 'u'],
+  [/([aeiou])s([aeiou])/g, '$1z$2'],
+  [/h/g, 'Х'],
+  [/w/g, 'u'],
+  [/x/g, 'ks'],
+  [/q/g, 'k'],
+  [/c([eiy])/g, 's$1'],
+  [/c/g, 'k'],
+  [/y$/g, 'i'],
+  [/y/g, 'i'],
+  [/j/g, 'dЖ'],
+];
+
 /** Cyrillic letters to the key alphabet */
 export function cyrillicKey(s: string): string {
   let out = '';
@@ -190,6 +218,10 @@ function computeNameKeys(name: string): string[] {
       if (/sch/.test(b)) keys.add(applyRules(b.replace(/(?<!t)sch/g, 'Ж'), DE_RULES));
     }
     if (FR_HINT.test(b)) keys.add(applyRules(b, FR_RULES));
+    // (a Western name, read as Russian writes it, only where that reading differs in the letters it changes)
+    if (/th|zz|ee|oo|[aeiou]s[aeiou]|h/.test(b)) keys.add(applyRules(b, WEST_RULES));
+    // (an Italian or German z is ц: Vanzetti = Ванцетти, Mozart = Моцарт)
+    if (/z/.test(b)) keys.add(applyRules(b.replace(/z+/g, 'Ц'), WEST_RULES));
   } else {
     // ISO 9 / scholarly: x and h stand for х, c for ц, j for й
     const iso = raw
