@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCitations } from '../src/analyze/citations/detect.js';
-import { compareClaims, type Comparison } from '../src/analyze/claims/compare.js';
+import { compareClaims, unifyPersons, type Comparison } from '../src/analyze/claims/compare.js';
 import { corpusContext, extractClaims, type Claim, type ExtractOptions } from '../src/analyze/claims/extract.js';
 import { analyzeEntities } from '../src/analyze/entities/index.js';
 import { findDates } from '../src/analyze/time/dates.js';
@@ -74,7 +74,8 @@ export function analyzeFixture(dir: string): AnalyzedCorpus | null {
   const context = corpusContext(prepared);
   const claims: Claim[] = [];
   for (const p of prepared) claims.push(...extractClaims({ sourceId: p.d.sourceId, text: p.d.text, lang: p.d.lang, exclude: p.exclude }, p.mentions, p.dates, context));
-  return { files: manifest.map((m) => m.file), texts, claims, comps: compareClaims(claims), context };
+  const unified = unifyPersons(claims);
+  return { files: manifest.map((m) => m.file), texts, claims: unified, comps: compareClaims(unified), context };
 }
 
 export function evalClaims(dir: string): ClaimEvalResult | null {

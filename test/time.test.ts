@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findDates } from '../src/analyze/time/dates.js';
-import { compareClaims, disputes } from '../src/analyze/claims/compare.js';
+import { compareClaims, disputes, unifyPersons } from '../src/analyze/claims/compare.js';
 import { corpusContext, extractClaims, roleNames, type ClaimMention } from '../src/analyze/claims/extract.js';
 import { edtfBounds, isEdtf } from '../src/core/edtf.js';
 import { main } from '../src/cli/main.js';
@@ -152,7 +152,7 @@ function mentionsFor(text: string, names: Record<string, [string, string]>): Cla
 const analyze = (docs: Array<[string, string]>, names: Record<string, [string, string]>) => {
   const prepared = docs.map(([id, text]) => ({ id, text, mentions: mentionsFor(text, names), dates: findDates(text) }));
   const ctx = corpusContext(prepared);
-  const claims = prepared.flatMap((p) => extractClaims({ sourceId: p.id, text: p.text }, p.mentions, p.dates, ctx));
+  const claims = unifyPersons(prepared.flatMap((p) => extractClaims({ sourceId: p.id, text: p.text }, p.mentions, p.dates, ctx)));
   for (const p of prepared) for (const c of claims.filter((x) => x.sourceId === p.id)) assert.equal(p.text.slice(c.start, c.end), c.text);
   return { claims, comps: compareClaims(claims), ctx };
 };

@@ -6,7 +6,7 @@
  */
 import { edtfBounds } from '../core/edtf.js';
 import { fastKey } from '../core/ids.js';
-import { compareClaims, disputes as findDisputes } from '../analyze/claims/compare.js';
+import { compareClaims, disputes as findDisputes, unifyPersons } from '../analyze/claims/compare.js';
 import { corpusContext, extractClaims, type Claim, type ClaimMention } from '../analyze/claims/extract.js';
 import { findDates, type DateMention } from '../analyze/time/dates.js';
 import { conflictingGroups, findEvents, type TimeEvent } from '../analyze/time/events.js';
@@ -55,6 +55,8 @@ export async function analyzeTime(store: Store): Promise<TimeSummary> {
     }
     for (const e of findEvents(t.source.id, t.text, p.dates, p.mentions, cs.filter((c) => c.predicate === 'date'))) events.push({ e, versionId: t.source.versionId, map: t.map });
   }
+  // one person under one key across sources before claims are compared, grouped and stored
+  claims.splice(0, claims.length, ...unifyPersons(claims));
   const comps = compareClaims(claims);
   const maps = new Map(texts.map((t) => [t.source.id, t]));
   const keyOf = (c: Claim) => 'claim:' + fastKey([c.sourceId, String(c.start), String(c.end), c.predicate, c.subject, c.value.kind]);

@@ -245,17 +245,20 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
   return out;
 }
 
-/** every comparable pair across sources */
-export function compareClaims(claimsIn: Claim[]): Comparison[] {
-  const out: Comparison[] = [];
-  // one person under several keys: subjects and presence places rewritten to one key
-  const canon = personCanon(claimsIn.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [])));
+/** the claims with each person under one key (see personCanon): subjects and speakers; run before comparing and grouping */
+export function unifyPersons(claims: Claim[]): Claim[] {
+  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [])));
   const toCanon = (x: string) => x.replace(/person:[^\s#@]+/g, (k) => canon.get(k) ?? k);
-  claimsIn = claimsIn.map((c) => {
+  return claims.map((c) => {
     const subject = toCanon(c.subject);
     const place = c.value.place?.startsWith('person:') ? toCanon(c.value.place) : c.value.place;
     return subject === c.subject && place === c.value.place ? c : { ...c, subject, value: { ...c.value, place } };
   });
+}
+
+/** every comparable pair across sources (persons unified first: see unifyPersons) */
+export function compareClaims(claimsIn: Claim[]): Comparison[] {
+  const out: Comparison[] = [];
   // one trial is told by the months of its stages (announced in March, opened in May, the verdict in July): months of one year no
   // more than two apart, one after another, are taken for one trial ("trial@1928-03" = "trial@1928-07"); months further apart are
   // two trials ("trial@1937-01", "trial@1937-06")
@@ -384,6 +387,9 @@ export function disputes(claims: Claim[], comps: Comparison[]): Dispute[] {
     // sides: claims that agree with each other stand together
     const sideOf = new Map<number, number>();
     const sides: DisputeSide[] = [];
+    // (a side never holds two claims that conflict, however they are linked: "1936" is partly both "1936-08" and "1936-11")
+    const conflicting = new Set(g.comps.filter((k) => comps[k]!.relation === 'conflict').map((k) => `${comps[k]!.a}:${comps[k]!.b}`));
+    const clash = (x: number, ys: number[]) => ys.some((y) => conflicting.has(`${Math.min(x, y)}:${Math.max(x, y)}`));
     for (const i of ids) {
       if (sideOf.has(i)) continue;
       const s = sides.length;
@@ -396,7 +402,7 @@ export function disputes(claims: Claim[], comps: Comparison[]): Dispute[] {
           const c = comps[k]!;
           if (c.relation === 'conflict') continue;
           const other = c.a === x ? c.b : c.b === x ? c.a : -1;
-          if (other < 0 || sideOf.has(other)) continue;
+          if (other < 0 || sideOf.has(other) || clash(other, sides[s]!.claims)) continue;
           sideOf.set(other, s);
           sides[s]!.claims.push(other);
           if (!sides[s]!.sources.includes(claims[other]!.sourceId)) sides[s]!.sources.push(claims[other]!.sourceId);
@@ -404,6 +410,7 @@ export function disputes(claims: Claim[], comps: Comparison[]): Dispute[] {
         }
       }
     }
+    if (sides.length < 2) continue;
     const topicCounts = new Map<string, number>();
     for (const i of ids) topicCounts.set(claims[i]!.subjectLabel, (topicCounts.get(claims[i]!.subjectLabel) ?? 0) + 1);
     const topic = [...topicCounts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
