@@ -523,15 +523,22 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const pro0 = /(?:^|[\s,(])(he|she|он|она|both|оба|they|они)\s+(?:\S+\s+){0,3}$/iu.exec(head);
     const pro = pro0 ?? (objPro ? (Object.assign([...objPro], { 1: /^их$/iu.test(objPro[1]!) ? 'они' : 'он', index: objPro.index }) as unknown as RegExpExecArray) : null);
     if (pro && /^(?:they|они)$/i.test(pro[1]!)) {
-      // "they": the people the sentence before is about, the run of names that opens it (two or more)
-      const prevStart = sentenceBefore(text, u.start);
+      // "they": the people the sentence before is about, the run of names that opens it (two or more); where that sentence
+      // speaks of them by a pronoun too ("Их арестовали … признали их виновными"), the one before it (three sentences at most)
+      let prevStart = sentenceBefore(text, u.start);
+      for (let back = 0; back < 2 && !persons.some((p) => p.start >= prevStart && p.end <= u.start) && /^\s*(?:\S+\s+){0,4}?(?:they|them|their|они|их|им)(?![\p{L}])/iu.test(text.slice(prevStart, u.start)); back++) prevStart = sentenceBefore(text, prevStart);
       const inPrev = persons.filter((p) => p.start >= prevStart && p.end <= u.start);
-      const run: ClaimMention[] = inPrev.length ? [inPrev[0]!] : [];
-      for (let i = 1; i < inPrev.length; i++) {
-        if (/^(?:\s*,\s*|\s+(?:and|и)\s+|\s*,\s*(?:and|и)\s+)$/u.test(text.slice(run[run.length - 1]!.end, inPrev[i]!.start))) run.push(inPrev[i]!);
-        else break;
+      // (the first run of two or more names joined by "and", wherever it stands in that sentence)
+      for (let k = 0; k < inPrev.length; k++) {
+        const run: ClaimMention[] = [inPrev[k]!];
+        for (let i = k + 1; i < inPrev.length; i++) {
+          if (/^(?:\s*,\s*|\s+(?:and|и)\s+|\s*,\s*(?:and|и)\s+)$/u.test(text.slice(run[run.length - 1]!.end, inPrev[i]!.start))) run.push(inPrev[i]!);
+          else break;
+        }
+        if (run.length >= 2) return run;
+        if (objPro === null) break; // (an English "they" takes only the run that opens the sentence)
       }
-      return run.length >= 2 ? run : [];
+      return [];
     }
     if (pro) {
       // (not a place taken for a person: "near Royan")
@@ -776,7 +783,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
         // (the person after the verb only where the verb comes first: "arrested were Radek …"; never "sent … by Trotsky")
         if (!who.length && !ev.group && IMPERSONAL.test(m[0].replace(/^был[аи]?\s+/u, ''))) who = runAfter(end, u.end);
-        if (!who.length && !ev.group && ev.kind !== 'exile' && ev.kind !== 'arrival') who = persons.filter((p) => p.start >= end && p.end <= u.end && !/\b(?:by|from|with|to)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start))).slice(0, 1);
+        // ("arrested were Radek, …": the names right after the verb; never one further on, "казнили в тюрьме Чарлстауна")
+        if (!who.length && !ev.group && ev.kind !== 'exile' && ev.kind !== 'arrival') who = runAfter(end, u.end).filter((p) => !/\b(?:by|from|with|to)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start)));
         const right = uDates.find((x) => x.start >= end && x.start - end <= 14);
         const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
         const ctx = ev.kind === 'trial-opening' ? null : lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null;
