@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findDates } from '../src/analyze/time/dates.js';
-import { compareClaims, disputes, unifyPersons } from '../src/analyze/claims/compare.js';
+import { compareClaims, disputes, personCanon, unifyPersons } from '../src/analyze/claims/compare.js';
 import { corpusContext, extractClaims, roleNames, type ClaimMention } from '../src/analyze/claims/extract.js';
 import { edtfBounds, isEdtf } from '../src/core/edtf.js';
 import { main } from '../src/cli/main.js';
@@ -201,6 +201,44 @@ test('claims: who did it (an act carried out by an agent, an agent not involved)
   assert.equal(comps.filter((x) => x.relation === 'conflict').length, 2);
   // an act the lexicon does not know is no claim of who did it
   assert.equal(analyze([['x', 'The report was written by the NKVD in 1940.']], names).claims.filter((x) => x.predicate === 'existence').length, 0);
+});
+
+test('claims on a topic the rules were not written for: arrest, trial place, verdict, electrocution against a life sentence', () => {
+  const names = { 'Bruno Hauptmann': ['person:hauptmann', 'person'], 'Hauptmann(?! was)': ['person:hauptmann', 'person'], 'Hauptmann(?= was)': ['person:hauptmann', 'person'], Flemington: ['place:flemington', 'place'], Trenton: ['place:trenton', 'place'] } as Record<string, [string, string]>;
+  const a = 'Bruno Hauptmann was arrested on 19 September 1934. The trial opened in Flemington on 2 January 1935. The jury returned its verdict on 13 February 1935. Hauptmann was electrocuted on 3 April 1936.';
+  const b = 'Hauptmann was arrested in October 1934. The trial opened in Trenton on 2 January 1935. He was sentenced to life imprisonment.';
+  const { claims, comps } = analyze([['a', a], ['b', b]], names);
+  const rel = (subject: string) => comps.filter((x) => claims[x.a]!.subject === subject).map((x) => `${claims[x.a]!.predicate}:${x.relation}`).sort();
+  assert.deepEqual(rel('arrest:person:hauptmann'), ['date:conflict']);
+  assert.deepEqual(rel('trial-opening:trial@1935-01'), ['date:agree', 'place:conflict']);
+  assert.deepEqual(rel('person:hauptmann'), ['outcome:conflict']);
+  assert.equal(claims.find((x) => x.predicate === 'place' && x.sourceId === 'a')?.text, 'trial opened in Flemington');
+});
+
+test('persons: one person under the keys the entities stage gives across scripts; two people of one surname stay two', () => {
+  const canon = personCanon(['person:rosenberg:iulius', 'person:rozenberg:ethel', 'person:rozenberg:?', 'person:etel', 'person:given:esterhazi', 'person:esterkhazi', 'person:gold']);
+  assert.equal(canon.get('person:etel'), 'person:rozenberg:ethel');
+  assert.equal(canon.get('person:rozenberg:?'), 'person:rozenberg:?', 'a bare surname two people share names neither');
+  assert.notEqual(canon.get('person:rosenberg:iulius'), canon.get('person:rozenberg:ethel'));
+  assert.equal(canon.get('person:esterkhazi'), canon.get('person:given:esterhazi'));
+  assert.equal(canon.get('person:gold'), 'person:gold');
+  // one person of the surname: the bare key joins them
+  const one = personCanon(['person:radek:karl', 'person:radek']);
+  assert.equal(one.get('person:radek'), 'person:radek:karl');
+});
+
+test('disputed points: a side never holds two claims that conflict, and a point has two sides or is none', () => {
+  const t1 = 'Bukharin was arrested in 1937.';
+  const t2 = 'Bukharin was arrested on 27 February 1937.';
+  const t3 = 'Bukharin was arrested in early March 1937.';
+  const names = { Bukharin: ['person:bukharin', 'person'] } as Record<string, [string, string]>;
+  const { claims, comps } = analyze([['x', t1], ['y', t2], ['z', t3]], names);
+  const ds = disputes(claims, comps);
+  assert.equal(ds.length, 1);
+  for (const d of ds) {
+    assert.ok(d.sides.length >= 2);
+    for (const side of d.sides) for (const i of side.claims) for (const j of side.claims) assert.ok(!comps.some((c) => c.relation === 'conflict' && ((c.a === i && c.b === j) || (c.a === j && c.b === i))));
+  }
 });
 
 // ---------------------------------------------------------------- the stage, end to end
