@@ -223,6 +223,9 @@ test('persons: one person under the keys the entities stage gives across scripts
   assert.equal(canon.get('person:esterkhazi'), canon.get('person:given:esterhazi'));
   assert.equal(canon.get('person:gold'), 'person:gold');
   // one person of the surname: the bare key joins them
+  // false friends stay apart
+  const ff = personCanon(['person:medved', 'person:medvedev', 'person:daves', 'person:davis', 'person:karev', 'person:kirov']);
+  for (const [k, v] of ff) assert.equal(v, k);
   const one = personCanon(['person:radek:karl', 'person:radek']);
   assert.equal(one.get('person:radek'), 'person:radek:karl');
 });

@@ -216,7 +216,13 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
     return { key: k, surname: s, given: q && q !== '?' && q !== 'bare' ? q : undefined };
   };
   const people = [...new Set(keys)].filter((k) => k.startsWith('person:')).map(parse);
-  const same = (a: string, b: string) => keysMatch(a, b) || (Math.min(a.length, b.length) >= 6 && editDistance(a.replace(/kh/g, 'h'), b.replace(/kh/g, 'h'), 1) <= 1);
+  // (stricter than for places: one letter apart only in names of seven letters or more, so that the false friends the
+  // entities stage keeps apart stay apart: Medved / Medvedev, Davies / Davis, Karev / Kirov)
+  const same = (a: string, b: string) => {
+    const x = a.replace(/kh/g, 'h').replace(/th/g, 't');
+    const y = b.replace(/kh/g, 'h').replace(/th/g, 't');
+    return x === y || (Math.min(x.length, y.length) >= 7 && editDistance(x, y, 1) <= 1);
+  };
   const out = new Map<string, string>();
   // surname groups
   const groups: Array<typeof people> = [];
