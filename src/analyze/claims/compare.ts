@@ -396,6 +396,11 @@ export function disputes(claims: Claim[], comps: Comparison[]): Dispute[] {
     // (a side never holds two claims that conflict, however they are linked: "1936" is partly both "1936-08" and "1936-11")
     const conflicting = new Set(g.comps.filter((k) => comps[k]!.relation === 'conflict').map((k) => `${comps[k]!.a}:${comps[k]!.b}`));
     const clash = (x: number, ys: number[]) => ys.some((y) => conflicting.has(`${Math.min(x, y)}:${Math.max(x, y)}`));
+    const join = (other: number, side: number) => {
+      sideOf.set(other, side);
+      sides[side]!.claims.push(other);
+      if (!sides[side]!.sources.includes(claims[other]!.sourceId)) sides[side]!.sources.push(claims[other]!.sourceId);
+    };
     for (const i of ids) {
       if (sideOf.has(i)) continue;
       const s = sides.length;
@@ -409,14 +414,19 @@ export function disputes(claims: Claim[], comps: Comparison[]): Dispute[] {
           if (c.relation === 'conflict') continue;
           const other = c.a === x ? c.b : c.b === x ? c.a : -1;
           if (other < 0 || sideOf.has(other) || clash(other, sides[s]!.claims)) continue;
-          sideOf.set(other, s);
-          sides[s]!.claims.push(other);
-          if (!sides[s]!.sources.includes(claims[other]!.sourceId)) sides[s]!.sources.push(claims[other]!.sourceId);
+          join(other, s);
+          queue.push(other);
+        }
+        // (claims of one source are never compared with each other: one that says the same stands on the same side)
+        for (const other of ids) {
+          if (sideOf.has(other) || claims[other]!.valueLabel !== claims[x]!.valueLabel || clash(other, sides[s]!.claims)) continue;
+          join(other, s);
           queue.push(other);
         }
       }
     }
     if (sides.length < 2) continue;
+
     const topicCounts = new Map<string, number>();
     for (const i of ids) topicCounts.set(claims[i]!.subjectLabel, (topicCounts.get(claims[i]!.subjectLabel) ?? 0) + 1);
     const topic = [...topicCounts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];

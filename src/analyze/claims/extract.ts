@@ -422,7 +422,7 @@ export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[];
       const lineStart = d.text.lastIndexOf('\n', Math.max(0, a - 1)) + 1;
       for (const x of d.dates) {
         const heading = x.start === lineStart && x.end >= a - 1 && x.end <= a + 1;
-        if (!x.edtf || (!heading && x.start < a) || x.end > b + 1 || !/^\d{4}/.test(x.edtf)) continue;
+        if (!x.edtf || (!heading && x.start < a) || x.end > b + 1 || !/^\d{4}/.test(x.edtf) || LAW_DATE.test(d.text.slice(Math.max(0, x.start - 30), x.start))) continue;
         // another trial named between the two takes the date: "the Novosibirsk trial was organized … as the trial of July 1935 for Kamenev"
         // (not another name of the same trial: "Bukharin-Rykov Trial, or "Trial of the Twenty-One;" 1938")
         const between = x.start >= m.end ? d.text.slice(m.end, x.start) : d.text.slice(x.end, m.start);
@@ -605,7 +605,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const triedHere = /\b(?:were|was|are|is)\s+tried\b|\bstood\s+trial\b|(?<![\p{L}])(?:судили|были\s+осуждены)(?![\p{L}])/iu.test(clause);
       // ("In the 1937 trials he joined the defendants": trials in the plural name no one trial)
       const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
-      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative') ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
+      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start))) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
       const ord = ordinalOf(clause);
       const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
       if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
