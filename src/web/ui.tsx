@@ -161,6 +161,63 @@ export function fmtInt(n: number | null | undefined): string {
   return typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US') : '—';
 }
 
+/** "1 claim", "1,204 claims" */
+export function plural(n: number, one: string, many: string): string {
+  return `${fmtInt(n)} ${n === 1 ? one : many}`;
+}
+
+/** The line above a page of a list: how many there are, and which of them the page shows when there are several pages. */
+export function ResultsCount({ total, one, many, first, last, paged }: { total: number; one: string; many: string; first: number; last: number; paged: boolean }) {
+  return (
+    <p class="results-count" aria-live="polite">
+      {plural(total, one, many)}
+      {paged && (
+        <span class="muted">
+          {' '}
+          · showing {fmtInt(first)}–{fmtInt(last)}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/**
+ * What an empty page of a list says: that it is past the last page (with the way back), that nothing
+ * matches the filters (with the way to the whole list), or that there is nothing at all.
+ */
+export function EmptyList(props: {
+  testid: string;
+  /** the page starts past the end of a list that has items */
+  pastEnd: boolean;
+  firstPage: string;
+  many: string;
+  one: string;
+  filtered: boolean;
+  /** the words searched for, if any; else `filterWords` */
+  q?: string;
+  filterWords?: string;
+  all: string;
+  allLabel: string;
+  none: string;
+}) {
+  const q = props.q?.trim();
+  return (
+    <div data-testid={props.testid}>
+      {props.pastEnd ? (
+        <p class="muted">
+          No {props.many} on this page. <a href={props.firstPage}>Back to the first page</a>
+        </p>
+      ) : props.filtered ? (
+        <p class="muted">
+          No {props.one} matches {q ? `“${q}”` : (props.filterWords ?? 'these filters')}. <a href={props.all}>{props.allLabel}</a>
+        </p>
+      ) : (
+        <p class="muted">{props.none}</p>
+      )}
+    </div>
+  );
+}
+
 /** "← Previous / Next →" links between pages of a list (nothing when there is one page) */
 /**
  * Where one page of a list stands: the offset it starts at, its first and last item numbers, and the

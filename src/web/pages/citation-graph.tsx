@@ -16,8 +16,7 @@ import { CITATION_GRAPH_URL, qs, sourcePath, workPath } from '../api';
 import { cssVar, drawHoverLabel, FA2_DEFAULTS, hash01, layoutInFrames, layoutInWorker } from '../graph-layout';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle } from '../ui';
-import { plural } from './works';
+import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle, plural } from '../ui';
 
 /** thresholds offered for "works cited at least N times" */
 const MINS = [1, 2, 3, 5, 10, 20];

@@ -9,8 +9,8 @@ import { useMemo } from 'preact/hooks';
 import type { ClaimDetailResponse, ClaimRow, ComparisonRow, Relation } from '../api';
 import { claimsQuery, claimUrl, readerSpanHref } from '../api';
 import { ClaimQuote, EdtfDate, PerspectiveTag, PredicateBadge, RELATION_HEADING, RelationBadge } from '../claims-ui';
-import { ErrorBox, fmtInt, Loading, useApi, useTitle } from '../ui';
-import { plural, shorten } from './works';
+import { ErrorBox, fmtInt, Loading, useApi, useTitle, plural } from '../ui';
+import { shorten } from './works';
 
 /** The order of the groups: what conflicts first, then what partly agrees, then what agrees. */
 const GROUP_ORDER: readonly Relation[] = ['conflict', 'partial', 'agree'];

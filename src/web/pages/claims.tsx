@@ -13,8 +13,8 @@ import { claimPath, claimsListUrl, claimsQuery, isPredicate, isRelation, PREDICA
 import { EdtfDate, PerspectiveTag, PredicateBadge, predicateLabel, RELATION_LABEL, RelationCounts } from '../claims-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
-import { plural, QueryBox, shorten, SourceSelect, useSources } from './works';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow, plural, ResultsCount, EmptyList } from '../ui';
+import { QueryBox, shorten, SourceSelect, useSources } from './works';
 
 const PAGE = 50;
 const TEXT_CHARS = 200;
@@ -122,32 +122,12 @@ function ClaimTable({ data, p, stale }: { data: ClaimsListResponse; p: Params; s
   const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => href(p, { offset: o }));
   if (items.length === 0) {
     return (
-      <div data-testid="claims-list">
-        {offset > 0 && data.total > 0 ? (
-          <p class="muted">
-            No claims on this page. <a href={href(p, { offset: 0 })}>Back to the first page</a>
-          </p>
-        ) : filtered(p) ? (
-          <p class="muted">
-            No claim matches {p.q.trim() ? `“${p.q.trim()}”` : 'these filters'}. <a href="/claims">Show every claim</a>
-          </p>
-        ) : (
-          <p class="muted">No checkable claims found. Claims are found and compared when sources are analysed.</p>
-        )}
-      </div>
+      <EmptyList testid="claims-list" pastEnd={offset > 0 && data.total > 0} firstPage={href(p, { offset: 0 })} many="claims" one="claim" filtered={!!filtered(p)} q={p.q} filterWords="these filters" all="/claims" allLabel="Show every claim" none="No checkable claims found. Claims are found and compared when sources are analysed." />
     );
   }
   return (
     <div class={stale ? 'stale' : undefined}>
-      <p class="results-count" aria-live="polite">
-        {plural(data.total, 'claim', 'claims')}
-        {(prev || next) && (
-          <span class="muted">
-            {' '}
-            · showing {fmtInt(first)}–{fmtInt(last)}
-          </span>
-        )}
-      </p>
+      <ResultsCount total={data.total} one="claim" many="claims" first={first} last={last} paged={!!(prev || next)} />
       <div class="table-wrap">
         <table class="table claims-table checkable-table" data-testid="claims-list">
           <caption class="sr-only">Checkable claims, with how many claims of other sources agree, partly agree or conflict with each</caption>

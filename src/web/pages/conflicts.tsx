@@ -12,8 +12,8 @@ import { argdownExportUrl, conflictPath, conflictsListUrl, conflictsQuery, isPre
 import { ClaimQuote, PredicateBadge, predicateLabel } from '../claims-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
-import { plural, QueryBox, SourceSelect, useSources } from './works';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow, plural, ResultsCount, EmptyList } from '../ui';
+import { QueryBox, SourceSelect, useSources } from './works';
 
 const PAGE = 50;
 /** claims shown per side on a card (all of them on the disputed point's page) */
@@ -106,32 +106,12 @@ function DisputeList({ data, p, stale }: { data: ConflictsResponse; p: Params; s
   const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => href(p, { offset: o }));
   if (items.length === 0) {
     return (
-      <div data-testid="conflicts-list">
-        {offset > 0 && data.total > 0 ? (
-          <p class="muted">
-            No disputed points on this page. <a href={href(p, { offset: 0 })}>Back to the first page</a>
-          </p>
-        ) : filtered(p) ? (
-          <p class="muted">
-            No disputed point matches {p.q.trim() ? `“${p.q.trim()}”` : 'these filters'}. <a href="/conflicts">Show every disputed point</a>
-          </p>
-        ) : (
-          <p class="muted">No disputed points found: where claims were compared, the sources do not state anything differently.</p>
-        )}
-      </div>
+      <EmptyList testid="conflicts-list" pastEnd={offset > 0 && data.total > 0} firstPage={href(p, { offset: 0 })} many="disputed points" one="disputed point" filtered={!!filtered(p)} q={p.q} filterWords="these filters" all="/conflicts" allLabel="Show every disputed point" none="No disputed points found: where claims were compared, the sources do not state anything differently." />
     );
   }
   return (
     <div class={stale ? 'stale' : undefined}>
-      <p class="results-count" aria-live="polite">
-        {plural(data.total, 'disputed point', 'disputed points')}
-        {(prev || next) && (
-          <span class="muted">
-            {' '}
-            · showing {fmtInt(first)}–{fmtInt(last)}
-          </span>
-        )}
-      </p>
+      <ResultsCount total={data.total} one="disputed point" many="disputed points" first={first} last={last} paged={!!(prev || next)} />
       <ol class="dispute-list" data-testid="conflicts-list">
         {items.map((d) => (
           <DisputeCard key={d.key} d={d} />

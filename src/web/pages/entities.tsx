@@ -6,7 +6,7 @@ import { ENTITY_TYPES, entityPath, qs } from '../api';
 import { AmbiguousBadge, isEntityType, TYPE_PLURAL, TypeBadge } from '../entity-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, useApi, useTitle, Pager, pageWindow } from '../ui';
+import { ErrorBox, fmtInt, Loading, useApi, useTitle, Pager, pageWindow, ResultsCount } from '../ui';
 
 const PAGE = 50;
 const TYPE_AHEAD_MS = 300;
@@ -138,15 +138,7 @@ function EntityTable({ data, p, stale }: { data: EntitiesResponse; p: Params; st
   }
   return (
     <div class={stale ? 'stale' : undefined}>
-      <p class="results-count" aria-live="polite">
-        {fmtInt(data.total)} {data.total === 1 ? 'entity' : 'entities'}
-        {(prev || next) && (
-          <span class="muted">
-            {' '}
-            · showing {fmtInt(first)}–{fmtInt(last)}
-          </span>
-        )}
-      </p>
+      <ResultsCount total={data.total} one="entity" many="entities" first={first} last={last} paged={!!(prev || next)} />
       <div class="table-wrap">
         <table class="table entity-table" data-testid="entity-index">
           <thead>

@@ -6,8 +6,8 @@
 import type { VNode } from 'preact';
 import type { EvidenceClaim, EvidenceClaimResponse, EvidenceEntry } from '../api';
 import { evidenceUrl, qs, sourcePath, spanHref, workPath } from '../api';
-import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle } from '../ui';
-import { authorsShort, cslDate, plural, shorten } from './works';
+import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle, plural } from '../ui';
+import { authorsShort, cslDate, shorten } from './works';
 
 export function EvidenceClaimPage({ claimKey }: { claimKey: string }): VNode {
   const res = useApi<EvidenceClaimResponse>(evidenceUrl(claimKey));

@@ -11,9 +11,9 @@ import type { EvidenceClaimSummary, EvidenceListResponse, Source } from '../api'
 import { evidenceListUrl, evidencePath, sourcePath } from '../api';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, Tags, useApi, useTitle, pageWindow } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, Tags, useApi, useTitle, pageWindow, plural, ResultsCount, EmptyList } from '../ui';
 import type { ListParams } from './works';
-import { apiParams, listHref, listParamsFrom, plural, QueryBox, shorten, SourceSelect, useSources } from './works';
+import { apiParams, listHref, listParamsFrom, QueryBox, shorten, SourceSelect, useSources } from './works';
 
 const HEADING_CHARS = 220;
 
@@ -50,32 +50,12 @@ function EvidenceTable({ data, p, stale, sources }: { data: EvidenceListResponse
   const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => listHref('/evidence', p, { offset: o }));
   if (items.length === 0) {
     return (
-      <div data-testid="evidence-list">
-        {offset > 0 && data.total > 0 ? (
-          <p class="muted">
-            No headings on this page. <a href={listHref('/evidence', p, { offset: 0 })}>Back to the first page</a>
-          </p>
-        ) : p.q.trim() || p.source ? (
-          <p class="muted">
-            No heading matches {p.q.trim() ? `“${p.q.trim()}”` : 'this filter'}. <a href="/evidence">Show every heading</a>
-          </p>
-        ) : (
-          <p class="muted">No headings with evidence found. Headings and their evidence are found when sources are analysed.</p>
-        )}
-      </div>
+      <EmptyList testid="evidence-list" pastEnd={offset > 0 && data.total > 0} firstPage={listHref('/evidence', p, { offset: 0 })} many="headings" one="heading" filtered={!!(p.q.trim() || p.source)} q={p.q} filterWords="this filter" all="/evidence" allLabel="Show every heading" none="No headings with evidence found. Headings and their evidence are found when sources are analysed." />
     );
   }
   return (
     <div class={stale ? 'stale' : undefined}>
-      <p class="results-count" aria-live="polite">
-        {plural(data.total, 'heading', 'headings')}
-        {(prev || next) && (
-          <span class="muted">
-            {' '}
-            · showing {fmtInt(first)}–{fmtInt(last)}
-          </span>
-        )}
-      </p>
+      <ResultsCount total={data.total} one="heading" many="headings" first={first} last={last} paged={!!(prev || next)} />
       <div class="table-wrap">
         <table class="table claims-table evidence-table" data-testid="evidence-list">
           <caption class="sr-only">Headings the sources state, with their evidence</caption>

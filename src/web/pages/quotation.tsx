@@ -8,7 +8,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DiffSeg, Divergence, DivergenceClass, ReuseFamily, ReuseFamilyResponse, ReuseKind, ReuseOccurrence, ReuseSeverity } from '../api';
 import { occurrenceHref, qs, reuseFamilyUrl } from '../api';
-import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle } from '../ui';
+import { ErrorBox, fmtInt, Loading, Tags, useApi, useTitle, plural } from '../ui';
 
 /** pairs rendered at first, and added by each "show more" */
 const PAIRS = 20;
@@ -87,9 +87,6 @@ function shorten(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${fmtInt(n)} ${n === 1 ? one : many}`;
-}
 
 export function QuotationPage({ familyKey }: { familyKey: string }): VNode {
   const res = useApi<ReuseFamilyResponse>(reuseFamilyUrl(familyKey));

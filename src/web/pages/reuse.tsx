@@ -9,7 +9,7 @@ import type { ReuseFamilySummary, ReuseKind, ReuseListParams, ReuseListResponse,
 import { isReuseKind, reuseListUrl, reusePath, reuseQuery } from '../api';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow, ResultsCount, EmptyList } from '../ui';
 import { KindBadge, SeverityBadge } from './quotation';
 
 const PAGE = 50;
@@ -174,32 +174,12 @@ function FamilyTable({ data, p, stale }: { data: ReuseListResponse; p: Params; s
   const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => href(p, { offset: o }));
   if (items.length === 0) {
     return (
-      <div data-testid="reuse-list">
-        {offset > 0 && data.total > 0 ? (
-          <p class="muted">
-            No families on this page. <a href={href(p, { offset: 0 })}>Back to the first page</a>
-          </p>
-        ) : filtered(p) ? (
-          <p class="muted">
-            No family matches these filters. <a href="/reuse">Show every family</a>
-          </p>
-        ) : (
-          <p class="muted">No reused text found. Quotations and repeats are found when sources are analysed.</p>
-        )}
-      </div>
+      <EmptyList testid="reuse-list" pastEnd={offset > 0 && data.total > 0} firstPage={href(p, { offset: 0 })} many="families" one="family" filtered={!!filtered(p)} filterWords="these filters" all="/reuse" allLabel="Show every family" none="No reused text found. Quotations and repeats are found when sources are analysed." />
     );
   }
   return (
     <div class={stale ? 'stale' : undefined}>
-      <p class="results-count" aria-live="polite">
-        {fmtInt(data.total)} {data.total === 1 ? 'family' : 'families'}
-        {(prev || next) && (
-          <span class="muted">
-            {' '}
-            · showing {fmtInt(first)}–{fmtInt(last)}
-          </span>
-        )}
-      </p>
+      <ResultsCount total={data.total} one="family" many="families" first={first} last={last} paged={!!(prev || next)} />
       <div class="table-wrap">
         <table class="table reuse-table" data-testid="reuse-list">
           <thead>

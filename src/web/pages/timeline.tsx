@@ -20,8 +20,8 @@ import { enc, entityPath, isTrigger, readerSpanHref, sourcePath, timelineQuery, 
 import { EdtfDate, edtfLabel, isoDayLabel, PerspectiveTag, triggerLabel } from '../claims-ui';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, useApi, useTitle } from '../ui';
-import { plural, shorten } from './works';
+import { ErrorBox, fmtInt, Loading, useApi, useTitle, plural } from '../ui';
+import { shorten } from './works';
 
 /** height of one row of marks in a lane, in rem */
 const ROW_H = 1.25;

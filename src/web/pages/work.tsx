@@ -9,8 +9,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Csl, Source, Work, WorkCitation, WorkEdition, WorkPassage, WorkResponse } from '../api';
 import { evidencePath, qs, sourcePath, spanHref, workUrl } from '../api';
 import type { Loc } from '../router';
-import { ErrorBox, fmtInt, Loading, safeHttpUrl, Tags, useApi, useTitle } from '../ui';
-import { authorsShort, cslDate, editionKeyYear, fullName, plural, shorten, useSources, workRuleText } from './works';
+import { ErrorBox, fmtInt, Loading, safeHttpUrl, Tags, useApi, useTitle, plural } from '../ui';
+import { authorsShort, cslDate, editionKeyYear, fullName, shorten, useSources, workRuleText } from './works';
 
 /** citations rendered at first, and added by each "show more" */
 const CITES = 30;

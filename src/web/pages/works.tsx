@@ -10,7 +10,7 @@ import type { CitationListParams, Csl, CslName, Source, SourcesResponse, Work, W
 import { citationListQuery, workPath, worksListUrl } from '../api';
 import type { Loc } from '../router';
 import { navigate } from '../router';
-import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow } from '../ui';
+import { ErrorBox, fmtInt, Loading, Pager, useApi, useTitle, pageWindow, plural, ResultsCount, EmptyList } from '../ui';
 
 const PAGE = 50;
 const TYPE_AHEAD_MS = 300;
@@ -23,9 +23,6 @@ export function shorten(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${fmtInt(n)} ${n === 1 ? one : many}`;
-}
 
 /** "Given Family", or the literal name. */
 export function fullName(n: CslName): string {
@@ -237,32 +234,12 @@ function WorkTable({ data, p, stale }: { data: WorksResponse; p: ListParams; sta
   const { offset, first, last, prev, next } = pageWindow(data, p, items.length, (o) => listHref('/works', p, { offset: o }));
   if (items.length === 0) {
     return (
-      <div data-testid="works-list">
-        {offset > 0 && data.total > 0 ? (
-          <p class="muted">
-            No works on this page. <a href={listHref('/works', p, { offset: 0 })}>Back to the first page</a>
-          </p>
-        ) : p.q.trim() || p.source ? (
-          <p class="muted">
-            No work matches {p.q.trim() ? `“${p.q.trim()}”` : 'this filter'}. <a href="/works">Show every work</a>
-          </p>
-        ) : (
-          <p class="muted">No cited works found. References are found when sources are analysed.</p>
-        )}
-      </div>
+      <EmptyList testid="works-list" pastEnd={offset > 0 && data.total > 0} firstPage={listHref('/works', p, { offset: 0 })} many="works" one="work" filtered={!!(p.q.trim() || p.source)} q={p.q} filterWords="this filter" all="/works" allLabel="Show every work" none="No cited works found. References are found when sources are analysed." />
     );
   }
   return (
     <div class={stale ? 'stale' : undefined}>
-      <p class="results-count" aria-live="polite">
-        {plural(data.total, 'work', 'works')}
-        {(prev || next) && (
-          <span class="muted">
-            {' '}
-            · showing {fmtInt(first)}–{fmtInt(last)}
-          </span>
-        )}
-      </p>
+      <ResultsCount total={data.total} one="work" many="works" first={first} last={last} paged={!!(prev || next)} />
       <div class="table-wrap">
         <table class="table works-table" data-testid="works-list">
           <caption class="sr-only">Cited works, most cited first</caption>
