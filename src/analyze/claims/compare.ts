@@ -8,6 +8,7 @@
  */
 import { edtfBounds } from '../../core/edtf.js';
 import { editDistance } from '../entities/keys.js';
+import { givenName, looksLikeRussianSurname } from '../entities/morph.js';
 import type { Claim } from './extract.js';
 import { keysMatch, placeHead, wordKey } from './extract.js';
 
@@ -165,7 +166,8 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       if (a.value.generic || b.value.generic) {
         const ha = placeHead(a.value.place ?? '');
         const hb = placeHead(b.value.place ?? '');
-        return ha && hb && ha !== hb ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : null;
+        // (the same kind of place, one told more nearly: "his apartment" / «его нью-йоркской квартире»)
+        return ha && hb ? (ha !== hb ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : ['partial', `${a.valueLabel} / ${b.valueLabel}: the same kind of place`]) : null;
       }
       return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
     }
@@ -213,14 +215,19 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
   const parse = (k: string) => {
     const parts = k.slice('person:'.length).split(':');
     const [s, q] = parts[0] === 'given' ? [parts[1] ?? '', undefined] : [parts[0]!, parts[1]];
-    return { key: k, surname: s, given: q && q !== '?' && q !== 'bare' ? q : undefined };
+    // (a "given name" that is no known one and looks like a Russian surname is another person's name in the genitive, or a
+    // married name: "Борисов, охранник Кирова" → kirova, "Milda Draule-Nikolaeva" → nikolaeva; it tells no one apart)
+    const given = q && q !== '?' && q !== 'bare' && !(looksLikeRussianSurname(q) && !givenName(q)) ? q : undefined;
+    return { key: k, surname: s, given };
   };
   const people = [...new Set(keys)].filter((k) => k.startsWith('person:')).map(parse);
   // (stricter than for places: one letter apart only in names of seven letters or more, so that the false friends the
   // entities stage keeps apart stay apart: Medved / Medvedev, Davies / Davis, Karev / Kirov)
   const same = (a: string, b: string) => {
-    const x = a.replace(/kh/g, 'h').replace(/th/g, 't');
-    const y = b.replace(/kh/g, 'h').replace(/th/g, 't');
+    // (and a soft vowel's i: Золя / Zola, Илья / Ilya)
+    const fold = (k: string) => k.replace(/kh/g, 'h').replace(/th/g, 't').replace(/([^aeiou])i(?=[aou])/g, '$1');
+    const x = fold(a);
+    const y = fold(b);
     return x === y || (Math.min(x.length, y.length) >= 7 && editDistance(x, y, 1) <= 1);
   };
   const out = new Map<string, string>();

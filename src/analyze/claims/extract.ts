@@ -16,6 +16,7 @@
  */
 import type { DateMention } from '../time/dates.js';
 import { cyrillicKey, editDistance, foldKey, hasCyrillic } from '../entities/keys.js';
+import { findTriggers, type Trigger } from './lexicon.js';
 
 export type Predicate = 'outcome' | 'count' | 'date' | 'place' | 'presence' | 'existence' | 'attribution';
 
@@ -358,6 +359,8 @@ const IMPERSONAL = /^(?:казнили|расстреляли|арестовал
 
 /** how far (in characters) the trial a text last named stays the one it is telling of */
 const TRIAL_CONTEXT = 1200;
+/** a name that names a thing after a person, not the person: "the Order of Lenin", «орденом Ленина», "the Stalin Prize", "Gorky Street" */
+const NAMED_AFTER = /(?:\b(?:order|prize|medal|named\s+after|street|avenue|square|institute|university)\s+(?:of\s+)?|(?<![\p{L}])(?:орден\p{L}*|преми\p{L}*|медал\p{L}*|имени|им\.|улиц\p{L}*|проспект\p{L}*)\s+)$/iu;
 
 // offices a person is named by instead of a name ("the American Ambassador to the USSR who was present …")
 const ROLE_WORDS = ['ambassador', 'envoy', 'consul', 'prosecutor', 'procurator', 'commissar', 'judge', 'president', 'chairman', 'secretary', 'minister', 'attorney', 'посол', 'прокурор', 'нарком', 'председател\\p{L}*', 'судья', 'министр', 'секретар\\p{L}*', 'консул'];
@@ -494,10 +497,47 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     }
     return null;
   };
+  /** "they", "them": the people the sentence before is about, the run of names that opens it (two or more); where that sentence
+   *  speaks of them by a pronoun too ("Их арестовали … признали их виновными"), the one before it (three sentences at most).
+   *  An English "they" takes only the run that opens the sentence (`opening`); an object pronoun, the first run anywhere in it. */
+  const groupBefore = (u: Unit, opening: boolean): ClaimMention[] => {
+    let prevStart = sentenceBefore(text, u.start);
+    for (let back = 0; back < 2 && !persons.some((p) => p.start >= prevStart && p.end <= u.start) && /^\s*(?:\S+\s+){0,4}?(?:they|them|their|они|их|им)(?![\p{L}])/iu.test(text.slice(prevStart, u.start)); back++) prevStart = sentenceBefore(text, prevStart);
+    const inPrev = persons.filter((p) => p.start >= prevStart && p.end <= u.start);
+    // (the first run of two or more names joined by "and", wherever it stands in that sentence)
+    for (let k = 0; k < inPrev.length; k++) {
+      const run: ClaimMention[] = [inPrev[k]!];
+      for (let i = k + 1; i < inPrev.length; i++) {
+        if (/^(?:\s*,\s*|\s+(?:and|и)\s+|\s*,\s*(?:and|и)\s+)$/u.test(text.slice(run[run.length - 1]!.end, inPrev[i]!.start))) run.push(inPrev[i]!);
+        else break;
+      }
+      if (run.length >= 2) return run;
+      if (opening) break;
+    }
+    return [];
+  };
+  /** the persons named just before the clause (not a place taken for a person: "near Royan") */
+  const prevPersons = (u: Unit) => persons.filter((p) => p.end <= u.start && u.start - p.end < 300 && !/(?:near|in|at|to|from|of|в|во|на|под|из)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start)));
+  /** "he", "him", «его»: the subject of the sentence before (its first person, not governed by a preposition nor a possessive),
+   *  which a pronoun takes up more often than the last name told ("Henry, questioned by Cavaignac, admits that he forged a letter
+   *  … against Dreyfus. He is found dead …"); else the person named last */
+  const singularBefore = (u: Unit): ClaimMention[] => {
+    const prev = prevPersons(u);
+    if (!prev.length) return [];
+    const sStart = sentenceBefore(text, u.start);
+    const first = prev.find((p) => p.start >= sStart && !/(?:\bby|\bwith|\bagainst|(?<![\p{L}])(?:с|со|против|у|к|для))\s+$/iu.test(text.slice(Math.max(0, p.start - 9), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
+    return [first ?? prev[prev.length - 1]!];
+  };
   /** the persons a predicate is said of: named in the clause before it (not after "by"), else the last one named before */
   const subjectsBefore = (u: Unit, at: number, since: number): ClaimMention[] => {
     // (not a name governed by a preposition, nor a possessive: "Pyatakov's former wife was arrested")
     const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
+    // a name inside an insertion set off by commas is not the subject: "Лидия Тимашук, снимавшая кардиограмму у Андрея Жданова,
+    // написала", "Henry, questioned by the Minister of War, Godefroy Cavaignac, admits", "Radek, according to Orlov, was shot"
+    if (xs.length > 1 && /^[^,.;]*,\s*$/u.test(text.slice(xs[xs.length - 1]!.end, at))) {
+      const headName = xs.find((p) => /^\s*,/u.test(text.slice(p.end, p.end + 2)) && !/[,;]/.test(text.slice(Math.max(u.start, since), p.start)));
+      if (headName && headName !== xs[xs.length - 1]) return [headName];
+    }
     // the verb's subject is a count or another noun ("… seventeen defendants. Thirteen are sentenced"): no person
     if (xs.length) {
       const gap = text.slice(xs[xs.length - 1]!.end, at);
@@ -522,27 +562,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const objPro = IMPERSONAL.test(text.slice(at, at + 24)) ? /(?:^|[\s,(])(их|его|её|ее)\s+(?:\S+\s+){0,2}$/iu.exec(head) : null;
     const pro0 = /(?:^|[\s,(])(he|she|он|она|both|оба|they|они)\s+(?:\S+\s+){0,3}$/iu.exec(head);
     const pro = pro0 ?? (objPro ? (Object.assign([...objPro], { 1: /^их$/iu.test(objPro[1]!) ? 'они' : 'он', index: objPro.index }) as unknown as RegExpExecArray) : null);
-    if (pro && /^(?:they|они)$/i.test(pro[1]!)) {
-      // "they": the people the sentence before is about, the run of names that opens it (two or more); where that sentence
-      // speaks of them by a pronoun too ("Их арестовали … признали их виновными"), the one before it (three sentences at most)
-      let prevStart = sentenceBefore(text, u.start);
-      for (let back = 0; back < 2 && !persons.some((p) => p.start >= prevStart && p.end <= u.start) && /^\s*(?:\S+\s+){0,4}?(?:they|them|their|они|их|им)(?![\p{L}])/iu.test(text.slice(prevStart, u.start)); back++) prevStart = sentenceBefore(text, prevStart);
-      const inPrev = persons.filter((p) => p.start >= prevStart && p.end <= u.start);
-      // (the first run of two or more names joined by "and", wherever it stands in that sentence)
-      for (let k = 0; k < inPrev.length; k++) {
-        const run: ClaimMention[] = [inPrev[k]!];
-        for (let i = k + 1; i < inPrev.length; i++) {
-          if (/^(?:\s*,\s*|\s+(?:and|и)\s+|\s*,\s*(?:and|и)\s+)$/u.test(text.slice(run[run.length - 1]!.end, inPrev[i]!.start))) run.push(inPrev[i]!);
-          else break;
-        }
-        if (run.length >= 2) return run;
-        if (objPro === null) break; // (an English "they" takes only the run that opens the sentence)
-      }
-      return [];
-    }
+    if (pro && /^(?:they|они)$/i.test(pro[1]!)) return groupBefore(u, objPro === null);
     if (pro) {
-      // (not a place taken for a person: "near Royan")
-      const prev = persons.filter((p) => p.end <= u.start && u.start - p.end < 300 && !/(?:near|in|at|to|from|of|в|во|на|под|из)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start)));
+      const prev = prevPersons(u);
       if (!prev.length) return [];
       if (/^(?:both|оба)$/i.test(pro[1]!)) {
         const run: ClaimMention[] = [prev[prev.length - 1]!];
@@ -575,6 +597,59 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       else break;
     }
     return run;
+  };
+  /** the person or people named right after an event word: its object ("sentenced Julius and Ethel", «арестовали профессора Вовси»,
+   *  "the arrest of Miron Vovsi"), a pronoun for people named before ("pardoned him", «помиловал их»); a few lower-case words may
+   *  stand between (titles, "the physicist"), never a preposition (not "sent by Trotsky", "in Moscow") */
+  const objectAfter = (u: Unit, from: number, ofNoun: boolean): ClaimMention[] => {
+    const pro = /^\s+(him|them|her|его|её|ее|их)(?![\p{L}])(\s+(?:to|on|in|at|for|with|as|of|к|в|во|на|за|по|и|and)\s|\s*[,.;]|\s*$)?/iu.exec(text.slice(from, Math.min(u.end, from + 16)));
+    // ("her husband", «его жену»: a possessive, not the object)
+    if (pro && (pro[2] !== undefined || /^(?:him|them)$/i.test(pro[1]!))) {
+      if (/^(?:them|их)$/iu.test(pro[1]!)) return groupBefore(u, false);
+      // a person the clause names before, who is not the verb's own subject: «признал Дрейфуса виновным и приговорил его»
+      const verbAt = text.slice(u.start, from).search(/\S+\s*$/u) + u.start;
+      const own = new Set(subjectsBefore(u, verbAt, u.start).map((p) => p.start));
+      const inClause = persons.filter((p) => p.start >= u.start && p.end <= from && !own.has(p.start) && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
+      return inClause.length ? [inClause[inClause.length - 1]!] : singularBefore(u);
+    }
+    const xs = persons.filter((p) => p.start >= from && p.end <= u.end && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
+    if (!xs.length) return [];
+    const gap = text.slice(from, xs[0]!.start);
+    const words = ofNoun ? /^\s*(?:of\s+|над\s+)?(?:(?!(?:by|from|with|to|against|for|in|at|on|after|before|about|of|and|и|в|во|на|с|со|от|по|за|из|к|у)\s)[\p{Ll}-]+\s+){0,3}$/u : /^\s*(?:(?!(?:by|from|with|to|against|for|in|at|on|after|before|about|of|and|и|в|во|на|с|со|от|по|за|из|к|у)\s)[\p{Ll}-]+\s+){0,3}$/u;
+    if (!words.test(gap)) return [];
+    const run = [xs[0]!];
+    for (let i = 1; i < xs.length; i++) {
+      if (/^(?:\s*,\s*|\s+(?:и|and)\s+|\s*,\s*(?:и|and)\s+)$/u.test(text.slice(run[run.length - 1]!.end, xs[i]!.start))) run.push(xs[i]!);
+      else break;
+    }
+    return run;
+  };
+  /** whose event a lexicon word tells of: the object of an active verb done to someone, the subject of a passive one or of a
+   *  verb of doing, the person a noun names ("the arrest of X", "X's arrest"); an organization when it acts ("TASS announced") */
+  const eventParticipants = (u: Unit, t: Trigger, at: number, end: number): ClaimMention[] => {
+    if (t.form === 'noun') {
+      const after = objectAfter(u, end, true);
+      if (after.length) return after;
+      return persons.filter((p) => p.start >= u.start && p.end <= at && /^['’]s?\s+(?:[\p{Ll}-]+\s+)?$/u.test(text.slice(p.end, at))).slice(-1);
+    }
+    if (t.concept.role === 'patient' && t.form === 'active') {
+      const obj = objectAfter(u, end, false);
+      if (obj.length) return obj;
+      // ("found him guilty", «признал Дрейфуса виновным»: the object inside the words)
+      const first = /^\S+/u.exec(text.slice(at, end))![0].length;
+      const inner = at + first < end ? objectAfter(u, at + first, false).filter((p) => p.end <= end) : [];
+      if (inner.length) return inner;
+      // a Russian verb with no subject takes its object before it too: «Эстерхази судили для видимости и … оправдали»
+      return /^\p{L}+ли$/u.test(text.slice(at, end)) && /[а-яё]/iu.test(text.slice(at, end)) ? subjectsBefore(u, at, u.start) : [];
+    }
+    const subs = subjectsBefore(u, at, u.start);
+    if (subs.length) return subs;
+    // the subject after the verb: «признался подполковник Анри», "arrested were Radek …", «арестован был Вовси»
+    const after = objectAfter(u, end, false);
+    if (after.length) return after;
+    if (t.concept.role !== 'agent') return [];
+    const org = mentions.filter((m) => m.type === 'organization' && m.start >= u.start && m.end <= at && at - m.end < 60).pop();
+    return org ? [org] : [];
   };
   const labelOf = (m: ClaimMention) => m.name;
   const clip = (a: number, b0: number) => {
@@ -614,6 +689,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const lineStart = text.lastIndexOf('\n', u.start - 1) + 1;
     const heading = lineStart < u.start ? allResolved.find((d) => d.start === lineStart && /^\s*[.:–—-]/u.test(text.slice(d.end, d.end + 2)) && d.end <= u.start && /^\d{4}/.test(d.edtf!)) : undefined;
     const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? heading?.edtf ?? null;
+    /** the date of an event word: one written right after it, else the nearest in the clause, else the chronology entry's */
+    const eventDate = (at: number, end: number) => uDates.find((x) => x.start >= end && x.start - end <= 14) ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
     // ---------------- outcomes
     let since = u.start;
     const taken: Array<[number, number]> = [];
@@ -773,11 +850,13 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
     }
     // ---------------- event dates and places
+    const evTaken: Array<[number, number, string]> = [];
     for (const ev of EVENT_RULES) {
       ev.re.lastIndex = 0;
       for (const m of clause.matchAll(ev.re)) {
         const at = u.start + m.index!;
         const end = at + m[0].length;
+        evTaken.push([at, end, ev.kind]);
         const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
         if (neg) continue;
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
@@ -785,8 +864,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (!who.length && !ev.group && IMPERSONAL.test(m[0].replace(/^был[аи]?\s+/u, ''))) who = runAfter(end, u.end);
         // ("arrested were Radek, …": the names right after the verb; never one further on, "казнили в тюрьме Чарлстауна")
         if (!who.length && !ev.group && ev.kind !== 'exile' && ev.kind !== 'arrival') who = runAfter(end, u.end).filter((p) => !/\b(?:by|from|with|to)\s+$/iu.test(text.slice(Math.max(0, p.start - 6), p.start)));
-        const right = uDates.find((x) => x.start >= end && x.start - end <= 14);
-        const d = right ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
+        const d = eventDate(at, end);
         const ctx = ev.kind === 'trial-opening' ? null : lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null;
         // (the place of a group event: named in the clause, else the first named in the next sentence of the paragraph)
         const evPlace = ev.kind !== 'killing' ? null : (() => {
@@ -829,6 +907,40 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
             }
           }
         });
+      }
+    }
+    // ---------------- events of the lexicon (lexicon.ts): any arrest, sentence, pardon, confession, letter, award … the clause dates,
+    // keyed by its kind and its participant, in whatever voice or language it is told
+    for (const t of findTriggers(clause)) {
+      const at = u.start + t.index;
+      const end = at + t.length;
+      const kind = t.concept.kind;
+      if (evTaken.some(([a, b, k]) => a < end && at < b && (k === kind || (k === 'suicide' && kind === 'death')))) continue;
+      if (NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at))) continue;
+      // wished, planned or asked for, not done: "demanded that he be shot", "to be released", "would be pardoned"
+      if (/(?:\b(?:to|should|must|would|will|could|might|may|shall|demand\w*|ask\w*|call\w*\s+for)|(?<![\p{L}])(?:чтобы|требовал\p{L}*|просил\p{L}*|должн\p{L}*|будет|будут))\s+(?:\S+\s+)?(?:be\s+)?$/iu.test(text.slice(Math.max(u.start, at - 24), at))) continue;
+      const d = eventDate(at, end);
+      const who = eventParticipants(u, t, at, end);
+      if (!who.length) continue;
+      const label = t.concept.label;
+      for (const w of who) {
+        const a = Math.min(fromSubject(w, at), at);
+        if (d?.edtf) {
+          const span = clip(Math.min(a, d.start), Math.max(end, d.end, w.end));
+          out.push({ sourceId: doc.sourceId, ...span, predicate: 'date', subject: `${kind}:${w.entity}`, subjectLabel: `${label} of ${w.name}`, value: { kind: 'date', edtf: d.edtf }, valueLabel: d.edtf, time: d.edtf });
+        }
+      }
+      // an outcome told in the active voice: "Judge Kaufman sentenced Julius and Ethel to death", «суд приговорил Рамзина к расстрелу»,
+      // "a court-martial acquitted him"
+      if (t.form === 'active' && t.concept.role === 'patient') {
+        const outcome = activeOutcome(kind, text.slice(end, u.end), /[а-яё]/iu.test(text.slice(at, end)));
+        if (outcome) {
+          const time = uTime ?? (lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
+          for (const w of who) {
+            if (out.some((c) => c.predicate === 'outcome' && c.subject === w.entity && c.start < u.end && u.start < c.end)) continue;
+            out.push({ sourceId: doc.sourceId, ...clip(Math.min(fromSubject(w, at), at), Math.min(u.end, end + outcome.length)), predicate: 'outcome', subject: w.entity, subjectLabel: w.name, value: outcome.value, valueLabel: outcomeLabel(outcome.value), time });
+          }
+        }
       }
     }
     // ---------------- presence
@@ -1098,6 +1210,28 @@ function outcomeLabel(v: ClaimValue): string {
           ? `suicide (${v.detail})`
           : k;
   return neg ? `not ${base}` : base;
+}
+
+/** the outcome an active verb of the lexicon tells, read off the words after its object: "sentenced [Julius and Ethel] to death",
+ *  «приговорил [Рамзина] к десяти годам», "acquitted [him]"; the length is how far the penalty's words reach */
+function activeOutcome(kind: string, rest: string, ru: boolean): { value: ClaimValue; length: number } | null {
+  if (kind === 'sentence') {
+    const to = (ru ? /^[^.;:]{0,80}?(?<![\p{L}])к\s/u : /^[^.;:]{0,80}?\bto\s/u).exec(rest);
+    if (!to) return null;
+    const lead = ru ? 'приговорён ' : 'sentenced ';
+    const s = lead + rest.slice(to[0].length - (ru ? 2 : 3));
+    for (const r of OUTCOME_RULES) {
+      r.re.lastIndex = 0;
+      const m = r.re.exec(s);
+      if (!m || m.index !== 0) continue;
+      const y = r.years?.(m) ?? null;
+      const value: ClaimValue = { kind: r.kind, ...(y ? { n: y[0], hi: y[1] } : {}), ...(r.detail ? { detail: r.detail } : {}) };
+      return { value, length: to[0].length - (ru ? 2 : 3) + m[0].length - lead.length };
+    }
+    return null;
+  }
+  const simple: Record<string, string> = { acquittal: 'acquitted', execution: 'executed', conviction: 'convicted', rehabilitation: 'rehabilitated', release: 'released', pardon: 'released', death: 'killed' };
+  return simple[kind] ? { value: { kind: simple[kind]! }, length: 0 } : null;
 }
 
 interface EventRule {

@@ -24,6 +24,9 @@ import {
 import { genericLemmas, givenName, isAllCaps, isPatronymic, looksLikeRussianSurname, possessiveSuffix } from './morph.js';
 import { PLACE_GROUPS } from './places.js';
 
+/** lowercase nouns after which a name is a place's: prison, camp, town, village, island, fortress, station, street (any case) */
+const PLACE_NOUN_BEFORE = /^(?:тюрьм|лагер|город|сел[оеау]$|деревн|станци|крепост|остров|пос[её]лк|улиц|площад|област|район|town$|city$|village$|island$|fortress$)/u;
+
 export type EntityType = 'person' | 'organization' | 'place' | 'trial';
 export const ENTITY_TYPES: EntityType[] = ['person', 'organization', 'place', 'trial'];
 
@@ -430,6 +433,22 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
     strength = 2;
     cue = `role:${before.lower}`;
   }
+  // a place noun before: «в тюрьме Синг-Синг», «на острове Дьявола», "the town of Dedham"
+  const ofBefore = before && before.lower === 'of' && a > 1 ? toks[a - 2]! : undefined;
+  if (!type && before && before.cap === LOWER && gap(text, before, first) === ' ' && (PLACE_NOUN_BEFORE.test(before.lower) || (ofBefore && /^(?:town|city|village|island|port|prison|fortress)$/.test(ofBefore.lower)))) {
+    type = 'place';
+    strength = 2;
+    cue = 'place-noun';
+  }
+  // a newspaper or an agency named after its kind: «газета «Орор»», "the newspaper L'Aurore", «агентство ТАСС»
+  if ((!type || type === 'person') && strength < 2 && before && before.cap === LOWER && /^(?:газет|журнал|агентств|издательств|newspaper$|journal$|magazine$|agency$|daily$|weekly$)/u.test(before.lower) && /^\s[«"“]?$/u.test(gap(text, before, first))) {
+    type = 'organization';
+    strength = 2;
+    cue = 'org-noun';
+  }
+  // a Russian adjective before its noun is no name: «Верховного суда», «Военная коллегия» (surnames of adjective form end in
+  // -ский, -цкий and are left alone)
+  if ((!type || type === 'person') && b - a === 1 && hasCyrillic(first.w) && /(?:[нвр]ого|[нвр]ая|[нвр]ое|[нвр]ые|[нвр]ых|[нвр]ый|нной|нному)$/.test(first.lower) && toks[b] !== undefined && toks[b]!.cap === LOWER && hasCyrillic(toks[b]!.w) && gap(text, first, toks[b]!) === ' ') return;
   let end = last.e;
   let ordinalStart = -1;
   if (before && before.cap === LOWER && ORDINALS.has(before.lower) && gap(text, before, first) === ' ') ordinalStart = before.s;
@@ -758,6 +777,10 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     } else if (c.words.length === 1 && !isCommon(c, state)) {
       out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
     } else if (c.words.length >= 2 && c.words.length <= 3 && !c.sentenceInitial && c.words.every((w) => !isEnglishWord(w.toLowerCase()) || givenName(w))) {
+      out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
+    } else if (c.words.length === 2 && c.sentenceInitial && !FOREIGN_ARTICLE.test(c.words[0]!) && !FUNCTION_WORDS.has(c.words[0]!.toLowerCase()) && c.words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !hasCyrillic(w) && !isEnglishWord(w.toLowerCase()) && !(state.caseStats.get(w.toLowerCase())?.[0] ?? 0))) {
+      // "Miron Vovsi is arrested a week later": two capitalized words opening a sentence, neither an English word nor written
+      // lowercase anywhere in the corpus, are a given name and a surname
       out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
     }
   }

@@ -1,0 +1,223 @@
+/**
+ * A bilingual (English, Russian) lexicon of the events that histories of trials, purges and
+ * political cases date: arrests, charges, trials, convictions, sentences, acquittals, pardons,
+ * refusals of clemency, executions, deaths and killings, releases, rehabilitations, annulments,
+ * confessions, letters, publications, announcements, awards, appointments, dismissals, escapes,
+ * departures, burials, births, appeals, stays of execution, resignations, degradations.
+ *
+ * Each concept is written once as the forms its verbs and nouns take in either language, in any
+ * voice and tense ("arrested", "is arrested", "arrests", "the arrest of", «арестован»,
+ * «арестовали», «арест»), and says whose event it is: a patient's (what is done to a person: the
+ * arrest of Vovsi) or an agent's (what a person does: Fuchs's confession). The extractor dates
+ * each event found this way and keys it by its kind and participant, so that two sources dating
+ * the same arrest of the same person are compared whatever words they use.
+ *
+ * Nothing here is tied to one corpus: the words are those of the genre (legal, political,
+ * biographical narrative), not of any case. Pure.
+ */
+
+export type Role = 'patient' | 'agent';
+export type Form = 'passive' | 'active' | 'noun';
+
+export interface EventConcept {
+  /** a key shared with the extractor's own event kinds where they overlap (arrest, execution, death, release, …) */
+  kind: string;
+  label: string;
+  role: Role;
+  /** may happen to one person more than once (arrests, letters, awards): dates years apart are two events, not a conflict */
+  repeatable: boolean;
+  /** verb forms (regular-expression source, no capture groups) */
+  verb: string;
+  /** noun forms that name the event ("the arrest of", «арест») */
+  noun?: string;
+}
+
+const L = '\\p{L}*';
+
+export const EVENT_CONCEPTS: EventConcept[] = [
+  {
+    kind: 'arrest', label: 'arrest', role: 'patient', repeatable: true,
+    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|(?:taken|took)\\s+into\\s+custody|арестова${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
+    noun: `arrest\\s+of|detention\\s+of|арест(?:а|у|ом|е)?(?=\\s)|задержани${L}`,
+  },
+  {
+    kind: 'charge', label: 'charge', role: 'patient', repeatable: true,
+    verb: `charged|indicted|обвинил${L}|обвин[её]н(?:а|ы)?|предъявлен${L}\\s+обвинени${L}`,
+    noun: `indictment\\s+of`,
+  },
+  {
+    kind: 'trial-of', label: 'trial', role: 'patient', repeatable: true,
+    verb: `tried|(?:went|goes|go|stood|stands|was\\s+brought|were\\s+brought|was\\s+put|were\\s+put)\\s+(?:on\\s+)?trial|суди(?:ли|ла|л)|предстал[аио]?\\s+перед\\s+судом`,
+    noun: `trial\\s+of|процесс${L}\\s+над|суд${L}\\s+над`,
+  },
+  {
+    kind: 'conviction', label: 'conviction', role: 'patient', repeatable: true,
+    verb: `convict(?:s|ed)|found\\s+(?:\\S+\\s+){0,3}?guilty|finds\\s+(?:\\S+\\s+){0,3}?guilty|осуди(?:л|ла|ли|т)|осужд[её]н(?:а|ы)?|признал[аи]?\\s+(?:\\S+\\s+){0,3}?виновн${L}|призна[нё]т?[аы]?\\s+(?:\\S+\\s+){0,2}?виновн${L}`,
+    noun: `conviction\\s+of|осуждени${L}`,
+  },
+  {
+    kind: 'sentence', label: 'sentence', role: 'patient', repeatable: true,
+    verb: `sentenc(?:es|ed)|condemn(?:s|ed)|приговори(?:л|ла|ли|т)|приговор[её]н(?:а|ы)?`,
+  },
+  {
+    kind: 'acquittal', label: 'acquittal', role: 'patient', repeatable: true,
+    verb: `acquit(?:s|ted)|оправда(?:л|ла|ли|н|на|ны|ет|ют)`,
+    noun: `acquittal\\s+of|оправдани${L}`,
+  },
+  {
+    kind: 'pardon', label: 'pardon', role: 'patient', repeatable: false,
+    verb: `pardon(?:s|ed)|granted\\s+(?:\\S+\\s+)?(?:a\\s+)?pardon|помилова(?:л|ла|ли|н|на|ны)`,
+    noun: `pardon\\s+of|помиловани${L}\\s+(?=\\p{Lu})`,
+  },
+  {
+    kind: 'clemency-refused', label: 'refusal of clemency', role: 'agent', repeatable: true,
+    verb: `(?:refused|refuses|denied|denies|declined|declines|rejected|rejects)\\s+(?:\\S+\\s+)?(?:clemency|(?:a|the)\\s+pardon|to\\s+intervene|(?:the\\s+|their\\s+|his\\s+)?(?:appeals?|petitions?|pleas?)\\s+for\\s+(?:clemency|mercy))|отказал[аи]?\\s+(?:\\S+\\s+)?в\\s+помиловании|отклонил[аи]?\\s+(?:\\S+\\s+)?(?:прошени|просьб|ходатайств)${L}\\s+о\\s+помиловании`,
+  },
+  {
+    kind: 'execution', label: 'execution', role: 'patient', repeatable: false,
+    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?`,
+    noun: `execution\\s+of|казн(?:ь|и)\\s+(?=\\p{Lu})|расстрел(?:а|е)?\\s+(?=\\p{Lu})`,
+  },
+  {
+    kind: 'death', label: 'death', role: 'agent', repeatable: false,
+    verb: `died|dies|passed\\s+away|perished|took\\s+(?:his|her|their)\\s+own\\s+li(?:fe|ves)|committed\\s+suicide|(?:killed|shot|hanged)\\s+(?:himself|herself)|покончил[аи]?\\s+(?:с\\s+собой|жизнь\\s+самоубийством)|застрелил(?:ся|ась)|повесил(?:ся|ась)|(?:was|were|is|are)\\s+found\\s+dead|found\\s+(?:\\S+\\s+)?dead|умер(?:ла|ли)?|скончал(?:ся|ась|ись)|погиб(?:ла|ли)?|(?:найден|нашли)\\s+(?:\\S+\\s+)?м[её]ртв${L}`,
+    noun: `death\\s+of|смерть\\s+(?=\\p{Lu})|смерти\\s+(?=\\p{Lu})|гибел${L}\\s+(?=\\p{Lu})`,
+  },
+  {
+    // a killing is a death: "the murder of Kirov" and "Kirov died" date one event
+    kind: 'death', label: 'killing', role: 'patient', repeatable: false,
+    verb: `murder(?:s|ed)|assassinat(?:es|ed)|killed|kills|lynch(?:es|ed)|уби(?:л|ла|ли|т|та|ты)(?![\\p{L}])|линчева${L}`,
+    noun: `murder\\s+of|assassination\\s+of|lynching\\s+of|killing\\s+of|убийств${L}\\s+(?=\\p{Lu})|линчевани${L}`,
+  },
+  {
+    kind: 'release', label: 'release', role: 'patient', repeatable: true,
+    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожд[её]н(?:а|ы)?|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
+    noun: `release\\s+of|освобождени${L}`,
+  },
+  {
+    kind: 'rehabilitation', label: 'rehabilitation', role: 'patient', repeatable: false,
+    verb: `rehabilitat(?:es|ed)|exonerat(?:es|ed)|cleared\\s+(?:\\S+\\s+)?names?|реабилитирова(?:л|ла|ли|н|на|ны)`,
+    noun: `rehabilitation\\s+of|exoneration\\s+of|реабилитаци${L}`,
+  },
+  {
+    kind: 'annulment', label: 'annulment of the verdict', role: 'patient', repeatable: true,
+    verb: `quash(?:es|ed)|annull?(?:s|ed)|overturn(?:s|ed)|set\\s+aside|revers(?:es|ed)\\s+(?:the|his|her|their)\\s+(?:conviction|verdict|sentence)|отмени(?:л|ла|ли|т)|отмен[её]н(?:а|ы)?|аннулирова${L}`,
+  },
+  {
+    kind: 'confession', label: 'confession', role: 'agent', repeatable: true,
+    verb: `confess(?:es|ed)|admit(?:s|ted)\\s+(?:to\\s+|that\\s+|having\\s+)|призна(?:лся|лась|лись|ётся|ется)|созна(?:лся|лась|лись)`,
+    noun: `confession\\s+of|признани${L}\\s+(?=\\p{Lu})`,
+  },
+  {
+    kind: 'letter', label: 'letter', role: 'agent', repeatable: true,
+    verb: `wr(?:ote|ites)\\s+(?:a\\s+|an\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?(?:\\S+\\s+){0,2}?(?:letter|note|memorandum|denunciation|report|complaint)|wr(?:ote|ites)\\s+to|(?:sent|sends)\\s+(?:a\\s+|an\\s+|the\\s+|his\\s+|her\\s+)(?:\\S+\\s+)?(?:letter|note|telegram|denunciation)|написал[аи]?(?![\\p{L}])|(?:отправил|послал|направил)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:письмо|записку|телеграмму|донос|заявление)`,
+  },
+  {
+    kind: 'publication', label: 'publication', role: 'agent', repeatable: true,
+    verb: `publish(?:es|ed)|printed|опубликова(?:л|ла|ли|но|н|на|ны)|напечата(?:л|ла|ли|но|н|на|ны)`,
+    noun: `publication\\s+of|публикаци${L}`,
+  },
+  {
+    kind: 'announcement', label: 'announcement', role: 'agent', repeatable: true,
+    verb: `announc(?:es|ed)|proclaim(?:s|ed)|issued\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(?:proclamation|statement|communiqu[eé]|decree)|объяви(?:л|ла|ли|ло)|сообщил[аио]?|провозгласи(?:л|ла|ли)`,
+    noun: `announcement\\s+of|proclamation\\s+of|сообщени${L}\\s+(?=\\p{Lu})`,
+  },
+  {
+    kind: 'award', label: 'award', role: 'patient', repeatable: true,
+    verb: `award(?:s|ed)|decorated|(?:received|receives|won|wins)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\S+\\s+){0,2}?(?:Order|Prize|[Mm]edal)|награди(?:л|ла|ли)|награжд[её]н(?:а|ы)?|(?:получил|удостоен)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:орден|преми|медал)${L}`,
+  },
+  {
+    kind: 'appointment', label: 'appointment', role: 'patient', repeatable: true,
+    verb: `appoint(?:s|ed)|назначен(?:а|ы)?|назначил[аи]?`,
+    noun: `appointment\\s+of`,
+  },
+  {
+    kind: 'dismissal', label: 'dismissal or expulsion', role: 'patient', repeatable: true,
+    verb: `dismissed|removed\\s+from\\s+(?:\\S+\\s+){0,2}?(?:post|office|posts|command|the\\s+Party|the\\s+party)|expelled|relieved\\s+of|снят[аы]?\\s+с\\s+(?:\\S+\\s+)?(?:пост|должност)${L}|сняли\\s+с|исключ[её]н(?:а|ы)?|исключили|уволен(?:а|ы)?|отстран[её]н(?:а|ы)?`,
+  },
+  {
+    kind: 'escape', label: 'escape', role: 'agent', repeatable: true,
+    verb: `escaped|fled|бежал[аи]?(?![\\p{L}])|сбежал[аи]?`,
+    noun: `escape\\s+of|побег${L}`,
+  },
+  {
+    kind: 'departure', label: 'departure', role: 'agent', repeatable: true,
+    verb: `left\\s+for|depart(?:s|ed)\\s+(?:for|from)|emigrated|уехал[аи]?|выехал[аи]?|эмигрировал[аи]?`,
+  },
+  {
+    kind: 'burial', label: 'burial', role: 'patient', repeatable: true,
+    verb: `(?:re)?buried|похоронен(?:а|ы)?|похоронили|перезахоронен(?:а|ы)?|перезахоронили`,
+    noun: `(?:re)?burial\\s+of|funeral\\s+of|(?:пере)?(?:захоронени|похорон)${L}`,
+  },
+  {
+    kind: 'birth', label: 'birth', role: 'agent', repeatable: false,
+    verb: `(?:was|is)\\s+born|родил(?:ся|ась)`,
+  },
+  {
+    kind: 'appeal', label: 'appeal', role: 'agent', repeatable: true,
+    verb: `appeal(?:s|ed)\\s+(?:to|against)|lodged\\s+(?:an\\s+)?appeal|обжалова(?:л|ла|ли)|подал[аи]?\\s+(?:\\S+\\s+)?(?:апелляци|кассационн|жалоб)${L}`,
+  },
+  {
+    kind: 'stay', label: 'stay of execution', role: 'agent', repeatable: true,
+    verb: `(?:granted|grants|ordered|orders)\\s+(?:a\\s+)?stay|postponed\\s+the\\s+execution|отсрочил[аи]?\\s+(?:\\S+\\s+)?(?:исполнени|казн)${L}`,
+    noun: `stay\\s+of\\s+execution`,
+  },
+  {
+    kind: 'resignation', label: 'resignation', role: 'agent', repeatable: true,
+    verb: `resign(?:s|ed)|(?:подал|ушёл|ушел)[аи]?\\s+в\\s+отставку`,
+  },
+  {
+    kind: 'degradation', label: 'degradation', role: 'patient', repeatable: false,
+    verb: `degraded|stripped\\s+of\\s+(?:his|her)\\s+(?:rank|epaulettes|insignia)|разжалова(?:л|ли|н|на)`,
+    noun: `degradation\\s+of|разжаловани${L}`,
+  },
+];
+
+/** the kinds whose events may happen to one person more than once (dates years apart are two events) */
+export const REPEATABLE_KINDS = new Set(EVENT_CONCEPTS.filter((c) => c.repeatable).map((c) => c.kind));
+
+export interface Trigger {
+  /** offset in the string searched */
+  index: number;
+  length: number;
+  concept: EventConcept;
+  form: Form;
+}
+
+const BE_BEFORE = /(?:\b(?:was|were|is|are|be|been|being|get|gets|got)|(?<![\p{L}])(?:был|была|были|было|будет|будут))\s+(?:(?:\w+ly|also|then|later|finally|first|again|soon|never|not|all|both|themselves|himself|herself|ещё|еще|тоже|также|вскоре|затем|потом|снова|вновь)\s+){0,2}$/iu;
+const RU_PARTICIPLE = /(?:[её]н|ан|ян|ит|ут|ыт|ен)(?:а|о|ы)?$/iu;
+
+const compiled = EVENT_CONCEPTS.map((c) => ({
+  c,
+  verb: new RegExp(`(?<![\\p{L}])(?:${c.verb})(?![\\p{L}])`, 'giu'),
+  noun: c.noun ? new RegExp(`(?<![\\p{L}])(?:${c.noun})`, 'giu') : null,
+}));
+
+/**
+ * The event words of a stretch of text, each with its concept and form: passive ("was arrested",
+ * «арестован», "Ethel Rosenberg is arrested"), active ("Kaufman sentenced them", «арестовали
+ * Вовси»), or a noun ("the arrest of Vovsi", «арест Вовси»). Overlapping matches keep the longest.
+ */
+export function findTriggers(s: string): Trigger[] {
+  const found: Trigger[] = [];
+  for (const { c, verb, noun } of compiled) {
+    for (const re of noun ? [noun, verb] : [verb]) {
+      re.lastIndex = 0;
+      for (const m of s.matchAll(re)) {
+        const w = m[0];
+        const before = s.slice(Math.max(0, m.index! - 40), m.index!);
+        // (a Russian reflexive verb has no object: «освободился», «признался»; its subject is the one it happens to)
+        const form: Form = re === noun ? 'noun' : BE_BEFORE.test(before) || /(?:ся|сь)$/iu.test(w) || /^(?:was|is)\s+born$|^found\s+(?:\S+\s+)?dead$/iu.test(w) || (/[а-яё]$/iu.test(w) && RU_PARTICIPLE.test(w) && !/ли$/iu.test(w)) || /^\s+by\s/iu.test(s.slice(m.index! + w.length, m.index! + w.length + 4)) ? 'passive' : 'active';
+        found.push({ index: m.index!, length: w.length, concept: c, form });
+      }
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  const out: Trigger[] = [];
+  for (const t of found) {
+    const last = out[out.length - 1];
+    if (last && t.index < last.index + last.length) continue;
+    out.push(t);
+  }
+  return out;
+}
