@@ -11,6 +11,7 @@ import { editDistance } from '../entities/keys.js';
 import { givenName, looksLikeRussianSurname } from '../entities/morph.js';
 import type { Claim } from './extract.js';
 import { keysMatch, placeHead, wordKey } from './extract.js';
+import { REPEATABLE_KINDS } from './lexicon.js';
 
 export type Relation = 'agree' | 'partial' | 'conflict';
 
@@ -76,6 +77,7 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
     if (acq.value.detail === 'of a charge' && other !== 'convicted') return null;
     return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
   }
+  if (pair === 'acquitted|died' || pair === 'acquitted|killed' || pair === 'acquitted|suicide') return null;
   if (pair === 'died|prison' || pair === 'killed|prison' || pair === 'death-sentence|killed' || pair === 'death-sentence|suicide' || pair === 'prison|suicide') return null;
   return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
 }
@@ -156,8 +158,16 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
     case 'count':
       if (!sameSubject(a.subject, b.subject)) return null;
       return a.value.n === b.value.n ? ['agree', `both ${a.value.n}`] : ['conflict', `${a.value.n} / ${b.value.n}`];
-    case 'date':
-      return sameSubject(a.subject, b.subject) ? compareEdtf(a.value.edtf!, b.value.edtf!) : null;
+    case 'date': {
+      if (!sameSubject(a.subject, b.subject)) return null;
+      // an event one person may live through more than once (an arrest, a letter, an award): dates years apart are two events
+      if (REPEATABLE_KINDS.has(a.subject.split(':')[0]!)) {
+        const ya = Number(a.value.edtf!.slice(0, 4));
+        const yb = Number(b.value.edtf!.slice(0, 4));
+        if (Math.abs(ya - yb) > 1) return null;
+      }
+      return compareEdtf(a.value.edtf!, b.value.edtf!);
+    }
     case 'place': {
       if (!sameSubject(a.subject, b.subject)) return null;
       if (overlapKeys(a.keys, b.keys).length) return ['agree', `both: ${a.valueLabel}`];
@@ -217,7 +227,8 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
     const [s, q] = parts[0] === 'given' ? [parts[1] ?? '', undefined] : [parts[0]!, parts[1]];
     // (a "given name" that is no known one and looks like a Russian surname is another person's name in the genitive, or a
     // married name: "Борисов, охранник Кирова" → kirova, "Milda Draule-Nikolaeva" → nikolaeva; it tells no one apart)
-    const given = q && q !== '?' && q !== 'bare' && !(looksLikeRussianSurname(q) && !givenName(q)) ? q : undefined;
+    // (nor one without a vowel: an acronym taken for a name, «секретарь ЦК Алексей Кузнецов» → tsk)
+    const given = q && q !== '?' && q !== 'bare' && !(looksLikeRussianSurname(q) && !givenName(q)) && /[aeiouy]/.test(q) ? q : undefined;
     return { key: k, surname: s, given };
   };
   const people = [...new Set(keys)].filter((k) => k.startsWith('person:')).map(parse);
@@ -225,7 +236,9 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
   // entities stage keeps apart stay apart: Medved / Medvedev, Davies / Davis, Karev / Kirov)
   const same = (a: string, b: string) => {
     // (and a soft vowel's i: Золя / Zola, Илья / Ilya)
-    const fold = (k: string) => k.replace(/kh/g, 'h').replace(/th/g, 't').replace(/([^aeiou])i(?=[aou])/g, '$1');
+    // (and the spellings of Central European names in Latin letters against their Russian transcription: Rajk / Райк → raik,
+    // Szalai / Салаи, Czech cz, Polish w)
+    const fold = (k: string) => k.replace(/kh/g, 'h').replace(/th/g, 't').replace(/([^aeiou])i(?=[aou])/g, '$1').replace(/sz/g, 's').replace(/cz/g, 'ch').replace(/zs/g, 'zh').replace(/w/g, 'v').replace(/ph/g, 'f').replace(/j/g, 'i');
     const x = fold(a);
     const y = fold(b);
     return x === y || (Math.min(x.length, y.length) >= 7 && editDistance(x, y, 1) <= 1);

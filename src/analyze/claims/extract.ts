@@ -183,7 +183,7 @@ const OUTCOME_RULES: OutcomeRule[] = [
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b/giu, kind: 'suicide' },
   { re: new RegExp(`${B}(?:застрелил(?:ся|ась)|покончил[аи]?\\s+с\\s+собой|покончил[аи]?\\s+жизнь\\s+самоубийством)${E}`, 'giu'), kind: 'suicide' },
   { re: /\b(?:was|were|had been|have been|been|being|be|is|are|got)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|later\s+|duly\s+|also\s+)?(?:shot|executed|put\s+to\s+death|liquidated|electrocuted|hanged|hung|guillotined|beheaded)\b(?!\s+(?:himself|herself|at\s+the\s+(?:crowd|police)))|\bdied\s+in\s+the\s+electric\s+chair\b|\bwent\s+to\s+the\s+(?:electric\s+chair|gallows|scaffold|guillotine)\b/giu, kind: 'executed' },
-  { re: new RegExp(`${B}(?:расстрелян[аы]?|казн[её]н[аы]?|расстреляли|казнили|повешен[аы]?|гильотинирован[аы]?)${E}`, 'giu'), kind: 'executed' },
+  { re: new RegExp(`${B}(?:расстрелян[аы]?|казн[её]н[аы]?|расстреляли|казнили|повесили|повешен[аы]?|гильотинирован[аы]?)${E}`, 'giu'), kind: 'executed' },
   { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered|beaten\s+to\s+death)\s+(?:in\s+(?:prison|a\s+camp|the\s+camp)|by\s+(?:a\s+)?(?:fellow|other)\s+(?:prisoners?|inmates?))/giu, kind: 'killed' },
   { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered)\b/giu, kind: 'killed' },
   { re: new RegExp(`${B}(?:был[аи]?\\s+)?(?:убит[аы]?|убили)(?:\\s+сокамерник(?:ом|ами))?${E}`, 'giu'), kind: 'killed' },
@@ -355,7 +355,7 @@ export function trialOrdinals(docs: Array<{ text: string; dates: DateMention[] }
 const LAW_DATE = /\b(?:law|decree|order|resolution|statute|act|edict)\s+(?:of|from|dated)\s+(?:the\s+)?$|(?<![\p{L}])(?:закон\p{L}*|указ\p{L}*|постановлени\p{L}*|приказ\p{L}*|декрет\p{L}*)\s+(?:от\s+)?$/iu;
 
 /** Russian verbs in the impersonal plural whose object is the person the claim is about ("их казнили", "арестовали профессора Этингера") */
-const IMPERSONAL = /^(?:казнили|расстреляли|арестовали|взяли|задержали|осудили|доставили|перевели|отправили|помиловали|освободили|реабилитировали|приговорили|судили|выслали)(?![\p{L}])/iu;
+const IMPERSONAL = /^(?:казнили|расстреляли|повесили|арестовали|взяли|задержали|осудили|доставили|перевели|отправили|помиловали|освободили|реабилитировали|приговорили|судили|выслали|сослали|уволили|исключили|сняли)(?![\p{L}])/iu;
 
 /** how far (in characters) the trial a text last named stays the one it is telling of */
 const TRIAL_CONTEXT = 1200;
@@ -473,7 +473,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
   let persons = allPersons;
   let places = allPlaces;
   mentions = allMentions;
-  const allResolved = dates.filter((d) => d.edtf).sort((a, b) => a.start - b.start);
+  // a night runs over two days: «в ночь на 24 ноября» (the night of 23–24 November) and "the night of 23 November" (23–24) date
+  // an event to either day, so the claim's time is the two days while the date expression itself names the one
+  const night = (d: DateMention): DateMention => {
+    if (!d.edtf || !/^\d{4}-\d{2}-\d{2}$/.test(d.edtf)) return d;
+    const before = text.slice(Math.max(0, d.start - 24), d.start);
+    const ru = /(?<![\p{L}])(?:в\s+)?ночь\s+(?:с\s+\d{1,2}\s+)?на\s+$/iu.test(before);
+    if (!ru && !/\bnight\s+of\s+(?:the\s+)?$/i.test(before)) return d;
+    const day = (k: number) => new Date(Date.UTC(Number(d.edtf!.slice(0, 4)), Number(d.edtf!.slice(5, 7)) - 1, Number(d.edtf!.slice(8, 10)) + k)).toISOString().slice(0, 10);
+    return { ...d, edtf: ru ? `${day(-1)}/${d.edtf}` : `${d.edtf}/${day(1)}` };
+  };
+  const allResolved = dates.filter((d) => d.edtf).map(night).sort((a, b) => a.start - b.start);
   let resolvedDates = allResolved;
   const units = clauses(text, 0, text.length).filter((u) => !excl.some(([a, b]) => a <= u.start && u.end <= b));
   const inside = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
@@ -543,7 +553,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const gap = text.slice(xs[xs.length - 1]!.end, at);
       // (a long gap is allowed when the names' own clause goes on: "Дэвис, …, прибыл в Москву … и на первом процессе не присутствовал")
       const limit = /(?:^|\s)(?:and|и|but|но)\s/iu.test(gap) && !persons.some((p) => p.start > xs[xs.length - 1]!.end && p.end <= at) ? 200 : 100;
-      if (gap.length > limit || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gap)) xs.length = 0;
+      // ("Alexei Kuznetsov and four others were arrested": the names and a number of others; the names are the subject still)
+      const others = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
+      const gapRest = gap.replace(others, '');
+      if (gap.length > limit || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gapRest)) xs.length = 0;
     }
     if (xs.length) {
       // the subject is the run of names nearest the verb, joined by "and", "," ("Pyatakov and Radek had been shot")
@@ -564,6 +577,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const pro = pro0 ?? (objPro ? (Object.assign([...objPro], { 1: /^их$/iu.test(objPro[1]!) ? 'они' : 'он', index: objPro.index }) as unknown as RegExpExecArray) : null);
     if (pro && /^(?:they|они)$/i.test(pro[1]!)) return groupBefore(u, objPro === null);
     if (pro) {
+      // "he", "she": a person the clause itself names before the pronoun ("Золя до этого дня не дожил: он умер в 1902 году")
+      if (/^(?:he|she|он|она)$/iu.test(pro[1]!)) {
+        const proAt = u.start + pro.index! + pro[0].indexOf(pro[1]!);
+        const own = persons.filter((p) => p.start >= u.start && p.end <= proAt && !/(?:\b(?:by|of|from|with|to|against|near|in|at)|(?<![\p{L}])(?:от|с|со|против|у|к|в|во|на|из))\s+$/iu.test(text.slice(Math.max(0, p.start - 9), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)) && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
+        if (own.length) return [own[own.length - 1]!];
+      }
       const prev = prevPersons(u);
       if (!prev.length) return [];
       if (/^(?:both|оба)$/i.test(pro[1]!)) {
@@ -607,9 +626,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     if (pro && (pro[2] !== undefined || /^(?:him|them)$/i.test(pro[1]!))) {
       if (/^(?:them|их)$/iu.test(pro[1]!)) return groupBefore(u, false);
       // a person the clause names before, who is not the verb's own subject: «признал Дрейфуса виновным и приговорил его»
+      // (the verb's own subject stands right before it: "Kaufman sentenced him")
       const verbAt = text.slice(u.start, from).search(/\S+\s*$/u) + u.start;
-      const own = new Set(subjectsBefore(u, verbAt, u.start).map((p) => p.start));
-      const inClause = persons.filter((p) => p.start >= u.start && p.end <= from && !own.has(p.start) && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
+      const inClause = persons.filter((p) => p.start >= u.start && p.end <= from && !/^\s*(?:(?:\p{Ll}+ly|then|also|again|later|тоже|также|затем|снова|потом)\s+)?$/u.test(text.slice(p.end, verbAt)) && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
       return inClause.length ? [inClause[inClause.length - 1]!] : singularBefore(u);
     }
     const xs = persons.filter((p) => p.start >= from && p.end <= u.end && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
@@ -919,7 +938,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       if (NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at))) continue;
       // wished, planned or asked for, not done: "demanded that he be shot", "to be released", "would be pardoned"
       if (/(?:\b(?:to|should|must|would|will|could|might|may|shall|demand\w*|ask\w*|call\w*\s+for)|(?<![\p{L}])(?:чтобы|требовал\p{L}*|просил\p{L}*|должн\p{L}*|будет|будут))\s+(?:\S+\s+)?(?:be\s+)?$/iu.test(text.slice(Math.max(u.start, at - 24), at))) continue;
-      const d = eventDate(at, end);
+      // planned, plotted or attempted, not done: "agreed on the murder of Rákosi", "the attempted assassination", «готовили убийство»
+      if (/(?:\b(?:agreed\s+on|agreed\s+to|plann?\w*|plott?\w*|attempt\w*|prepar\w*|intend\w*|conspir\w*\s+(?:to|in)|order\w*\s+the)\s+(?:the\s+|a\s+|an\s+)?|(?<![\p{L}])(?:готовил\p{L}*|подготовк\p{L}*|планировал\p{L}*|замышлял\p{L}*|покушени\p{L}*\s+на|договорил\p{L}*\s+об?)\s+)$/iu.test(text.slice(Math.max(u.start, at - 30), at))) continue;
+      // what one is accused of is no event the text dates: "accused of having killed Zhdanov", «обвинили в убийстве»
+      if (/(?:\b(?:accused|charged|suspected|suspicion|guilty|convicted|indicted)\s+(?:\S+\s+){0,2}?(?:of|with|for)\s+(?:\S+\s+){0,2}?|(?<![\p{L}])(?:обвин\p{L}*|подозрени\p{L}*|подозрева\p{L}*)\s+(?:\S+\s+){0,2}?(?:в|во)\s+(?:\S+\s+)?)$/iu.test(text.slice(Math.max(u.start, at - 60), at))) continue;
+      let d = eventDate(at, end);
+      // a date set in a phrase that leads to another event is not this one's: "For the hold-up at Bridgewater on December 24, 1919,
+      // a Plymouth jury had already convicted him", «После ареста 17 июля …»
+      if (d && d.end <= at && d.start >= u.start && /^\s*(?:for|after|before|since|following|until|till|by|после|до|перед|со?\s+времени|вслед\s+за)(?![\p{L}])/iu.test(text.slice(Math.max(u.start, text.lastIndexOf(',', d.start) + 1), d.start)) && /,/.test(text.slice(d.end, at))) d = heading && heading.end <= u.start ? heading : undefined;
       const who = eventParticipants(u, t, at, end);
       if (!who.length) continue;
       const label = t.concept.label;
@@ -937,7 +963,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (outcome) {
           const time = uTime ?? (lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
           for (const w of who) {
-            if (out.some((c) => c.predicate === 'outcome' && c.subject === w.entity && c.start < u.end && u.start < c.end)) continue;
+            if (out.some((c) => c.predicate === 'outcome' && c.subject === w.entity && c.value.kind === outcome.value.kind && c.start < u.end && u.start < c.end)) continue;
             out.push({ sourceId: doc.sourceId, ...clip(Math.min(fromSubject(w, at), at), Math.min(u.end, end + outcome.length)), predicate: 'outcome', subject: w.entity, subjectLabel: w.name, value: outcome.value, valueLabel: outcomeLabel(outcome.value), time });
           }
         }
@@ -1269,8 +1295,8 @@ const EVENT_RULES: EventRule[] = [
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
-  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+the\s+(?:trial|proceedings|hearings?)\b|(?<![\p{L}])открыл[аи]?\s+(?:судебный\s+)?процесс|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
+  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|\b(?:read|read\s+out|announced|pronounced|handed\s+down|delivered)\s+(?:the|its|their)\s+(?:verdicts?|sentences?)\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|приговор\s+(?:огласили|объявили|вынесли)|(?:огласил[аи]?|объявил[аи]?|вынес(?:ли|ла)?)\s+приговор|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
   { re: /\bcommut(?:es|ed)\b|(?<![\p{L}])замени(?:л[аи]?|т)\s+(?:\S+\s+)?(?:расстрел|высшую\s+меру|смертн)/giu, kind: 'commutation', label: 'commutation of the sentences', group: trialGroup('commutation') },
   // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },

@@ -133,7 +133,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'dismissal', label: 'dismissal or expulsion', role: 'patient', repeatable: true,
-    verb: `dismissed|removed\\s+from\\s+(?:\\S+\\s+){0,2}?(?:post|office|posts|command|the\\s+Party|the\\s+party)|expelled|relieved\\s+of|снят[аы]?\\s+с\\s+(?:\\S+\\s+)?(?:пост|должност)${L}|сняли\\s+с|исключ[её]н(?:а|ы)?|исключили|уволен(?:а|ы)?|отстран[её]н(?:а|ы)?`,
+    verb: `dismissed|removed\\s+(?:as|from\\s+(?:\\S+\\s+){0,2}?(?:post|office|posts|command|the\\s+Party|the\\s+party))|expelled|relieved\\s+of|снят[аы]?\\s+с\\s+(?:\\S+\\s+)?(?:пост|должност)${L}|сняли\\s+с|исключ[её]н(?:а|ы)?|исключили|уволен(?:а|ы)?|отстран[её]н(?:а|ы)?`,
   },
   {
     kind: 'escape', label: 'escape', role: 'agent', repeatable: true,
@@ -184,7 +184,8 @@ export interface Trigger {
   form: Form;
 }
 
-const BE_BEFORE = /(?:\b(?:was|were|is|are|be|been|being|get|gets|got)|(?<![\p{L}])(?:был|была|были|было|будет|будут))\s+(?:(?:\w+ly|also|then|later|finally|first|again|soon|never|not|all|both|themselves|himself|herself|ещё|еще|тоже|также|вскоре|затем|потом|снова|вновь)\s+){0,2}$/iu;
+// (up to three words between: "was this morning sentenced", "were on 1 October shot"; not a relative clause: "was the man who arrested")
+const BE_BEFORE = /(?:\b(?:was|were|is|are|be|been|being|get|gets|got)|(?<![\p{L}])(?:был|была|были|было|будет|будут))\s+(?:(?!(?:who|that|which|whom|and|but|когда|который|которая|которые|и|но)\s)[^\s,.;:]+\s+){0,3}$/iu;
 const RU_PARTICIPLE = /(?:[её]н|ан|ян|ит|ут|ыт|ен)(?:а|о|ы)?$/iu;
 
 const compiled = EVENT_CONCEPTS.map((c) => ({

@@ -795,9 +795,19 @@ function isCommon(c: Candidate, state: DetectState): boolean {
   const lowerN = st?.[0] ?? 0;
   const capN = st?.[1] ?? 0;
   if (lowerN > 0 && lowerN >= capN) return true;
-  if (hasCyrillic(w)) return c.sentenceInitial && capN === 0;
+  // (a Russian word opening a sentence is a name when the corpus writes another case form of it capitalized mid-sentence:
+  // «Вознесенского, которого …» after «Вознесенский» elsewhere)
+  if (hasCyrillic(w)) return c.sentenceInitial && capN === 0 && !(looksLikeRussianSurname(w) && caseForms(w).some((f) => (state.caseStats.get(f)?.[1] ?? 0) > 0));
   if (isEnglishWord(w)) return true;
   return c.sentenceInitial && capN === 0;
+}
+
+/** the other case forms of a Russian surname («вознесенского» → «вознесенский», «вознесенскому», …) */
+function caseForms(w: string): string[] {
+  const adj = /^(.+?)(?:ий|ый|ого|ому|им|ым|ом|ая|ой|ую)$/u.exec(w);
+  if (adj && /(?:ск|цк)$/u.test(adj[1]!)) return ['ий', 'ого', 'ому', 'им', 'ом', 'ая', 'ой', 'ую'].map((e) => adj[1]! + e).filter((f) => f !== w);
+  const stem = w.replace(/(?:а|у|ым|ом|е|ой|ую|ы)$/u, '');
+  return [stem, ...['а', 'у', 'ым', 'ом', 'е', 'ой', 'ы'].map((e) => stem + e)].filter((f) => f !== w);
 }
 
 /** drop leading English words the corpus writes lowercase elsewhere ("Great Stalin", "Internal Yezhov") */
