@@ -144,6 +144,7 @@ for (const [name, label] of [
   ['claims-dreyfus-rosenberg', 'third fixture (Dreyfus, Sacco–Vanzetti, Rosenbergs, Doctors\' plot; written blind, held out for two runs, then tuned on)'],
   ['claims-holdout-3', 'fourth fixture (Slánský, Rajk, the Leningrad affair, Scottsboro; written blind, held out for three runs, then tuned on)'],
   ['claims-holdout-4', 'HELD OUT (Beilis, Metro-Vickers, Hiss, Leo Frank; written blind, never tuned on)'],
+  ['claims-holdout-5', 'HELD OUT (Sinyavsky–Daniel, Brodsky, the Chicago Seven, Lockerbie; written blind, never tuned on)'],
 ] as const) {
   const r = evalClaims(join(here, 'fixtures', name));
   if (!r) continue;

@@ -7,7 +7,7 @@
  * side is right. Pure.
  */
 import { edtfBounds } from '../../core/edtf.js';
-import { editDistance } from '../entities/keys.js';
+import { editDistance, hasCyrillic } from '../entities/keys.js';
 import { givenName, looksLikeRussianSurname } from '../entities/morph.js';
 import type { Claim } from './extract.js';
 import { keysMatch, placeHead, wordKey } from './extract.js';
@@ -103,6 +103,17 @@ const concepts = (k: string[] = []) => k.filter((x) => x.startsWith('~'));
 function sameThing(a: Claim, b: Claim): boolean {
   const ca = concepts(a.keys);
   const cb = concepts(b.keys);
+  // things told by a common noun, each the one of the trial its text tells of: the same kind of thing at the same trial (months of
+  // one year no more than two apart)
+  const xa = (a.keys ?? []).find((k) => k.startsWith('#'));
+  const xb = (b.keys ?? []).find((k) => k.startsWith('#'));
+  if (xa || xb) {
+    const ym = (k: string | undefined) => /@(\d{4})(?:-(\d{2}))?/.exec(k ?? '');
+    const ma = ym(xa);
+    const mb = ym(xb);
+    if (!ma || !mb || ma[1] !== mb[1] || (ma[2] && mb[2] && Math.abs(Number(ma[2]) - Number(mb[2])) > 2)) return false;
+    return ca.some((c) => cb.includes(c));
+  }
   if (ca.length && cb.length && !ca.some((c) => cb.includes(c))) return false;
   const shared = overlapKeys(a.keys, b.keys);
   const na = (a.keys ?? []).filter((k) => !k.startsWith('~')).length;
@@ -111,8 +122,16 @@ function sameThing(a: Claim, b: Claim): boolean {
 }
 
 function sameWords(a: Claim, b: Claim): boolean {
-  const ka = a.keys ?? [];
-  const kb = b.keys ?? [];
+  const ka = (a.keys ?? []).filter((k) => !k.startsWith('@'));
+  const kb = (b.keys ?? []).filter((k) => !k.startsWith('@'));
+  // a quotation and its translation: the words differ, the names they hold do not (two names or more in common)
+  const na = (a.keys ?? []).filter((k) => k.startsWith('@'));
+  const nb = (b.keys ?? []).filter((k) => k.startsWith('@'));
+  // (names compared without their type, which the entities stage may give differently in two scripts: Alabama / «Алабамы»)
+  if (a.value.quoted && b.value.quoted && hasCyrillic(a.subjectLabel) !== hasCyrillic(b.subjectLabel)) {
+    const bare = (k: string) => k.replace(/^@[a-z]+:/, '').split(':')[0]!.replace(/j/g, 'i');
+    return na.filter((x) => nb.some((y) => bare(x) === bare(y) || placeNamesMatch(bare(x), bare(y)))).length >= 2;
+  }
   const shared = ka.filter((x) => kb.some((y) => x === y || (x.length >= 5 && y.length >= 5 && (x.startsWith(y.slice(0, 5)) || y.startsWith(x.slice(0, 5))))));
   // short quotations ("«царицей доказательств»") match when both are quotations and all their words do; longer ones when most do
   if (Math.min(ka.length, kb.length) <= 3) return !!a.value.quoted && !!b.value.quoted && shared.length >= 2 && shared.length >= Math.min(ka.length, kb.length);

@@ -177,6 +177,7 @@ const OUTCOME_RULES: OutcomeRule[] = [
   // life: "sentenced to life imprisonment", "deportation for life", "пожизненное заключение"
   { re: /\b(?:sentenced|condemned)\s+to\s+(?:life\s+(?:imprisonment|in\s+prison)|imprisonment\s+for\s+life|(?:perpetual\s+)?(?:deportation|penal\s+servitude|transportation)\s+for\s+life|perpetual\s+deportation)\b|\b(?:given|got|received)\s+(?:a\s+)?life\s+(?:sentence|imprisonment)\b/giu, kind: 'prison', detail: 'life' },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:пожизненн\\p{L}+\\s+\\p{L}+|бессрочн\\p{L}+\\s+\\p{L}+)`, 'giu'), kind: 'prison', detail: 'life' },
+  { re: new RegExp(`${B}(?:получил[аи]?|получает|получают)\\s+(?:по\\s+)?(?:пожизненн\\p{L}+|бессрочн\\p{L}+)(?:\\s+(?:заключени\\p{L}*|срок\\p{L}*|лишени\\p{L}*\\s+свободы|каторг\\p{L}*))?`, 'giu'), kind: 'prison', detail: 'life' },
   // death sentences and executions
   { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot|be hanged|die\s+in\s+the\s+electric\s+chair|the\s+electric\s+chair)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+(?:расстрелу|высшей\\s+мере|смертной\\s+казни))`, 'giu'), kind: 'death-sentence' },
@@ -234,6 +235,9 @@ const CONCEPTS: Array<[RegExp, string]> = [
   [/\b(?:plot|conspiracy|centre|center|bloc)\b|заговор|центр|блок/iu, 'plot'],
   [/\b(?:fire|arson)\b|пожар|поджог/iu, 'fire'],
   [/\b(?:massacres?|shootings?|graves?|killings?|executions?|murders?)\b|расстрел|могил|убийств/iu, 'killing'],
+  [/\b(?:crimes?|rapes?|assaults?|attacks?)\b|преступлени|изнасиловани|нападени/iu, 'crime'],
+  [/\b(?:pressure|torture|tortured|beat(?:en|ings?)|coercion|violence)\b|пытк|избива|избиени|давлени|насили/iu, 'coercion'],
+  [/\b(?:flee|fled|escape|defection)\b|бегств|побег|бежать/iu, 'escape'],
 ];
 
 /** a key for a name word that matches across scripts: "Бристоль" / "Bristol", "Осло" / "Oslo" */
@@ -1050,8 +1054,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           }
         }
         if (rule.act && !keys.some((k) => k.startsWith('~'))) continue;
-        const names = [...new Set(keys)].filter((k) => !k.startsWith('~'));
-        if (!names.length) continue; // "there was no evidence": nothing named
+        let names = [...new Set(keys)].filter((k) => !k.startsWith('~'));
+        if (!names.length) {
+          // a thing told by a common noun only ("The conspiracy was real", «Никакого заговора не было», "No rape took place"): the one
+          // of the trial the text is telling of, when the noun names a kind of thing sources dispute; else nothing named ("there was
+          // no evidence")
+          const kinds = CONCEPTS.filter(([re]) => re.test(thing)).map(([, k]) => `~${k}`);
+          const ctx = lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null;
+          if (!kinds.length || !ctx) continue;
+          keys.push(...kinds, `#trial@${ctx}`);
+          names = [`#trial@${ctx}`];
+        }
         // "there is a great deal written about how Stalin …": the thing itself is unnamed
         if (/^there\s/i.test(m[0]) && !keys.some((k) => k.startsWith('~')) && !/^(?:(?:no|a|an|the)\s+)?[«"“]?\p{Lu}/u.test(thing)) continue;
         // "denied that any such bloc had existed": a denial turns an affirmation round
@@ -1079,28 +1092,36 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       if (/^\s+(?:\S+\s+){0,3}(?:виновн|невиновн|guilty)/iu.test(text.slice(verbEnd, verbEnd + 60)) && /призна|found|find/iu.test(m[0])) continue;
       // "Ramzin, I was told, later died": a passive or the writer's aside is nobody's statement here
       if (/\b(?:was|were|is|are|been|being|I|we)\s+$/iu.test(text.slice(Math.max(u.start, at - 8), at))) continue;
-      let speaker = subjectsBefore(u, at, u.start)[0];
-      // (a speaker after the verb: "according to Trotsky", "…, says Trotsky"; not the object: "confessed to having a long interview with Trotsky")
-      if (!speaker) speaker = persons.find((p) => p.start >= verbEnd && p.end <= Math.min(u.end, verbEnd + 40) && (/according|по\s+словам/iu.test(m[0]) || /^[\s,]*(?:\p{Lu}\.\s*)*$/u.test(text.slice(verbEnd, p.start))));
+      // a quotation right before the verb («…», – сказал он; "…," said X): the speaker comes after the verb, never from inside it
+      const qm = /["“«]([^"”»]{8,400})[”"»]\s*,?\s*(?:[–—-]\s*)?$/u.exec(text.slice(u.start, at));
+      const qBefore = qm ? { text: qm[1]!, at: u.start + qm.index! + 1 } : null;
+      const afterVerb = () => persons.find((p) => p.start >= verbEnd && p.end <= Math.min(u.end, verbEnd + 60) && (/according|по\s+словам/iu.test(m[0]) || /^[\s,]*(?:(?:\p{Ll}[\p{Ll}-]*|Dr\.?|Mr\.?|Mrs\.?)[\s,]+){0,5}(?:\p{Lu}\.\s*)*$/u.test(text.slice(verbEnd, p.start))));
+      // (a speaker after the verb: "according to Trotsky", "…, says Trotsky"; not the object: "confessed to having a long interview with
+      // Trotsky"; a title or an indirect object may stand between: "– требовал прокурор Йозеф Урвалек", «сказал ему Кадар»)
+      const speaker = qBefore ? afterVerb() : (subjectsBefore(u, at, u.start)[0] ?? afterVerb());
       if (!speaker) continue;
-      // what was said: the quotation, or the rest of the clause
+      // what was said: the quotation after the verb, the one before it, or the rest of the clause
       const rest = text.slice(verbEnd, u.end);
-      const q = /["“«‘]([^"”»’]{8,400})["”»’]/u.exec(rest);
-      const said = q ? q[1]! : rest.replace(/^[\s:,]*(?:that|что)\s+/iu, '');
+      // (a quotation that ends the sentence closes after the clause's stop: `… from New York."`)
+      const qa = /["“«‘]([^"”»’]{8,400})["”»’]/u.exec(text.slice(verbEnd, Math.min(text.length, u.end + 2)));
+      const q = qa ? { text: qa[1]!, at: verbEnd + qa.index! + 1 } : qBefore;
+      const said = q ? q.text : rest.replace(/^[\s:,]*(?:that|что)\s+/iu, '');
+      // (the names in a quotation are kept apart too: a quotation and its translation share them, "Tito" / «Тито»)
+      const named = q ? [...new Set(mentions.filter((x) => x.start >= q.at && x.end <= q.at + said.length).map((x) => `@${x.entity}`))] : [];
       const contentKeys = contentWords(said);
       if (contentKeys.length < 2) continue;
       if (!q && contentKeys.length > 12) continue; // a paraphrase of a long argument is too loose to compare
       const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), verbEnd));
       out.push({
         sourceId: doc.sourceId,
-        ...clip(fromSubject(speaker, at), u.end),
+        ...clip(q === qBefore && qBefore ? qBefore.at - 1 : fromSubject(speaker, at), q === qBefore && qBefore ? Math.min(u.end, speaker.end) : u.end),
         predicate: 'attribution',
         subject: `said:${contentKeys.slice(0, 6).join('+')}`,
         subjectLabel: said.slice(0, 120),
         value: { kind: neg ? 'no' : 'yes', place: speaker.entity, detail: speaker.name, ...(q ? { quoted: true } : {}) },
         valueLabel: `${neg ? 'not said by ' : 'said by '}${speaker.name}`,
         time: uTime,
-        keys: contentKeys,
+        keys: [...contentKeys, ...named],
       });
     }
   }
@@ -1373,7 +1394,7 @@ const EXISTENCE_RULES: ExistenceRule[] = [
   { re: new RegExp(`(?<thing>\\p{Lu}[\\p{L}-]+\\s+(?:действительно\\s+)?(?:прилетел|прилетал)\\s+в\\s+\\p{Lu}[\\p{L}-]+)`, 'gu'), polarity: 'yes', concept: 'flight' },
 ];
 
-const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|declares|stated|states|claimed|claims|admitted|confessed|commented|observed|remarked|noted|told|(?<!so-)called|calls|demanded|insisted|testified|deposed|warned|warns|announced|announces|exclaimed|shouted)\b|\baccording\s+to\b|(?<![\p{L}])(?:заявил[аи]?|заявляет|заявит|заявлял[аи]?|сказал[аи]?|скажет|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|бросил[аи]?|воскликнул[аи]?|предупредил[аи]?|по\s+словам)(?![\p{L}])/giu;
+const ATTRIBUTION_RE = /\b(?:said|says|wrote|writes|declared|declares|stated|states|claimed|claims|admitted|confessed|commented|observed|remarked|noted|told|(?<!so-)called|calls|demanded|insisted|testified|deposed|warned|warns|announced|announces|exclaimed|shouted|cried|asked)\b|\baccording\s+to\b|(?<![\p{L}])(?:требовал[аи]?|кричал[аи]?|крикнул[аи]?|произн(?:ёс|ес|есла|если|осит)|спросил[аи]?|заявил[аи]?|заявляет|заявит|заявлял[аи]?|сказал[аи]?|скажет|говорил[аи]?|писал[аи]?|написал[аи]?|назвал[аи]?|называл[аи]?|провозгласил[аи]?|потребовал[аи]?|признал[аи]?|утверждал[аи]?|бросил[аи]?|воскликнул[аи]?|предупредил[аи]?|по\s+словам)(?![\p{L}])/giu;
 
 const STOP_WORDS = new Set(
   'the a an of to in on at by for with and or but that this these those is was were be been are it its as from which who whom his her their they he she we i you not no there have has had do did will would shall should can could may might must than then so such all any some very more most also only just even into over out up about after before under between through during without within upon against among because if while what when where how why them him me my our your us one two three что это как так его её их они она он мы вы не но и в на с по за из для от до к о об при же бы ли то все всех был была были было есть быть'.split(' '),

@@ -365,7 +365,8 @@ function nameLead(t: Tok): boolean {
   if (t.cap !== TITLE && t.cap !== CAPS) return false;
   if (givenName(t.w) || isPatronymic(t.w)) return true;
   // a capitalized Cyrillic word opening a sentence is an ordinary word unless it is a known given name
-  if (t.first && hasCyrillic(t.w)) return false;
+  // (a word shaped like a surname is kept for pass 2, which takes it when the corpus writes it capitalized mid-sentence in some case)
+  if (t.first && hasCyrillic(t.w)) return t.w.length >= 6 && surnameShaped(t.w);
   if (PARTICLES.has(t.lower)) return true;
   if (isTitleWord(t) || FUNCTION_WORDS.has(t.lower) || NOT_NAMES_ALONE.has(t.lower) || TRIAL_HEADS.has(t.lower) || ORG_HEADS.has(t.lower)) return false;
   if (DERIVED_SUFFIX.test(t.w)) return false;
@@ -428,7 +429,8 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   // a lowercase cue word before: "the historian Roy Medvedev", "prosecutor Vyshinsky"
   // (not "deputy NKVD boss", "chief Party Secretary": an organization used as an adjective)
   const nextIsRole = toks[b] !== undefined && (PERSON_ROLES.has(toks[b]!.lower) || PERSON_TITLES.has(toks[b]!.lower) || ['boss', 'man', 'men', 'officer', 'officers', 'members', 'member', 'official', 'officials'].includes(toks[b]!.lower));
-  if (!type && before && before.cap === LOWER && (PERSON_ROLES.has(before.lower) || PERSON_TITLES.has(before.lower)) && gap(text, before, first) === ' ' && !nextIsRole && !(last.cap === CAPS && last.w.length <= 5) && !ORG_HEADS.has(last.lower)) {
+  // (and in apposition: "the solicitor, Wade Wright, told …")
+  if (!type && before && before.cap === LOWER && (PERSON_ROLES.has(before.lower) || PERSON_TITLES.has(before.lower)) && (gap(text, before, first) === ' ' || (gap(text, before, first) === ', ' && text.charCodeAt(last.e) === 44)) && !nextIsRole && !(last.cap === CAPS && last.w.length <= 5) && !ORG_HEADS.has(last.lower)) {
     type = 'person';
     strength = 2;
     cue = `role:${before.lower}`;
@@ -797,10 +799,13 @@ function isCommon(c: Candidate, state: DetectState): boolean {
   if (lowerN > 0 && lowerN >= capN) return true;
   // (a Russian word opening a sentence is a name when the corpus writes another case form of it capitalized mid-sentence:
   // «Вознесенского, которого …» after «Вознесенский» elsewhere)
-  if (hasCyrillic(w)) return c.sentenceInitial && capN === 0 && !(looksLikeRussianSurname(w) && caseForms(w).some((f) => (state.caseStats.get(f)?.[1] ?? 0) > 0));
+  if (hasCyrillic(w)) return c.sentenceInitial && capN === 0 && !(surnameShaped(w) && caseForms(w).some((f) => (state.caseStats.get(f)?.[1] ?? 0) > 0));
   if (isEnglishWord(w)) return true;
   return c.sentenceInitial && capN === 0;
 }
+
+/** shaped like a Russian surname in any case («Кузнецов», «Кузнецова», «Вознесенского») */
+const surnameShaped = (w: string) => looksLikeRussianSurname(w) || /(?:ск|цк)(?:ого|ому|им|ом)$/u.test(w.toLowerCase());
 
 /** the other case forms of a Russian surname («вознесенского» → «вознесенский», «вознесенскому», …) */
 function caseForms(w: string): string[] {

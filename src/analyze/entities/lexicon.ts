@@ -121,7 +121,9 @@ philosopher biographer diplomat ambassador leader chief head deputy commissar of
 witness engineer scientist physicist chemist wife husband son daughter brother sister father mother widow secretary
 colleague friend comrade rival opponent critic investigator interrogator agent spy officer soldier worker peasant
 banker merchant socialist communist anarchist revolutionary bolshevik menshevik trotskyist playwright
-историк писатель журналист автор поэт жена муж сын дочь брат сестра отец мать вдова секретарь следователь`.split(/\s+/),
+solicitor counsel barrister juror judge governor senator congressman detective sheriff physician doctor professor
+историк писатель журналист автор поэт жена муж сын дочь брат сестра отец мать вдова секретарь следователь
+адвокат защитник прокурор судья свидетель подсудимый обвиняемый профессор врач губернатор сенатор`.split(/\s+/),
 );
 
 /** Verbs after a name that mark a person ("Radek said", "Bukharin confessed") */
