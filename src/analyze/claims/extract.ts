@@ -792,7 +792,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       let cls: string | null = null;
       let n = n0;
       let spanStart = at;
-      if (named || wholeOf) cls = 'tried';
+      // «Подсудимых было четырнадцать», "The defendants numbered fourteen"
+      const predicative = /(?:подсудимых|обвиняемых)\s+(?:было|оказалось)\s+$|\b(?:defendants|accused)\s+numbered\s+$/iu.test(before);
+      if (named || wholeOf || predicative) cls = 'tried';
       else {
         const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}(?![\\p{L}])`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
@@ -808,14 +810,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
         if (/^\s+(?:dead|killed|died|people\s+(?:died|were\s+killed)|погибших|погибли)\b/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
-        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых/iu.test(before.slice(-80)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
-        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + before.slice(-80))) cls = null;
+        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых|(?<![\p{L}])судили(?![\p{L}])/iu.test(text.slice(Math.max(u.start, at - 160), at)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
+        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + text.slice(Math.max(u.start, at - 160), at))) cls = null;
         // "X, Y and fourteen of their accomplices": the named persons count too
-        if (/^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
+        // («судили Сланского и ещё тринадцать человек»: "and another thirteen people")
+        const another = /(?:and|и)\s+(?:ещё|еще|another)\s+$/iu.test(before) && /^\s+(?:человек|других|people|men|persons)/iu.test(after);
+        if (another || /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
           const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
           const run = persons.filter((p) => p.start >= u.start && p.end <= at);
           const k = Math.max(listed.length, run.length);
-          if (k > 0 && /^(?:[\s,]|<\/?u>|\*)*(?:and|и)\s*$/iu.test(text.slice(run[run.length - 1]!.end, at))) {
+          // (an apposition may stand between: "Rudolf Slánský, until last year General Secretary of the Party, and thirteen of his accomplices")
+          if (k > 0 && /^(?:[\s,]|<\/?u>|\*)*(?:and|и)\s*(?:(?:ещё|еще|another)\s*)?$|^,[^.;,]{1,100},\s*(?:and|и)\s+(?:(?:ещё|еще|another)\s+)?$/iu.test(text.slice(run[run.length - 1]!.end, at))) {
             n = n0 + k;
             spanStart = run[0]!.start;
           }
@@ -842,7 +847,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // "six of these nine paid with their lives": the nine counted before, and their event
       const these = ofThe && /^\s+of\s+(?:these|those)\s/iu.test(after) ? numberOf(ofThe[1]!) : NaN;
       const antecedent = Number.isFinite(these) ? out.filter((c) => c.predicate === 'count' && c.value.n === these && at - c.end < 2500).pop() : undefined;
-      const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
+      // (the trial named nearest before the number: in the clause, else just before it)
+      const tms = mentions.filter((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
+      const tm = tms.filter((x) => x.end <= at).pop() ?? tms[0];
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
       const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start))) : undefined;
       if (cls === 'dead') {
@@ -1323,7 +1330,11 @@ const EVENT_RULES: EventRule[] = [
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },
   // a mass killing told without a trial: keyed by its place ("The shootings were carried out by the NKVD in April and May 1940" … "At Katyn itself …")
   { re: /\b(?:the\s+)?(?:shootings|killings|massacres?|executions)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|committed|perpetrated)\b|(?<![\p{L}])расстреляли(?![\p{L}])/giu, kind: 'killing', label: 'killing', group: (_t, _at, _d, _b, _context, place) => (place ? `killing:event@${place}` : null) },
-  { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
+  // a trial's group acts after the verdict: its convictions set aside, its defendants rehabilitated, its charges dropped
+  { re: /\b(?:set|sets)\s+(?:the|their|all\s+the|these)\s+(?:convictions|verdicts?|sentences)\s+aside\b|\b(?:quash\w*|overturn\w*|annull?\w*|revers\w*)\s+(?:the|their|all\s+the|these)\s+(?:convictions|verdicts?|sentences)\b|\b(?:convictions|verdicts?|sentences)\s+(?:was|were)\s+(?:quashed|overturned|annulled|set\s+aside|reversed)\b|(?<![\p{L}])(?:отмени\p{L}*\s+(?:\S+\s+)?приговор\p{L}*|приговор\p{L}*\s+(?:был\p{L}?\s+)?отмен[её]н\p{L}*)(?![\p{L}])/giu, kind: 'annulment', label: 'annulment of the verdict', group: trialGroup('annulment') },
+  { re: /\brehabilitat\w*\s+(?:all\s+)?(?:the\s+|of\s+the\s+)?(?:\p{L}+\s+)?(?:defendants|accused|convicted|condemned|men)\b|\b(?:defendants|accused|condemned)\s+(?:were|are)\s+(?:all\s+)?rehabilitated\b|(?<![\p{L}])(?:(?:всех\s+)?(?:осужд[её]нных|подсудимых|обвиняемых)\s+реабилитир\p{L}*|реабилитир\p{L}*\s+(?:всех\s+)?(?:осужд[её]нных|подсудимых|обвиняемых))(?![\p{L}])/giu, kind: 'rehabilitation', label: 'rehabilitation of the defendants', group: trialGroup('rehabilitation') },
+  { re: /\bdropped\s+(?:all\s+)?(?:the\s+)?charges\b|\bcharges\s+(?:were|was)\s+dropped\b|(?<![\p{L}])(?:сняли\s+(?:все\s+)?обвинения|обвинения\s+(?:были\s+)?сняты|прекратили\s+дело)(?![\p{L}])/giu, kind: 'charges-dropped', label: 'charges dropped', group: trialGroup('charges-dropped') },
+  { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:приговор\s+)?привели\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:казнь|казни|расстрел)\s+(?:состоял(?:ась|ись|ся)|произош\p{L}+)(?![\p{L}])|\b(?:the\s+)?(?:executions?|hangings?)\s+(?:took\s+place|were\s+carried\s+out)\b|\bthe\s+(?:[a-z]+|\d+)\s+(?:are|were)\s+(?:all\s+)?(?:hanged|shot|executed)\b|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
 ];
 
 /** the kind of place a common noun names, across languages ("flat" = "квартира"): places without names are told apart by it */
