@@ -179,7 +179,7 @@ const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:пожизненн\\p{L}+\\s+\\p{L}+|бессрочн\\p{L}+\\s+\\p{L}+)`, 'giu'), kind: 'prison', detail: 'life' },
   { re: new RegExp(`${B}(?:получил[аи]?|получает|получают)\\s+(?:по\\s+)?(?:пожизненн\\p{L}+|бессрочн\\p{L}+)(?:\\s+(?:заключени\\p{L}*|срок\\p{L}*|лишени\\p{L}*\\s+свободы|каторг\\p{L}*))?`, 'giu'), kind: 'prison', detail: 'life' },
   // death sentences and executions
-  { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot|be hanged|die\s+in\s+the\s+electric\s+chair|the\s+electric\s+chair)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
+  { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot|be hanged|hang|be executed|the\s+gallows|die\s+in\s+the\s+electric\s+chair|the\s+electric\s+chair)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+(?:расстрелу|высшей\\s+мере|смертной\\s+казни))`, 'giu'), kind: 'death-sentence' },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b/giu, kind: 'suicide' },
   { re: new RegExp(`${B}(?:застрелил(?:ся|ась)|покончил[аи]?\\s+с\\s+собой|покончил[аи]?\\s+жизнь\\s+самоубийством)${E}`, 'giu'), kind: 'suicide' },
@@ -811,7 +811,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (/^\s+(?:dead|killed|died|people\s+(?:died|were\s+killed)|погибших|погибли)\b/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
         if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых|(?<![\p{L}])судили(?![\p{L}])/iu.test(text.slice(Math.max(u.start, at - 160), at)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
-        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал/iu.test(near + ' ' + text.slice(Math.max(u.start, at - 160), at))) cls = null;
+        if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал|(?<![\p{L}])судил[аи]?(?![\p{L}])/iu.test(near + ' ' + text.slice(Math.max(u.start, at - 160), at))) cls = null;
         // "X, Y and fourteen of their accomplices": the named persons count too
         // («судили Сланского и ещё тринадцать человек»: "and another thirteen people")
         const another = /(?:and|и)\s+(?:ещё|еще|another)\s+$/iu.test(before) && /^\s+(?:человек|других|people|men|persons)/iu.test(after);
@@ -886,7 +886,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       for (const m of clause.matchAll(ev.re)) {
         const at = u.start + m.index!;
         const end = at + m[0].length;
-        evTaken.push([at, end, ev.kind]);
+        evTaken.push([at, end, ev.group ? `group:${ev.kind}` : ev.kind]);
         const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
         if (neg) continue;
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
@@ -1324,7 +1324,7 @@ const EVENT_RULES: EventRule[] = [
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
   { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+the\s+(?:trial|proceedings|hearings?)\b|(?<![\p{L}])открыл[аи]?\s+(?:судебный\s+)?процесс|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|\b(?:read|read\s+out|announced|pronounced|handed\s+down|delivered)\s+(?:the|its|their)\s+(?:verdicts?|sentences?)\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|приговор\s+(?:огласили|объявили|вынесли)|(?:огласил[аи]?|объявил[аи]?|вынес(?:ли|ла)?)\s+приговор|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|\b(?:read|read\s+out|announced|pronounced|handed\s+down|delivered)\s+(?:the|its|their)\s+(?:verdicts?|sentences?)\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|приговор\s+(?:огласили|объявили|вынесли)|(?:огласил\p{L}*|объявил\p{L}*|вынес(?:ли|ла|ло)?)\s+(?:свой\s+|свой\s+)?(?:приговор|вердикт)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
   { re: /\bcommut(?:es|ed)\b|(?<![\p{L}])замени(?:л[аи]?|т)\s+(?:\S+\s+)?(?:расстрел|высшую\s+меру|смертн)/giu, kind: 'commutation', label: 'commutation of the sentences', group: trialGroup('commutation') },
   // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },

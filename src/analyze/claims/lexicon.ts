@@ -37,31 +37,31 @@ const L = '\\p{L}*';
 export const EVENT_CONCEPTS: EventConcept[] = [
   {
     kind: 'arrest', label: 'arrest', role: 'patient', repeatable: true,
-    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|(?:taken|took)\\s+into\\s+custody|арестова${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
+    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|(?:taken|took)\\s+into\\s+custody|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
     noun: `arrest\\s+of|detention\\s+of|арест(?:а|у|ом|е)?(?=\\s)|задержани${L}`,
   },
   {
     kind: 'charge', label: 'charge', role: 'patient', repeatable: true,
-    verb: `charged|indicted|обвинил${L}|обвин[её]н(?:а|ы)?|предъявлен${L}\\s+обвинени${L}`,
+    verb: `charged|indicted|обвинил${L}|обвиня(?:ет|ют)|обвин[её]н(?:а|ы)?|предъявлен${L}\\s+обвинени${L}`,
     noun: `indictment\\s+of`,
   },
   {
     kind: 'trial-of', label: 'trial', role: 'patient', repeatable: true,
-    verb: `tried|(?:went|goes|go|stood|stands|was\\s+brought|were\\s+brought|was\\s+put|were\\s+put)\\s+(?:on\\s+)?trial|суди(?:ли|ла|л)|предстал[аио]?\\s+перед\\s+судом`,
+    verb: `tried|(?:went|goes|go|stood|stands|was\\s+brought|were\\s+brought|was\\s+put|were\\s+put)\\s+(?:on\\s+)?trial|суди(?:ли|ла|л)|суд(?:ит|ят)|предстал[аио]?\\s+перед\\s+судом`,
     noun: `trial\\s+of|процесс${L}\\s+над|суд${L}\\s+над`,
   },
   {
     kind: 'conviction', label: 'conviction', role: 'patient', repeatable: true,
-    verb: `convict(?:s|ed)|found\\s+(?:\\S+\\s+){0,3}?guilty|finds\\s+(?:\\S+\\s+){0,3}?guilty|осуди(?:л|ла|ли|т)|осужд[её]н(?:а|ы)?|признал[аи]?\\s+(?:\\S+\\s+){0,3}?виновн${L}|призна[нё]т?[аы]?\\s+(?:\\S+\\s+){0,2}?виновн${L}`,
+    verb: `convict(?:s|ed)|found\\s+(?:\\S+\\s+){0,3}?guilty|finds\\s+(?:\\S+\\s+){0,3}?guilty|осуди(?:л|ла|ли|т)|осужда(?:ет|ют)|осужд[её]н(?:а|ы)?|признал[аи]?\\s+(?:\\S+\\s+){0,3}?виновн${L}|призна[нё]т?[аы]?\\s+(?:\\S+\\s+){0,2}?виновн${L}`,
     noun: `conviction\\s+of|осуждени${L}`,
   },
   {
     kind: 'sentence', label: 'sentence', role: 'patient', repeatable: true,
-    verb: `sentenc(?:es|ed)|condemn(?:s|ed)|приговори(?:л|ла|ли|т)|приговор[её]н(?:а|ы)?`,
+    verb: `sentenc(?:es|ed)|condemn(?:s|ed)|приговори(?:л|ла|ли|т)|приговарива(?:ет|ют)|приговор[её]н(?:а|ы)?`,
   },
   {
     kind: 'acquittal', label: 'acquittal', role: 'patient', repeatable: true,
-    verb: `acquit(?:s|ted)|оправда(?:л|ла|ли|н|на|ны|ет|ют)`,
+    verb: `acquit(?:s|ted)|оправда(?:л|ла|ли|н|на|ны|ет|ют)|оправдыва(?:ет|ют)`,
     noun: `acquittal\\s+of|оправдани${L}`,
   },
   {
@@ -71,41 +71,46 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'clemency-refused', label: 'refusal of clemency', role: 'agent', repeatable: true,
-    verb: `(?:refused|refuses|denied|denies|declined|declines|rejected|rejects)\\s+(?:\\S+\\s+)?(?:clemency|(?:a|the)\\s+pardon|to\\s+intervene|(?:the\\s+|their\\s+|his\\s+)?(?:appeals?|petitions?|pleas?)\\s+for\\s+(?:clemency|mercy))|отказал[аи]?\\s+(?:\\S+\\s+)?в\\s+помиловании|отклонил[аи]?\\s+(?:\\S+\\s+)?(?:прошени|просьб|ходатайств)${L}\\s+о\\s+помиловании`,
+    verb: `(?:refused|refuses|denied|denies|declined|declines|rejected|rejects)\\s+(?:\\S+\\s+)?(?:clemency|(?:a|the)\\s+pardon|to\\s+intervene|(?:the\\s+|their\\s+|his\\s+)?(?:appeals?|petitions?|pleas?)\\s+for\\s+(?:clemency|mercy))|(?:отказал[аи]?|отказыва(?:ет|ют))\\s+(?:\\S+\\s+)?в\\s+помиловании|отклонил[аи]?\\s+(?:\\S+\\s+)?(?:прошени|просьб|ходатайств)${L}\\s+о\\s+помиловании`,
+  },
+  {
+    kind: 'commutation', label: 'commutation of the sentence', role: 'patient', repeatable: true,
+    verb: `commut(?:es|ed)|замен(?:ил|ила|или|яет|яют|ён|ена|ены)\\s+(?:\\S+\\s+)?(?:смертн|расстрел|высш)${L}`,
+    noun: `commutation\\s+of`,
   },
   {
     kind: 'execution', label: 'execution', role: 'patient', repeatable: false,
-    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?`,
+    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?`,
     noun: `execution\\s+of|казн(?:ь|и)\\s+(?=\\p{Lu})|расстрел(?:а|е)?\\s+(?=\\p{Lu})`,
   },
   {
     kind: 'death', label: 'death', role: 'agent', repeatable: false,
-    verb: `died|dies|passed\\s+away|perished|took\\s+(?:his|her|their)\\s+own\\s+li(?:fe|ves)|committed\\s+suicide|(?:killed|shot|hanged)\\s+(?:himself|herself)|покончил[аи]?\\s+(?:с\\s+собой|жизнь\\s+самоубийством)|застрелил(?:ся|ась)|повесил(?:ся|ась)|(?:was|were|is|are)\\s+found\\s+dead|found\\s+(?:\\S+\\s+)?dead|умер(?:ла|ли)?|скончал(?:ся|ась|ись)|погиб(?:ла|ли)?|(?:найден|нашли)\\s+(?:\\S+\\s+)?м[её]ртв${L}`,
+    verb: `died|dies|passed\\s+away|perished|took\\s+(?:his|her|their)\\s+own\\s+li(?:fe|ves)|committed\\s+suicide|(?:killed|shot|hanged)\\s+(?:himself|herself)|покончил[аи]?\\s+(?:с\\s+собой|жизнь\\s+самоубийством)|застрелил(?:ся|ась)|повесил(?:ся|ась)|(?:was|were|is|are)\\s+found\\s+dead|found\\s+(?:\\S+\\s+)?dead|умер(?:ла|ли)?|умира(?:ет|ют)|погиба(?:ет|ют)|скончал(?:ся|ась|ись)|погиб(?:ла|ли)?|(?:найден|нашли)\\s+(?:\\S+\\s+)?м[её]ртв${L}`,
     noun: `death\\s+of|смерть\\s+(?=\\p{Lu})|смерти\\s+(?=\\p{Lu})|гибел${L}\\s+(?=\\p{Lu})`,
   },
   {
     // a killing is a death: "the murder of Kirov" and "Kirov died" date one event
     kind: 'death', label: 'killing', role: 'patient', repeatable: false,
-    verb: `murder(?:s|ed)|assassinat(?:es|ed)|killed|kills|lynch(?:es|ed)|уби(?:л|ла|ли|т|та|ты)(?![\\p{L}])|линчева${L}`,
+    verb: `murder(?:s|ed)|assassinat(?:es|ed)|killed|kills|lynch(?:es|ed)|уби(?:л|ла|ли|т|та|ты)(?![\\p{L}])|линчева${L}|линчу(?:ет|ют)|убива(?:ет|ют)`,
     noun: `murder\\s+of|assassination\\s+of|lynching\\s+of|killing\\s+of|убийств${L}\\s+(?=\\p{Lu})|линчевани${L}`,
   },
   {
     kind: 'release', label: 'release', role: 'patient', repeatable: true,
-    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожд[её]н(?:а|ы)?|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
+    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
     noun: `release\\s+of|освобождени${L}`,
   },
   {
     kind: 'rehabilitation', label: 'rehabilitation', role: 'patient', repeatable: false,
-    verb: `rehabilitat(?:es|ed)|exonerat(?:es|ed)|cleared\\s+(?:\\S+\\s+)?names?|реабилитирова(?:л|ла|ли|н|на|ны)`,
+    verb: `rehabilitat(?:es|ed)|exonerat(?:es|ed)|cleared\\s+(?:\\S+\\s+)?names?|реабилитирова(?:л|ла|ли|н|на|ны)|реабилитиру(?:ет|ют)`,
     noun: `rehabilitation\\s+of|exoneration\\s+of|реабилитаци${L}`,
   },
   {
     kind: 'annulment', label: 'annulment of the verdict', role: 'patient', repeatable: true,
-    verb: `quash(?:es|ed)|annull?(?:s|ed)|overturn(?:s|ed)|set\\s+aside|revers(?:es|ed)\\s+(?:the|his|her|their)\\s+(?:conviction|verdict|sentence)|отмени(?:л|ла|ли|т)|отмен[её]н(?:а|ы)?|аннулирова${L}`,
+    verb: `quash(?:es|ed)|annull?(?:s|ed)|overturn(?:s|ed)|set\\s+aside|revers(?:es|ed)\\s+(?:the|his|her|their)\\s+(?:conviction|verdict|sentence)|отмени(?:л|ла|ли|т)|отменя(?:ет|ют)|отмен[её]н(?:а|ы)?|аннулирова${L}`,
   },
   {
     kind: 'confession', label: 'confession', role: 'agent', repeatable: true,
-    verb: `confess(?:es|ed)|admit(?:s|ted)\\s+(?:to\\s+|that\\s+|having\\s+)|призна(?:лся|лась|лись|ётся|ется)|созна(?:лся|лась|лись)`,
+    verb: `confess(?:es|ed)|admit(?:s|ted)\\s+(?:to\\s+|that\\s+|having\\s+)|призна(?:лся|лась|лись|ётся|ется)|созна(?:лся|лась|лись|ётся|ется)`,
     noun: `confession\\s+of|признани${L}\\s+(?=\\p{Lu})`,
   },
   {
@@ -114,26 +119,26 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'publication', label: 'publication', role: 'agent', repeatable: true,
-    verb: `publish(?:es|ed)|printed|опубликова(?:л|ла|ли|но|н|на|ны)|напечата(?:л|ла|ли|но|н|на|ны)`,
+    verb: `publish(?:es|ed)|printed|опубликова(?:л|ла|ли|но|н|на|ны)|публику(?:ет|ют)|печата(?:ет|ют)|напечата(?:л|ла|ли|но|н|на|ны)`,
     noun: `publication\\s+of|публикаци${L}`,
   },
   {
     kind: 'announcement', label: 'announcement', role: 'agent', repeatable: true,
-    verb: `announc(?:es|ed)|proclaim(?:s|ed)|issued\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(?:proclamation|statement|communiqu[eé]|decree)|объяви(?:л|ла|ли|ло)|сообщил[аио]?|провозгласи(?:л|ла|ли)`,
+    verb: `announc(?:es|ed)|proclaim(?:s|ed)|issued\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(?:proclamation|statement|communiqu[eé]|decree)|объяви(?:л|ла|ли|ло)|объявля(?:ет|ют)|сообща(?:ет|ют)|сообщил[аио]?|провозгласи(?:л|ла|ли)`,
     noun: `announcement\\s+of|proclamation\\s+of|сообщени${L}\\s+(?=\\p{Lu})`,
   },
   {
     kind: 'award', label: 'award', role: 'patient', repeatable: true,
-    verb: `award(?:s|ed)|decorated|(?:received|receives|won|wins)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\S+\\s+){0,2}?(?:Order|Prize|[Mm]edal)|награди(?:л|ла|ли)|награжд[её]н(?:а|ы)?|(?:получил|удостоен)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:орден|преми|медал)${L}`,
+    verb: `award(?:s|ed)|decorated|(?:received|receives|won|wins)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\S+\\s+){0,2}?(?:Order|Prize|[Mm]edal)|награди(?:л|ла|ли)|награжда(?:ет|ют)|награжд[её]н(?:а|ы)?|(?:получил|удостоен)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:орден|преми|медал)${L}`,
   },
   {
     kind: 'appointment', label: 'appointment', role: 'patient', repeatable: true,
-    verb: `appoint(?:s|ed)|назначен(?:а|ы)?|назначил[аи]?`,
+    verb: `appoint(?:s|ed)|назначен(?:а|ы)?|назначил[аи]?|назнача(?:ет|ют)`,
     noun: `appointment\\s+of`,
   },
   {
     kind: 'dismissal', label: 'dismissal or expulsion', role: 'patient', repeatable: true,
-    verb: `dismissed|removed\\s+(?:as|from\\s+(?:\\S+\\s+){0,2}?(?:post|office|posts|command|the\\s+Party|the\\s+party))|expelled|relieved\\s+of|снят[аы]?\\s+с\\s+(?:\\S+\\s+)?(?:пост|должност)${L}|сняли\\s+с|исключ[её]н(?:а|ы)?|исключили|уволен(?:а|ы)?|отстран[её]н(?:а|ы)?`,
+    verb: `dismissed|removed\\s+(?:as|from\\s+(?:\\S+\\s+){0,2}?(?:post|office|posts|command|the\\s+Party|the\\s+party))|expelled|relieved\\s+of|снят[аы]?\\s+с\\s+(?:\\S+\\s+)?(?:пост|должност)${L}|сняли\\s+с|исключ[её]н(?:а|ы)?|исключили|исключа(?:ет|ют)|увольня(?:ет|ют)|снима(?:ет|ют)\\s+с\\s+(?:\\S+\\s+)?(?:пост|должност)${L}|уволен(?:а|ы)?|отстран[её]н(?:а|ы)?`,
   },
   {
     kind: 'escape', label: 'escape', role: 'agent', repeatable: true,
@@ -142,11 +147,11 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'departure', label: 'departure', role: 'agent', repeatable: true,
-    verb: `left\\s+for|depart(?:s|ed)\\s+(?:for|from)|emigrated|уехал[аи]?|выехал[аи]?|эмигрировал[аи]?`,
+    verb: `left\\s+for|depart(?:s|ed)\\s+(?:for|from)|emigrated|уехал[аи]?|уезжа(?:ет|ют)|выехал[аи]?|эмигрировал[аи]?`,
   },
   {
     kind: 'burial', label: 'burial', role: 'patient', repeatable: true,
-    verb: `(?:re)?buried|похоронен(?:а|ы)?|похоронили|перезахоронен(?:а|ы)?|перезахоронили`,
+    verb: `(?:re)?buried|похоронен(?:а|ы)?|похоронили|хорон(?:ят|ит)|перезахоронен(?:а|ы)?|перезахоронили`,
     noun: `(?:re)?burial\\s+of|funeral\\s+of|(?:пере)?(?:захоронени|похорон)${L}`,
   },
   {

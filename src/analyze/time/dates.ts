@@ -500,8 +500,31 @@ export interface FindDatesOptions {
   documentDate?: string | null;
 }
 
+/**
+ * The date a text dates itself by in its first lines, when it has one: a dateline or a title with a full date ("Budapest,
+ * Saturday, 24 September 1949.", "… (Atlanta, August 26, 1913)", «(Москва, 19 апреля 1933 г.)»). A report's "yesterday" and
+ * "this morning" are read from it.
+ */
+export function datelineDate(text: string): string | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  // (a heading line: one of the first four, short, with the text going on after it)
+  const lines = text.slice(0, 600).split('\n');
+  for (const line of lines.slice(0, Math.min(4, lines.length - 1))) {
+    if (line.length > 200) continue;
+    const en = new RegExp(`(?:(${EN_MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${EN_MONTH}),?\\s+(\\d{4}))`, 'u').exec(line);
+    const ru = new RegExp(`(\\d{1,2})\\s+(${RU_MONTH_GEN})\\s+(\\d{4})`, 'iu').exec(line);
+    const m = en ?? ru;
+    if (!m) continue;
+    const [d, mo, y] = en ? (en[1] ? [en[2]!, en[1], en[3]!] : [en[4]!, en[5]!, en[6]!]) : [ru![1]!, ru![2]!, ru![3]!];
+    const month = monthOf(mo);
+    if (month && Number(d) >= 1 && Number(d) <= 31) return `${y}-${pad(month)}-${pad(Number(d))}`;
+  }
+  return null;
+}
+
 /** every date expression in text[from, to) */
 export function findDates(text: string, from = 0, to = text.length, opts: FindDatesOptions = {}): DateMention[] {
+  if (!opts.documentDate) opts = { ...opts, documentDate: datelineDate(text) };
   const slice = text.slice(from, to);
   const cands: Cand[] = [];
   RULES.forEach(([re, f], prio) => {
@@ -584,7 +607,7 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     }
     if (c.relative) {
       // an explicit date right after it is what it means: "six months later, on December 1, 1934"
-      const next = taken.find((t) => t.start >= c.end && t.start - c.end <= 6 && t.edtf && /^[\s,]*(?:on|in|,|—|–)?\s*$/.test(text.slice(c.end, t.start)));
+      const next = taken.find((t) => t.start >= c.end && t.start - c.end <= 6 && t.edtf && /^[\s,]*(?:on|in|,|—|–)?\s*(?:the\s+)?$/.test(text.slice(c.end, t.start)));
       const a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
       if (next?.edtf) {
         const v = next.edtf.split('/')[0]!;
