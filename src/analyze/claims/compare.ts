@@ -185,9 +185,19 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
   switch (a.predicate) {
     case 'outcome':
       return a.subject === b.subject ? compareOutcome(a, b) : null;
-    case 'count':
+    case 'count': {
       if (!sameSubject(a.subject, b.subject)) return null;
-      return a.value.n === b.value.n ? ['agree', `both ${a.value.n}`] : ['conflict', `${a.value.n} / ${b.value.n}`];
+      // bounds ("less than four hours", "about a month"): consistent with the other figure, a partial agreement
+      const ba = a.value.detail;
+      const bb = b.value.detail;
+      if ((ba && /^[<>~]$/.test(ba)) || (bb && /^[<>~]$/.test(bb))) {
+        const span = (bound: string | undefined, n: number): [number, number] => (bound === '<' ? [0, n] : bound === '>' ? [n, Infinity] : bound === '~' ? [n * 0.75, n * 1.25] : [n, n]);
+        const [x0, x1] = span(ba, a.value.n!);
+        const [y0, y1] = span(bb, b.value.n!);
+        return x0 <= y1 && y0 <= x1 ? ['partial', `${a.valueLabel} / ${b.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+      }
+      return a.value.n === b.value.n ? ['agree', `both ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
+    }
     case 'date': {
       // a trial's verdict and a defendant's conviction, acquittal or sentence told for the same month are one event
       if (verdictAndSentence(a, b) || verdictAndSentence(b, a)) return compareEdtf(a.value.edtf!, b.value.edtf!);

@@ -879,6 +879,59 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (Number.isFinite(whole) && whole > n) out.push(countClaim(doc, clip(at, end), ev, 'tried', whole, uTime));
       }
     }
+    // ---------------- quantities disputed as often as head counts: ages, the votes of a court or jury, how long a trial or a
+    // deliberation lasted
+    {
+      const ctxTime = uDates.find((x) => x.form !== 'relative' && /^\d{4}-\d{2}/.test(x.edtf ?? ''))?.edtf ?? heading?.edtf ?? (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
+      const ctx = ctxTime ? monthKey(ctxTime) : null;
+      const N = `(${NUM_RE})`;
+      // ages: "Mary Phagan, fourteen years of age", "a child of thirteen, Mary Phagan", «13-летняя Мэри Фэган», «Рою Райту было двенадцать лет»
+      const AGE = new RegExp(`${B}(?:(?:aged\\s+)?${N}\\s+years?\\s+(?:of\\s+age|old)|(?:child|boy|girl|youth|lad)\\s+of\\s+${N}|aged\\s+${N}|(\\d{1,2})-(?:year-old|летн\\p{L}+)|(?:было|исполнилось)\\s+(?:всего\\s+|только\\s+|лишь\\s+)?${N}\\s+(?:лет|год|года)|в\\s+возрасте\\s+${N}\\s+(?:лет|год|года)|(?:youngest|oldest)[^.;]{0,40}?\\b(?:was|being)\\s+(?:only\\s+|just\\s+)?${N})(?![\\p{L}\\d])`, 'giu');
+      for (const m of clause.matchAll(AGE)) {
+        const numText = m.slice(1).find((x) => x !== undefined);
+        const n = numText ? numberOf(numText) : NaN;
+        if (!Number.isFinite(n) || n < 1 || n > 110) continue;
+        const at = u.start + m.index!;
+        const end = at + m[0].length;
+        // whose age: the name in apposition next to it, before or after
+        const near = persons.filter((p) => p.start >= u.start && p.end <= u.end && (p.end <= at ? at - p.end <= 60 : p.start - end <= 40));
+        const who = near.sort((x, y) => Math.min(Math.abs(x.end - at), Math.abs(x.start - end)) - Math.min(Math.abs(y.end - at), Math.abs(y.start - end)))[0];
+        if (!who) continue;
+        out.push({ ...countClaim(doc, clip(Math.min(who.start, at), Math.max(who.end, end)), `age:${who.entity}`, 'age', n, uTime), subjectLabel: `age of ${who.name}`, valueLabel: `${n} years old` });
+      }
+      // votes: "by seven votes to two", "deadlocked eight to four", «семью голосами против двух», «шесть против шести»,
+      // «десять голосов за обвинение, два — за оправдание»
+      const VOTES = new RegExp(`${B}(?:by\\s+${N}\\s+votes?\\s+to\\s+${N}|(?:deadlocked|split|divided|voted)\\s+(?:\\S+\\s+){0,2}?${N}\\s+to\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?против\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?за\\s+(?:обвинение|осуждение|оправдание|виновность)[,\\s]+${N}(?:\\s+голос\\p{L}*)?\\s*(?:[—–-]\\s*)?(?:за|против))(?![\\p{L}\\d])`, 'giu');
+      for (const m of ctx ? clause.matchAll(VOTES) : []) {
+        const nums = m.slice(1).filter((x) => x !== undefined).map(numberOf);
+        if (nums.length !== 2 || !nums.every((x) => Number.isFinite(x) && x < 100)) continue;
+        // (in favour of conviction first: "ten for conviction, two for acquittal"; "by seven votes to two" as written)
+        const [x, y] = /оправдание[,\s]+\S+.*за\s+обвинение/iu.test(m[0]) ? [nums[1]!, nums[0]!] : [nums[0]!, nums[1]!];
+        const at = u.start + m.index!;
+        out.push({ ...countClaim(doc, clip(at, at + m[0].length), `votes@${ctx}`, 'votes', x * 100 + y, uTime), subjectLabel: `the vote (${ctx})`, valueLabel: `${x} to ${y}` });
+      }
+      // how long: "lasted thirty-four days", «Тридцать четыре дня продолжалось судебное следствие», "deliberated barely two hours",
+      // "was out less than four hours", «длился больше месяца»
+      const UNIT = '(days?|weeks?|months?|hours?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*)';
+      const Q = '(less\\s+than|more\\s+than|over|under|barely|about|nearly|almost|больше|более|меньше|менее|около|почти|свыше)?';
+      const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
+      for (const m of ctx ? clause.matchAll(DUR) : []) {
+        const g = m.slice(1);
+        const q = g.find((x, k) => x !== undefined && [0, 3].includes(k));
+        const numText = g.find((x, k) => x !== undefined && [1, 4, 6].includes(k));
+        const unit = g.find((x, k) => x !== undefined && [2, 5, 7].includes(k))!;
+        const n0 = numText ? numberOf(numText) : 1;
+        if (!Number.isFinite(n0)) continue;
+        const hours = n0 * (/^(?:hour|час)/iu.test(unit) ? 1 : /^(?:week|недел)/iu.test(unit) ? 168 : /^(?:month|месяц)/iu.test(unit) ? 720 : 24);
+        const where = text.slice(Math.max(u.start, u.start + m.index! - 80), Math.min(u.end, u.start + m.index! + m[0].length + 60));
+        const what = /\b(?:jury|jurors|deliberat\w*|was\s+out|were\s+out)\b|присяжн|совещал/iu.test(where) ? 'deliberation' : /\b(?:statement|speech|testimony|plea|address)\b|речь|показани|заявлени/iu.test(where) ? 'statement' : TRIAL_WORD.test(where) || /следстви/iu.test(where) ? 'trial' : null;
+        if (!what) continue;
+        const bound = q ? (/less|under|barely|меньше|менее/iu.test(q) ? '<' : /more|over|больше|более|свыше/iu.test(q) ? '>' : '~') : undefined;
+        const at = u.start + m.index!;
+        const c = countClaim(doc, clip(at, at + m[0].length), `duration:${what}@${ctx}`, 'hours', hours, uTime);
+        out.push({ ...c, value: { ...c.value, ...(bound ? { detail: bound } : {}) }, subjectLabel: `how long the ${what} lasted (${ctx})`, valueLabel: `${bound === '<' ? 'less than ' : bound === '>' ? 'more than ' : bound === '~' ? 'about ' : ''}${hours % 24 === 0 && hours >= 24 ? `${hours / 24} days` : `${hours} hours`}` });
+      }
+    }
     // ---------------- event dates and places
     const evTaken: Array<[number, number, string]> = [];
     for (const ev of EVENT_RULES) {
