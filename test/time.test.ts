@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { findDates } from '../src/analyze/time/dates.js';
 import { compareClaims, disputes, personCanon, unifyPersons } from '../src/analyze/claims/compare.js';
 import { corpusContext, extractClaims, roleNames, type ClaimMention } from '../src/analyze/claims/extract.js';
+import { findTriggers } from '../src/analyze/claims/lexicon.js';
 import { edtfBounds, isEdtf } from '../src/core/edtf.js';
 import { main } from '../src/cli/main.js';
 import { ops } from '../src/ops/index.js';
@@ -213,6 +214,53 @@ test('claims on a topic the rules were not written for: arrest, trial place, ver
   assert.deepEqual(rel('trial-opening:trial@1935-01'), ['date:agree', 'place:conflict']);
   assert.deepEqual(rel('person:hauptmann'), ['outcome:conflict']);
   assert.equal(claims.find((x) => x.predicate === 'place' && x.sourceId === 'a')?.text, 'trial opened in Flemington');
+});
+
+test('event lexicon: one concept in any voice, tense or form, English and Russian; planned, alleged or denied events are none', () => {
+  const kinds = (t: string) => findTriggers(t).map((x) => `${t.slice(x.index, x.index + x.length)}:${x.concept.kind}:${x.form}`);
+  assert.deepEqual(kinds('Vovsi was arrested; the police arrested Vovsi; the arrest of Vovsi'), ['arrested:arrest:passive', 'arrested:arrest:active', 'arrest of:arrest:noun']);
+  assert.deepEqual(kinds('Ethel Rosenberg is arrested. Hiss was this morning sentenced.'), ['arrested:arrest:passive', 'sentenced:sentence:passive']);
+  assert.deepEqual(kinds('Вовси арестован. Арестовали Вовси. ОГПУ арестовывает шестерых. Арест Вовси.'), ['арестован:arrest:passive', 'Арестовали:arrest:active', 'арестовывает:arrest:active', 'Арест:arrest:noun']);
+  assert.deepEqual(kinds('Собелл освободился. Присяжные оправдывают Бейлиса. Бейлис умирает.'), ['освободился:release:passive', 'оправдывают:acquittal:active', 'умирает:death:active']);
+  // (a relative clause is not a passive: "was the man who arrested")
+  assert.deepEqual(kinds('He was the man who arrested him.'), ['arrested:arrest:active']);
+  const names = { Rákosi: ['person:rakosi', 'person'], Zhdanov: ['person:zhdanov', 'person'] } as Record<string, [string, string]>;
+  const { claims } = analyze([['a', 'In the summer of 1948 they agreed on the murder of Rákosi. In January 1953 nine doctors were accused of having killed Zhdanov.']], names);
+  assert.deepEqual(claims.filter((x) => x.predicate === 'date').map((x) => x.subject), []);
+});
+
+test('claims from the event lexicon: object, subject and pronoun participants; outcomes in the active voice; a verdict against a defendant\'s sentence', () => {
+  const names = { 'Judge Kaufman': ['person:kaufman', 'person'], Кауфман: ['person:kaufman', 'person'], Julius: ['person:rosenberg:julius', 'person'], Ethel: ['person:rosenberg:ethel', 'person'], Юлиуса: ['person:rosenberg:julius', 'person'], Этель: ['person:rosenberg:ethel', 'person'], 'Alexei Kuznetsov': ['person:kuznetsov', 'person'], Кузнецова: ['person:kuznetsov', 'person'], Loubet: ['person:loubet', 'person'], Dreyfus: ['person:dreyfus', 'person'], Дрейфуса: ['person:dreyfus', 'person'] } as Record<string, [string, string]>;
+  const a = 'On 5 April 1951 Judge Kaufman sentenced Julius and Ethel to death. Alexei Kuznetsov and four others were arrested on 13 August 1949. Dreyfus was found guilty again in 1899. On 19 September 1899 President Loubet pardoned him.';
+  const b = '5 апреля 1951 года судья Кауфман приговорил Юлиуса и Этель к смертной казни. Кузнецова арестовали в августе 1949 года. 19 сентября 1899 года президент Лубе помиловал Дрейфуса.';
+  const { claims, comps } = analyze([['a', a], ['b', b]], names);
+  const outs = claims.filter((x) => x.predicate === 'outcome').map((x) => `${x.sourceId}:${x.subject}=${x.value.kind}`).sort();
+  assert.deepEqual(outs.filter((x) => /rosenberg/.test(x)), ['a:person:rosenberg:ethel=death-sentence', 'a:person:rosenberg:julius=death-sentence', 'b:person:rosenberg:ethel=death-sentence', 'b:person:rosenberg:julius=death-sentence']);
+  assert.ok(!claims.some((x) => x.subject.includes('kaufman') && x.predicate === 'outcome'), 'the judge is not the one sentenced');
+  const rel = (subject: string) => comps.filter((x) => claims[x.a]!.subject === subject && claims[x.a]!.predicate === 'date').map((x) => x.relation).sort();
+  assert.deepEqual(rel('arrest:person:kuznetsov'), ['partial']);
+  assert.deepEqual(rel('pardon:person:dreyfus'), ['agree']);
+  assert.deepEqual(rel('sentence:person:rosenberg:julius'), ['agree']);
+  // a trial's verdict and a defendant's sentence told for the same month are one event
+  const v = analyze([['c', 'The Rosenberg trial opened in March 1951. The verdict was announced on 29 March 1951.'], ['d', 'Julius was sentenced on 5 April 1951.'], ['e', 'Julius was found guilty on 29 March 1951.']], names);
+  assert.ok(v.comps.some((x) => /^verdict:/.test(v.claims[x.a]!.subject + v.claims[x.b]!.subject) && /conviction:/.test(v.claims[x.a]!.subject + v.claims[x.b]!.subject) && x.relation === 'agree'));
+});
+
+test('claims: nights over two days, datelines, a quotation and its translation, ages, votes and durations with bounds', () => {
+  const names = { Slánský: ['person:slanski', 'person'], Сланского: ['person:slanski', 'person'], 'Wade Wright': ['person:wright', 'person'], 'Томас Найт': ['person:knight', 'person'], Alabama: ['place:alabama', 'place'], Алабамы: ['person:alabama', 'person'], 'New York': ['place:new-york', 'place'], 'Нью-Йорка': ['place:new-york', 'place'], 'Mary Phagan': ['person:phagan', 'person'], 'Мэри Фэган': ['person:phagan', 'person'] } as Record<string, [string, string]>;
+  const a = 'Slánský was arrested on 24 November 1951. The Phagan trial opened in July 1913. Mary Phagan, fourteen years of age, was killed. The trial lasted thirty-four days. The solicitor, Wade Wright, told the jurors: "Show them that Alabama justice cannot be bought and sold with Jew money from New York." The jury deliberated barely two hours. The Supreme Court, by seven votes to two, declined to interfere in April 1915.';
+  const b = 'Сланского арестовали в ночь на 24 ноября 1951 года. Процесс открылся в июле 1913 года. Убита 13-летняя Мэри Фэган. Процесс длился больше месяца. «Покажите им, что правосудие Алабамы не продаётся за еврейские деньги из Нью-Йорка», – кричал присяжным прокурор Томас Найт. Присяжные совещались меньше четырёх часов. В апреле 1915 года Верховный суд семью голосами против двух отклонил жалобу.';
+  const { claims, comps } = analyze([['a', a], ['b', b]], names);
+  const rel = (p: (s: string) => boolean) => comps.filter((x) => p(claims[x.a]!.subject)).map((x) => `${claims[x.a]!.subject.replace(/@.*$/, '').replace(/:person:.*$/, '')}:${x.relation}`).sort();
+  assert.equal(claims.find((x) => x.sourceId === 'b' && x.subject === 'arrest:person:slanski')?.value.edtf, '1951-11-23/1951-11-24');
+  assert.deepEqual(rel((s) => s === 'arrest:person:slanski'), ['arrest:partial']);
+  assert.deepEqual(rel((s) => s.startsWith('age:')), ['age:conflict']);
+  assert.deepEqual(rel((s) => s.startsWith('duration:')), ['duration:deliberation:partial', 'duration:trial:partial']);
+  assert.deepEqual(rel((s) => s.startsWith('votes')), ['votes:agree']);
+  const said = comps.filter((x) => claims[x.a]!.predicate === 'attribution');
+  assert.deepEqual(said.map((x) => x.relation), ['conflict'], 'one quotation, two speakers');
+  // a dateline dates the report it heads
+  assert.equal(findDates('Budapest, Saturday, 24 September 1949.\nRajk was this morning sentenced to death.').find((d) => /morning/.test(d.text))?.edtf, '1949-09-24');
 });
 
 test('persons: one person under the keys the entities stage gives across scripts; two people of one surname stay two', () => {
