@@ -199,8 +199,6 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       return a.value.n === b.value.n ? ['agree', `both ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
     }
     case 'date': {
-      // a trial's verdict and a defendant's conviction, acquittal or sentence told for the same month are one event
-      if (verdictAndSentence(a, b) || verdictAndSentence(b, a)) return compareEdtf(a.value.edtf!, b.value.edtf!);
       if (!sameSubject(a.subject, b.subject)) return null;
       // an event one person may live through more than once (an arrest, a letter, an award): dates years apart are two events
       if (REPEATABLE_KINDS.has(a.subject.split(':')[0]!)) {
@@ -409,6 +407,13 @@ export function compareClaims(claimsIn: Claim[]): Comparison[] {
         // two trials a month or two apart are one trial's stages only where a text said so; two group events each keyed by the
         // month of its own date ("July, when the trial opened" / "the trial opened on 25 September") are two trials' events
         if (a.predicate === 'date' && twoTrials(claimsIn[i]!, claimsIn[j]!)) continue;
+        // a trial's verdict and a defendant's conviction, acquittal or sentence told for the same month are one event (the months
+        // as the texts give them, before the stages of a trial are joined)
+        if (a.predicate === 'date' && (verdictAndSentence(claimsIn[i]!, claimsIn[j]!) || verdictAndSentence(claimsIn[j]!, claimsIn[i]!))) {
+          const [rel, why] = compareEdtf(a.value.edtf!, b.value.edtf!);
+          out.push({ a: Math.min(i, j), b: Math.max(i, j), relation: rel, reason: why });
+          continue;
+        }
         const r = compareOne(sa === a.subject ? a : { ...a, subject: sa }, sb === b.subject ? b : { ...b, subject: sb });
         if (r) out.push({ a: Math.min(i, j), b: Math.max(i, j), relation: r[0], reason: r[1] });
       }

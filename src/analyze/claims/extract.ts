@@ -713,7 +713,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const heading = lineStart < u.start ? allResolved.find((d) => d.start === lineStart && /^\s*[.:–—-]/u.test(text.slice(d.end, d.end + 2)) && d.end <= u.start && /^\d{4}/.test(d.edtf!)) : undefined;
     const uTime = uDates.find((d) => d.form !== 'relative')?.edtf ?? uDates[0]?.edtf ?? heading?.edtf ?? null;
     /** the date of an event word: one written right after it, else the nearest in the clause, else the chronology entry's */
-    const eventDate = (at: number, end: number) => uDates.find((x) => x.start >= end && x.start - end <= 14) ?? uDates.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
+    // (not one after a conjunction that opens the next clause: "приговорены к расстрелу, но уже 10 декабря [ЦИК заменил …]")
+    const eventDate = (at: number, end: number) => {
+      const own = uDates.filter((x) => x.start < end || !/[,;]\s*(?:но|а|и|однако|and|but|while|whereas|though|yet)\s/iu.test(text.slice(end, x.start)));
+      return own.find((x) => x.start >= end && x.start - end <= 14) ?? own.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
+    };
     // ---------------- outcomes
     let since = u.start;
     const taken: Array<[number, number]> = [];
