@@ -363,6 +363,21 @@ const IMPERSONAL = /^(?:казнили|расстреляли|повесили|�
 
 /** how far (in characters) the trial a text last named stays the one it is telling of */
 const TRIAL_CONTEXT = 1200;
+/** cheap tests that a clause may hold an age, a vote or a duration at all (the full expressions are slow to run everywhere) */
+const AGE_HINT = /\b(?:years?|aged|child|boy|girl|youth|lad|youngest|oldest)\b|year-old|летн|лет(?![\p{L}])|год(?:а)?(?![\p{L}])/iu;
+const VOTES_HINT = /\bvot(?:es?|ed)\b|\b(?:deadlocked|split|divided)\b|против|голос/iu;
+const DUR_HINT = /\b(?:lasted|ran|took|deliberated|out|sat)\b|длил|продолжал|шёл|шел|шла|совещал/iu;
+/** "and four others", «и ещё тринадцать других»: others counted after the names */
+const AND_OTHERS = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
+// ages, votes and durations (see the quantities in extractClaims)
+const N = `(${NUM_RE})`;
+/** ages: "Mary Phagan, fourteen years of age", "a child of thirteen, Mary Phagan", «13-летняя Мэри Фэган», «Рою Райту было двенадцать лет» */
+const AGE = new RegExp(`${B}(?:(?:aged\\s+)?${N}\\s+years?\\s+(?:of\\s+age|old)|(?:child|boy|girl|youth|lad)\\s+of\\s+${N}|aged\\s+${N}|(\\d{1,2})-(?:year-old|летн\\p{L}+)|(?:было|исполнилось)\\s+(?:всего\\s+|только\\s+|лишь\\s+)?${N}\\s+(?:лет|год|года)|в\\s+возрасте\\s+${N}\\s+(?:лет|год|года)|(?:youngest|oldest)[^.;]{0,40}?\\b(?:was|being)\\s+(?:only\\s+|just\\s+)?${N})(?![\\p{L}\\d])`, 'giu');
+const VOTES = new RegExp(`${B}(?:by\\s+${N}\\s+votes?\\s+to\\s+${N}|(?:deadlocked|split|divided|voted)\\s+(?:\\S+\\s+){0,2}?${N}\\s+to\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?против\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?за\\s+(?:обвинение|осуждение|оправдание|виновность)[,\\s]+${N}(?:\\s+голос\\p{L}*)?\\s*(?:[—–-]\\s*)?(?:за|против))(?![\\p{L}\\d])`, 'giu');
+const UNIT = '(days?|weeks?|months?|hours?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*)';
+const Q = '(less\\s+than|more\\s+than|over|under|barely|about|nearly|almost|больше|более|меньше|менее|около|почти|свыше)?';
+const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
+
 /** a name that names a thing after a person, not the person: "the Order of Lenin", «орденом Ленина», "the Stalin Prize", "Gorky Street" */
 const NAMED_AFTER = /(?:\b(?:order|prize|medal|named\s+after|street|avenue|square|institute|university)\s+(?:of\s+)?|(?<![\p{L}])(?:орден\p{L}*|преми\p{L}*|медал\p{L}*|имени|им\.|улиц\p{L}*|проспект\p{L}*)\s+)$/iu;
 
@@ -558,8 +573,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // (a long gap is allowed when the names' own clause goes on: "Дэвис, …, прибыл в Москву … и на первом процессе не присутствовал")
       const limit = /(?:^|\s)(?:and|и|but|но)\s/iu.test(gap) && !persons.some((p) => p.start > xs[xs.length - 1]!.end && p.end <= at) ? 200 : 100;
       // ("Alexei Kuznetsov and four others were arrested": the names and a number of others; the names are the subject still)
-      const others = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
-      const gapRest = gap.replace(others, '');
+      const gapRest = gap.replace(AND_OTHERS, '');
       if (gap.length > limit || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gapRest)) xs.length = 0;
     }
     if (xs.length) {
@@ -888,10 +902,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     {
       const ctxTime = uDates.find((x) => x.form !== 'relative' && /^\d{4}-\d{2}/.test(x.edtf ?? ''))?.edtf ?? heading?.edtf ?? (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       const ctx = ctxTime ? monthKey(ctxTime) : null;
-      const N = `(${NUM_RE})`;
-      // ages: "Mary Phagan, fourteen years of age", "a child of thirteen, Mary Phagan", «13-летняя Мэри Фэган», «Рою Райту было двенадцать лет»
-      const AGE = new RegExp(`${B}(?:(?:aged\\s+)?${N}\\s+years?\\s+(?:of\\s+age|old)|(?:child|boy|girl|youth|lad)\\s+of\\s+${N}|aged\\s+${N}|(\\d{1,2})-(?:year-old|летн\\p{L}+)|(?:было|исполнилось)\\s+(?:всего\\s+|только\\s+|лишь\\s+)?${N}\\s+(?:лет|год|года)|в\\s+возрасте\\s+${N}\\s+(?:лет|год|года)|(?:youngest|oldest)[^.;]{0,40}?\\b(?:was|being)\\s+(?:only\\s+|just\\s+)?${N})(?![\\p{L}\\d])`, 'giu');
-      for (const m of clause.matchAll(AGE)) {
+      for (const m of AGE_HINT.test(clause) ? clause.matchAll(AGE) : []) {
         const numText = m.slice(1).find((x) => x !== undefined);
         const n = numText ? numberOf(numText) : NaN;
         if (!Number.isFinite(n) || n < 1 || n > 110) continue;
@@ -905,8 +916,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
       // votes: "by seven votes to two", "deadlocked eight to four", «семью голосами против двух», «шесть против шести»,
       // «десять голосов за обвинение, два — за оправдание»
-      const VOTES = new RegExp(`${B}(?:by\\s+${N}\\s+votes?\\s+to\\s+${N}|(?:deadlocked|split|divided|voted)\\s+(?:\\S+\\s+){0,2}?${N}\\s+to\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?против\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?за\\s+(?:обвинение|осуждение|оправдание|виновность)[,\\s]+${N}(?:\\s+голос\\p{L}*)?\\s*(?:[—–-]\\s*)?(?:за|против))(?![\\p{L}\\d])`, 'giu');
-      for (const m of ctx ? clause.matchAll(VOTES) : []) {
+      for (const m of ctx && VOTES_HINT.test(clause) ? clause.matchAll(VOTES) : []) {
         const nums = m.slice(1).filter((x) => x !== undefined).map(numberOf);
         if (nums.length !== 2 || !nums.every((x) => Number.isFinite(x) && x < 100)) continue;
         // (in favour of conviction first: "ten for conviction, two for acquittal"; "by seven votes to two" as written)
@@ -916,10 +926,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
       // how long: "lasted thirty-four days", «Тридцать четыре дня продолжалось судебное следствие», "deliberated barely two hours",
       // "was out less than four hours", «длился больше месяца»
-      const UNIT = '(days?|weeks?|months?|hours?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*)';
-      const Q = '(less\\s+than|more\\s+than|over|under|barely|about|nearly|almost|больше|более|меньше|менее|около|почти|свыше)?';
-      const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
-      for (const m of ctx ? clause.matchAll(DUR) : []) {
+      for (const m of ctx && DUR_HINT.test(clause) ? clause.matchAll(DUR) : []) {
         const g = m.slice(1);
         const q = g.find((x, k) => x !== undefined && [0, 3].includes(k));
         const numText = g.find((x, k) => x !== undefined && [1, 4, 6].includes(k));
@@ -1009,8 +1016,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // planned, plotted or attempted, not done: "agreed on the murder of Rákosi", "the attempted assassination", «готовили убийство»
       if (/(?:\b(?:agreed\s+on|agreed\s+to|plann?\w*|plott?\w*|attempt\w*|prepar\w*|intend\w*|conspir\w*\s+(?:to|in)|order\w*\s+the)\s+(?:the\s+|a\s+|an\s+)?|(?<![\p{L}])(?:готовил\p{L}*|подготовк\p{L}*|планировал\p{L}*|замышлял\p{L}*|покушени\p{L}*\s+на|договорил\p{L}*\s+об?)\s+)$/iu.test(text.slice(Math.max(u.start, at - 30), at))) continue;
       // what one is accused of is no event the text dates: "accused of having killed Zhdanov", «обвинили в убийстве»
-      if (/(?:\b(?:accused|charged|suspected|suspicion|guilty|convicted|indicted)\s+(?:\S+\s+){0,2}?(?:of|with|for)\s+(?:\S+\s+){0,2}?|(?<![\p{L}])(?:обвин\p{L}*|подозрени\p{L}*|подозрева\p{L}*)\s+(?:\S+\s+){0,2}?(?:в|во)\s+(?:\S+\s+)?)$/iu.test(text.slice(Math.max(u.start, at - 60), at))) continue;
-      let d = eventDate(at, end);
+      if (/(?:\b(?:complicity|involvement|participation|responsibility|implicat\w*)\s+(?:in|for)\s+(?:the\s+)?|\b(?:accused|charged|suspected|suspicion|guilty|convicted|indicted)\s+(?:\S+\s+){0,2}?(?:of|with|for)\s+(?:\S+\s+){0,2}?|(?<![\p{L}])(?:соучасти\p{L}*|причастност\p{L}*|участи\p{L}*)\s+(?:в|во|к)\s+|(?<![\p{L}])(?:обвин\p{L}*|подозрени\p{L}*|подозрева\p{L}*)\s+(?:\S+\s+){0,2}?(?:в|во)\s+(?:\S+\s+)?)$/iu.test(text.slice(Math.max(u.start, at - 60), at))) continue;
+      // a noun names an event the sentence may only mention ("1936, after the murder of Kirov", "three years after the
+      // assassination"): its date is one written next to it ("the assassination of Kirov in early December, 1934"), or the
+      // chronology entry's
+      let d = t.form === 'noun' ? (uDates.find((x) => x.start >= end && x.start - end <= 45 && !/[.;:!?]|\b(?:after|before|since|when|which|who)\b|(?<![\p{L}])(?:после|до|когда|который)(?![\p{L}])/iu.test(text.slice(end, x.start))) ?? uDates.find((x) => x.end <= at && at - x.end <= 25 && !/\b(?:after|before|since|following|until|till)\b|(?<![\p{L}])(?:после|до|перед|с)(?![\p{L}])/iu.test(text.slice(x.end, at))) ?? heading) : eventDate(at, end);
       // a date set in a phrase that leads to another event is not this one's: "For the hold-up at Bridgewater on December 24, 1919,
       // a Plymouth jury had already convicted him", «После ареста 17 июля …»
       if (d && d.end <= at && d.start >= u.start && /^\s*(?:for|after|before|since|following|until|till|by|после|до|перед|со?\s+времени|вслед\s+за)(?![\p{L}])/iu.test(text.slice(Math.max(u.start, text.lastIndexOf(',', d.start) + 1), d.start)) && /,/.test(text.slice(d.end, at))) d = heading && heading.end <= u.start ? heading : undefined;
@@ -1054,7 +1064,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const trial = !!tw || TRIAL_WORD.test(m[0]) || /(?:на|в|at|in)\s+(?:\S+\s+){0,2}(?:процесс\p{L}*|trials?)\s+(?:не\s+|not\s+)?$/iu.test(text.slice(Math.max(u.start, at - 40), at));
       // ("in South Braintree": a place of several capitalized words the entity index does not know)
       const bare = !pl.length && !trial ? /^\s*(?:(?:in|at|to|в|во|на)\s+)?(\p{Lu}[\p{L}'’-]{2,}(?:[\s-]+\p{Lu}[\p{L}'’-]{2,})*)/u.exec(tail) : null;
-      const placeKey = pl[0]?.entity ?? (trial ? 'trial' : bare ? `w:${wordKey(bare[1]!)}` : null);
+      // (attending, being present, appearing with no place named: the trial the text is telling of — "Zola does not attend",
+      // «при оглашении вердикта он в зале не присутствовал», «тот в зал суда так и не явился»)
+      const eventVerb = /attend|present|присутствова|явил|(?:в\s+)?зал/iu.test(m[0] + text.slice(Math.max(u.start, at - 20), at)) && !!lastTrial && at - lastTrial.at < TRIAL_CONTEXT;
+      const placeKey = pl[0]?.entity ?? (trial || (!bare && eventVerb) ? 'trial' : bare ? `w:${wordKey(bare[1]!)}` : null);
       if (!placeKey) continue;
       const placeName = pl[0]?.name ?? (bare ? bare[1]! : 'the trial');
       const segA = Math.max(u.start, text.lastIndexOf(',', at) + 1);
@@ -1414,7 +1427,7 @@ export function placeHead(phrase: string): string | null {
 }
 
 const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement|corridor|room|hall|courtyard|yard)\b|коридор|комнат|зал[еа]?(?![\p{L}])|двор|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
-const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\b(?:did|does|do)\s+not\s+(?:see|attend|visit|reach|go\s+to|come\s+to)\b|\b(?:was|were)\s+nowhere\s+near\b|\b(?:came|went|travell?ed)\s+to\b|(?<![\p{L}])(?:не\s+)?(?:поехал[аи]?|ездил[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал|выезжал|был|бывал|присутствовал)(?![\p{L}])|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
+const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\b(?:did|does|do)\s+not\s+(?:see|attend|visit|reach|go\s+to|come\s+to)\b|\b(?:was|were)\s+nowhere\s+near\b|\b(?:came|went|travell?ed)\s+to\b|(?<![\p{L}])(?:не\s+)?(?:поехал[аи]?|ездил[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал[аи]?|выезжал[аи]?|был|бывал|присутствовал[аи]?|поехал[аи]?|ездил[аи]?|явил(?:ся|ась|ись))(?![\p{L}])|\b(?:attends|attended)\b|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
 
 interface ExistenceRule {
   re: RegExp;

@@ -193,8 +193,36 @@ export interface Trigger {
 const BE_BEFORE = /(?:\b(?:was|were|is|are|be|been|being|get|gets|got)|(?<![\p{L}])(?:был|была|были|было|будет|будут))\s+(?:(?!(?:who|that|which|whom|and|but|когда|который|которая|которые|и|но)\s)[^\s,.;:]+\s+){0,3}$/iu;
 const RU_PARTICIPLE = /(?:[её]н|ан|ян|ит|ут|ыт|ен)(?:а|о|ы)?$/iu;
 
+/**
+ * The literal beginnings of a pattern's alternatives ("arrest(?:s|ed)?|detain…" → arrest, detain), lowercased: a clause that
+ * holds none of them cannot match, and the pattern is not run on it. Null when some alternative opens with no literal.
+ */
+function literalHeads(src: string): string[] | null {
+  const alts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      cur += ch + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      alts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  alts.push(cur);
+  const heads = alts.map((a) => /^[\p{L}-]+/u.exec(a)?.[0] ?? '').map((h) => h.toLowerCase().slice(0, Math.max(0, h.length - 1)));
+  return heads.every((h) => h.length >= 3) ? heads : null;
+}
+
 const compiled = EVENT_CONCEPTS.map((c) => ({
   c,
+  heads: ((v, n) => (v && (c.noun === undefined || n) ? [...v, ...(n ?? [])] : null))(literalHeads(c.verb), c.noun === undefined ? [] : literalHeads(c.noun)),
   verb: new RegExp(`(?<![\\p{L}])(?:${c.verb})(?![\\p{L}])`, 'giu'),
   noun: c.noun ? new RegExp(`(?<![\\p{L}])(?:${c.noun})`, 'giu') : null,
 }));
@@ -206,7 +234,9 @@ const compiled = EVENT_CONCEPTS.map((c) => ({
  */
 export function findTriggers(s: string): Trigger[] {
   const found: Trigger[] = [];
-  for (const { c, verb, noun } of compiled) {
+  const lower = s.toLowerCase();
+  for (const { c, heads, verb, noun } of compiled) {
+    if (heads && !heads.some((h) => lower.includes(h))) continue;
     for (const re of noun ? [noun, verb] : [verb]) {
       re.lastIndex = 0;
       for (const m of s.matchAll(re)) {
