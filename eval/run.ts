@@ -144,7 +144,8 @@ for (const [name, label] of [
   ['claims-dreyfus-rosenberg', 'third fixture (Dreyfus, Sacco–Vanzetti, Rosenbergs, Doctors\' plot; written blind, held out for two runs, then tuned on)'],
   ['claims-holdout-3', 'fourth fixture (Slánský, Rajk, the Leningrad affair, Scottsboro; written blind, held out for three runs, then tuned on)'],
   ['claims-holdout-4', 'fifth fixture (Beilis, Metro-Vickers, Hiss, Leo Frank; written blind, measured once held out, then tuned on)'],
-  ['claims-holdout-5', 'HELD OUT (Sinyavsky–Daniel, Brodsky, the Chicago Seven, Lockerbie; written blind, never tuned on)'],
+  ['claims-holdout-5', 'sixth fixture (Sinyavsky–Daniel, Brodsky, the Chicago Seven, Lockerbie; written blind, measured once held out, then tuned on)'],
+  ['claims-holdout-6', 'HELD OUT (the Jewish Anti-Fascist Committee, Beria, Kravchenko, Eichmann; written blind, never tuned on)'],
 ] as const) {
   const r = evalClaims(join(here, 'fixtures', name));
   if (!r) continue;

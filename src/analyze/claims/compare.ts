@@ -274,6 +274,12 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
   const people = [...new Set(keys)].filter((k) => k.startsWith('person:')).map(parse);
   // (stricter than for places: one letter apart only in names of seven letters or more, so that the false friends the
   // entities stage keeps apart stay apart: Medved / Medvedev, Davies / Davis, Karev / Kirov)
+  // (one vowel apart in names of six letters or more, as transcriptions differ: Froines / Фройнс, Weiner / Вайнер)
+  const vowelApart = (a: string, b: string) => {
+    if (Math.min(a.length, b.length) < 6 || editDistance(a, b, 1) > 1) return false;
+    const cons = (k: string) => k.replace(/[aeiouy]/g, '');
+    return cons(a) === cons(b);
+  };
   // (a Russian case ending on a name the other spells bare: Франка / Frank, Менделя / Mendel, Райка / Rajk)
   const caseOf = (a: string, b: string) => {
     const [s, l] = a.length <= b.length ? [a, b] : [b, a];
@@ -286,7 +292,7 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
     const fold = (k: string) => k.replace(/kh/g, 'h').replace(/th/g, 't').replace(/([^aeiou])i(?=[aou])/g, '$1').replace(/sz/g, 's').replace(/cz/g, 'ch').replace(/zs/g, 'zh').replace(/w/g, 'v').replace(/ph/g, 'f').replace(/j/g, 'i');
     const x = fold(a);
     const y = fold(b);
-    return x === y || caseOf(x, y) || (Math.min(x.length, y.length) >= 7 && editDistance(x, y, 1) <= 1);
+    return x === y || caseOf(x, y) || (Math.min(x.length, y.length) >= 7 && editDistance(x, y, 1) <= 1) || vowelApart(x, y) || x.replace(/^(?:al|el)/, '') === y.replace(/^(?:al|el)/, '');
   };
   const out = new Map<string, string>();
   // surname groups
@@ -299,10 +305,18 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
   const named: Array<{ key: string; surname: string; given: string }> = [];
   for (const g of groups) {
     // the people of this surname, by given name
+    // (an initial, "Ю. Даниэль" → i, is the one full given name of the surname that begins with it, if there is one)
+    const initial = (q: string) => q.length <= 2;
     const givens: Array<{ given: string; key: string }> = [];
-    for (const p of g) if (p.given && !givens.some((x) => same(x.given, p.given!))) givens.push({ given: p.given, key: p.key });
+    for (const p of g) if (p.given && !initial(p.given) && !givens.some((x) => same(x.given, p.given!))) givens.push({ given: p.given, key: p.key });
     for (const p of g) {
-      const to = p.given ? givens.find((x) => same(x.given, p.given!))!.key : givens.length === 1 ? givens[0]!.key : givens.length === 0 ? g[0]!.key : p.key;
+      if (!p.given || !initial(p.given)) continue;
+      const full = givens.filter((x) => x.given.startsWith(p.given!));
+      if (full.length !== 1) givens.push({ given: p.given, key: p.key });
+    }
+    for (const p of g) {
+      const byInitial = p.given && initial(p.given) ? givens.filter((x) => x.given.startsWith(p.given!)) : [];
+      const to = p.given ? (byInitial.length === 1 ? byInitial[0]!.key : givens.find((x) => same(x.given, p.given!))!.key) : givens.length === 1 ? givens[0]!.key : givens.length === 0 ? g[0]!.key : p.key;
       out.set(p.key, to);
     }
     for (const x of givens) named.push({ key: x.key, surname: g[0]!.surname, given: x.given });
