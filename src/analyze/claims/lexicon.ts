@@ -60,6 +60,11 @@ export const EVENT_CONCEPTS: EventConcept[] = [
     verb: `sentenc(?:es|ed)|condemn(?:s|ed)|приговори(?:л|ла|ли|т)|приговарива(?:ет|ют)|приговор[её]н(?:а|ы)?`,
   },
   {
+    // a term received: "Sinyavsky receives seven years", «Даниэль получил пять лет» (the subject is the one sentenced)
+    kind: 'sentence', label: 'sentence', role: 'agent', repeatable: true,
+    verb: `(?:receiv(?:es|ed)|gets|got|drew|draws)(?=\\s+(?:\\S+\\s+){0,2}(?:years?|months?|life)(?![\\p{L}]))|(?:получил[аи]?|получает|получают)(?=\\s+(?:по\\s+)?(?:\\S+\\s+){0,2}(?:лет|года|год|месяц${L}|пожизненн${L}))`,
+  },
+  {
     kind: 'acquittal', label: 'acquittal', role: 'patient', repeatable: true,
     verb: `acquit(?:s|ted)|оправда(?:л|ла|ли|н|на|ны|ет|ют)|оправдыва(?:ет|ют)`,
     noun: `acquittal\\s+of|оправдани${L}`,
@@ -119,7 +124,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'publication', label: 'publication', role: 'agent', repeatable: true,
-    verb: `publish(?:es|ed)|printed|опубликова(?:л|ла|ли|но|н|на|ны)|публику(?:ет|ют)|печата(?:ет|ют)|напечата(?:л|ла|ли|но|н|на|ны)`,
+    verb: `publish(?:es|ed)|print(?:s|ed)|опубликова(?:л|ла|ли|но|н|на|ны|нн${L})|напечатанн${L}|публику(?:ет|ют)|печата(?:ет|ют)|напечата(?:л|ла|ли|но|н|на|ны)`,
     noun: `publication\\s+of|публикаци${L}`,
   },
   {
