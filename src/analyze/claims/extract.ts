@@ -554,7 +554,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
    *  … against Dreyfus. He is found dead …"); else the person named last */
   const singularBefore = (u: Unit): ClaimMention[] => {
     const prev = prevPersons(u);
-    if (!prev.length) return [];
+    if (!prev.length) {
+      // no one named just before: the person the passage is about, the one it names most in the stretch before (1,500 characters)
+      const back = windowed(allPersons, u.start - 1500, u.start).filter((p) => p.end <= u.start);
+      const n = new Map<string, number>();
+      for (const p of back) n.set(p.entity, (n.get(p.entity) ?? 0) + 1);
+      const top = [...n].sort((a, b) => b[1] - a[1])[0];
+      return top && (n.size === 1 || top[1] >= 2) ? [back.filter((p) => p.entity === top[0]).pop()!] : [];
+    }
     const sStart = sentenceBefore(text, u.start);
     const first = prev.find((p) => p.start >= sStart && !/(?:\bby|\bwith|\bagainst|(?<![\p{L}])(?:с|со|против|у|к|для))\s+$/iu.test(text.slice(Math.max(0, p.start - 9), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
     return [first ?? prev[prev.length - 1]!];
@@ -820,7 +827,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}(?![\\p{L}])`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
         if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after) && !/^\s+(?:расстреляли|расстреляны|казнены|казнили|осуждены|приговорены|приговорили)(?![\p{L}])/iu.test(after)) continue;
         const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
-        cls = countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
+        // the verdict told around the number: "convicted five defendants", "found seven defendants not guilty", «оправдали двоих»
+        const verdictAround = /\b(?:acquitted|cleared)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])оправдал[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}(?:not\s+guilty|innocent)\b|^\s+(?:\S+\s+){0,2}невиновн/iu.test(after) ? 'acquitted' : /\b(?:convicted|found\s+guilty)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])осудил[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}guilty\b|^\s+(?:\S+\s+){0,2}виновн/iu.test(after) ? 'convicted' : null;
+        cls = verdictAround ?? countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
         // the verb before the count: "расстреляли только пятерых", "приговорила к расстрелу 14 человек", "к высшей мере приговорили одиннадцать"
         if (!cls && /(?:shot|executed|расстреляли|казнили)\s+(?:(?:about|some|only|just|около|примерно|более|свыше|только|лишь|ещё|еще)\s+)?$/iu.test(before)) cls = 'executed';
         if (!cls && /(?:sentenced\s+to\s+death|приговорил[аи]?\s+к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)|к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)\s+приговорил[аи]?)\s+(?:(?:only|just|только|лишь)\s+)?$/iu.test(before)) cls = 'death-sentence';
@@ -946,13 +955,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       }
     }
     // ---------------- event dates and places
-    const evTaken: Array<[number, number, string]> = [];
+    const evFrom = out.length;
     for (const ev of EVENT_RULES) {
       ev.re.lastIndex = 0;
       for (const m of clause.matchAll(ev.re)) {
         const at = u.start + m.index!;
         const end = at + m[0].length;
-        evTaken.push([at, end, ev.group ? `group:${ev.kind}` : ev.kind]);
         const neg = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
         if (neg) continue;
         let who = ev.group ? [] : subjectsBefore(u, at, u.start);
@@ -1007,6 +1015,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     }
     // ---------------- events of the lexicon (lexicon.ts): any arrest, sentence, pardon, confession, letter, award … the clause dates,
     // keyed by its kind and its participant, in whatever voice or language it is told
+    // (the events the rules above dated for a person are not dated again)
+    const evTaken = out.slice(evFrom).filter((c) => c.predicate === 'date' && !/@/.test(c.subject)).map((c) => [c.start, c.end, c.subject.split(':')[0]!] as [number, number, string]);
     for (const t of findTriggers(clause)) {
       const at = u.start + t.index;
       const end = at + t.length;
