@@ -738,7 +738,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     /** the date of an event word: one written right after it, else the nearest in the clause, else the chronology entry's */
     // (not one after a conjunction that opens the next clause: "приговорены к расстрелу, но уже 10 декабря [ЦИК заменил …]")
     const eventDate = (at: number, end: number) => {
-      const own = uDates.filter((x) => x.start < end || !/[,;]\s*(?:но|а|и|однако|and|but|while|whereas|though|yet)\s/iu.test(text.slice(end, x.start)));
+      // (nor the date of a law: «судили по указу 1961 года»)
+      const own = uDates.filter((x) => (x.start < end || !/[,;]\s*(?:но|а|и|однако|and|but|while|whereas|though|yet)\s/iu.test(text.slice(end, x.start))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)));
       return own.find((x) => x.start >= end && x.start - end <= 14) ?? own.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
     };
     // ---------------- outcomes
