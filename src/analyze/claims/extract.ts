@@ -369,6 +369,12 @@ const TRIAL_CONTEXT = 1200;
 const AGE_HINT = /\b(?:years?|aged|child|boy|girl|youth|lad|youngest|oldest)\b|year-old|летн|лет(?![\p{L}])|год(?:а)?(?![\p{L}])/iu;
 const VOTES_HINT = /\bvot(?:es?|ed)\b|\b(?:deadlocked|split|divided)\b|против|голос/iu;
 const DUR_HINT = /\b(?:lasted|ran|took|deliberated|out|sat)\b|длил|продолжал|шёл|шел|шла|совещал/iu;
+/** a number or a break (colon, parenthesis) between a name and its verb: the name is not the verb's subject */
+const NUMBER_OR_BREAK = new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu');
+/** "together with 15 others", «вместе с пятью другими»: a count told with named persons */
+const TOGETHER_WITH_N = new RegExp(`(?:together\\s+with|along\\s+with|and|вместе\\s+с|и)\\s+(?:the\\s+)?(${NUM_RE})\\s+(?:other|others|others?\\s+of|of\\s+(?:the|their)|других|другими|остальных)`, 'iu');
+/** a number in a clause that may count people ("all sixteen", «лишь пятерых») */
+const COUNT_NUMBER = new RegExp(`${B}(?:(all|only|все|лишь)\\s+)?(${NUM_RE})${E}`, 'giu');
 /** "and four others", «и ещё тринадцать других»: others counted after the names */
 const AND_OTHERS = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
 // ages, votes and durations (see the quantities in extractClaims)
@@ -583,7 +589,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const limit = /(?:^|\s)(?:and|и|but|но)\s/iu.test(gap) && !persons.some((p) => p.start > xs[xs.length - 1]!.end && p.end <= at) ? 200 : 100;
       // ("Alexei Kuznetsov and four others were arrested": the names and a number of others; the names are the subject still)
       const gapRest = gap.replace(AND_OTHERS, '');
-      if (gap.length > limit || new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu').test(gapRest)) xs.length = 0;
+      if (gap.length > limit || NUMBER_OR_BREAK.test(gapRest)) xs.length = 0;
     }
     if (xs.length) {
       // the subject is the run of names nearest the verb, joined by "and", "," ("Pyatakov and Radek had been shot")
@@ -743,6 +749,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       return own.find((x) => x.start >= end && x.start - end <= 14) ?? own.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
     };
     // ---------------- outcomes
+    const clauseFrom = out.length;
     let since = u.start;
     const taken: Array<[number, number]> = [];
     const found: Array<{ at: number; end: number; rule: OutcomeRule; m: RegExpExecArray }> = [];
@@ -788,7 +795,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         });
       }
       // "Pyatakov and Radek had been shot together with 15 other old Bolsheviks": a count as well
-      const more = new RegExp(`(?:together\\s+with|along\\s+with|and|вместе\\s+с|и)\\s+(?:the\\s+)?(${NUM_RE})\\s+(?:other|others|others?\\s+of|of\\s+(?:the|their)|других|другими|остальных)`, 'iu').exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
+      const more = TOGETHER_WITH_N.exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
       if (more && (kind === 'executed' || kind === 'death-sentence')) {
         const n = numberOf(more[1]!) + subs.length;
         const ev = lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? `trial@${lastTrial.year}` : eventKey(f.at, uDates, dateBefore);
@@ -797,7 +804,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     }
     // ---------------- counts
     const consumed = new Set<number>();
-    for (const m of clause.matchAll(new RegExp(`${B}(?:(all|only|все|лишь)\\s+)?(${NUM_RE})${E}`, 'giu'))) {
+    for (const m of clause.matchAll(COUNT_NUMBER)) {
       const at = u.start + m.index! + (m[1] ? m[0].length - m[2]!.length : 0);
       const numText = m[2]!;
       if (consumed.has(at)) continue;
@@ -1054,7 +1061,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (outcome) {
           const time = uTime ?? (lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
           for (const w of who) {
-            if (out.some((c) => c.predicate === 'outcome' && c.subject === w.entity && c.value.kind === outcome.value.kind && c.start < u.end && u.start < c.end)) continue;
+            if (out.slice(clauseFrom).some((c) => c.predicate === 'outcome' && c.subject === w.entity && c.value.kind === outcome.value.kind)) continue;
             out.push({ sourceId: doc.sourceId, ...clip(Math.min(fromSubject(w, at), at), Math.min(u.end, end + outcome.length)), predicate: 'outcome', subject: w.entity, subjectLabel: w.name, value: outcome.value, valueLabel: outcomeLabel(outcome.value), time });
           }
         }

@@ -23,23 +23,21 @@ const dateFromRow = (r: Row): DateRow => ({
 });
 const dataRow = <T>(r: Row): T => JSON.parse(r.data as string) as T;
 
-/** WHERE terms for a source and a date range (rows whose lo..hi reach into from..to) */
-function sourceAndRange(q: TimeQuery): { where: string[]; args: unknown[] } {
+/** WHERE terms from optional filters: each [column test, value] pair with a value adds one term */
+function terms(pairs: Array<[string, unknown]>): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (q.source) {
-    where.push('source_id = ?');
-    args.push(q.source);
-  }
-  if (q.from) {
-    where.push('hi >= ?');
-    args.push(q.from);
-  }
-  if (q.to) {
-    where.push('lo <= ?');
-    args.push(q.to);
+  for (const [test, v] of pairs) {
+    if (v === undefined || v === null || v === '') continue;
+    where.push(test);
+    args.push(v);
   }
   return { where, args };
+}
+
+/** WHERE terms for a source and a date range (rows whose lo..hi reach into from..to) */
+function sourceAndRange(q: TimeQuery): { where: string[]; args: unknown[] } {
+  return terms([['source_id = ?', q.source], ['hi >= ?', q.from], ['lo <= ?', q.to]]);
 }
 
 export class SqliteTime implements TimeStore {
@@ -90,25 +88,8 @@ export class SqliteTime implements TimeStore {
   }
 
   async listStatements(q: { predicate?: string; subject?: string; source?: string; relation?: string; q?: string; limit?: number; offset?: number }): Promise<{ total: number; items: StatementRow[] }> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.predicate) {
-      where.push('predicate = ?');
-      args.push(q.predicate);
-    }
-    if (q.subject) {
-      where.push('subject = ?');
-      args.push(q.subject);
-    }
-    if (q.source) {
-      where.push('source_id = ?');
-      args.push(q.source);
-    }
+    const { where, args } = terms([['predicate = ?', q.predicate], ['subject = ?', q.subject], ['source_id = ?', q.source], ["search LIKE ? ESCAPE '\\'", q.q ? like(q.q) : undefined]]);
     if (q.relation === 'agree' || q.relation === 'partial' || q.relation === 'conflict') where.push(`${q.relation} > 0`);
-    if (q.q) {
-      where.push("search LIKE ? ESCAPE '\\'");
-      args.push(like(q.q));
-    }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM statements ${w}`).get(...args) as { n: number }).n;
     const rows = this.db.prepare(`SELECT data FROM statements ${w} ORDER BY conflict DESC, source_id, start LIMIT ? OFFSET ?`).all(...args, q.limit ?? 50, q.offset ?? 0) as Row[];
