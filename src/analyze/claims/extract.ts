@@ -864,6 +864,13 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           // "he and Kamenev were put on trial … along with 34 others": the whole is not told, so there is no count
           else if (/^\s+(?:others?|other\s+\w+|accomplices|associates|co-defendants)\b/iu.test(after)) continue;
         }
+        // «Кроме самого Берии, по делу проходили ещё шесть обвиняемых», "Besides Beria, six others were tried": the ones set apart count too
+        const besides = /(?<![\p{L}])(?:кроме|помимо|besides|apart\s+from|in\s+addition\s+to)\s+(?:самого\s+|самой\s+|самих\s+)?/iu.exec(text.slice(sentenceBefore(text, u.start), at));
+        if (besides && n === n0 && (/(?:ещё|еще|other|another)\s+$/iu.test(before) || /^\s+(?:others?|other\s+\p{L}+|других|остальных)(?![\p{L}])/iu.test(after))) {
+          const from = sentenceBefore(text, u.start) + besides.index + besides[0].length;
+          const set = persons.filter((p) => p.start >= from && p.end <= at && /^[\s,]*(?:and|и)?\s*$/iu.test(text.slice(from, p.start).replace(/[\p{Lu}][\p{L}.'’ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
+          if (set.length) n = n0 + set.length;
+        }
       }
       if (!cls) continue;
       // "Three of the defendants were …": a part of the accused, never their number

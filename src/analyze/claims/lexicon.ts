@@ -30,6 +30,8 @@ export interface EventConcept {
   verb: string;
   /** noun forms that name the event ("the arrest of", «арест») */
   noun?: string;
+  /** verb forms that name the event only in the passive ("was shot": an execution; "Nikolaev shot Kirov": not one) */
+  passiveOnly?: string;
 }
 
 const L = '\\p{L}*';
@@ -37,8 +39,8 @@ const L = '\\p{L}*';
 export const EVENT_CONCEPTS: EventConcept[] = [
   {
     kind: 'arrest', label: 'arrest', role: 'patient', repeatable: true,
-    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|(?:taken|took)\\s+into\\s+custody|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
-    noun: `arrest\\s+of|detention\\s+of|арест(?:а|у|ом|е)?(?=\\s)|задержани${L}`,
+    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|seized|captured|abducted|kidnapped|схвати(?:л|ла|ли)|схвачен(?:а|ы)?|похити(?:л|ла|ли)|похищен(?:а|ы)?|пойма(?:л|ли)|пойман(?:а|ы)?|(?:taken|took)\\s+into\\s+custody|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
+    noun: `arrest\\s+of|detention\\s+of|capture\\s+of|abduction\\s+of|поимк${L}|похищени${L}|арест(?:а|у|ом|е)?(?=\\s)|задержани${L}`,
   },
   {
     kind: 'charge', label: 'charge', role: 'patient', repeatable: true,
@@ -47,7 +49,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'trial-of', label: 'trial', role: 'patient', repeatable: true,
-    verb: `tried|(?:went|goes|go|stood|stands|was\\s+brought|were\\s+brought|was\\s+put|were\\s+put)\\s+(?:on\\s+)?trial|суди(?:ли|ла|л)|суд(?:ит|ят)|предстал[аио]?\\s+перед\\s+судом`,
+    verb: `tried|(?:went|goes|go|stood|stands|was\\s+brought|were\\s+brought|was\\s+put|were\\s+put)\\s+(?:on\\s+)?trial|суди(?:ли|ла|л)|суд(?:ит|ят)|предстал[аио]?\\s+перед\\s+судом|рассмотрел[аио]?\\s+(?:\\S+\\s+){0,4}?дело\\s+(?:по\\s+обвинению|в\\s+отношении)|heard\\s+the\\s+case\\s+(?:of|against)`,
     noun: `trial\\s+of|процесс${L}\\s+над|суд${L}\\s+над`,
   },
   {
@@ -76,7 +78,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'clemency-refused', label: 'refusal of clemency', role: 'agent', repeatable: true,
-    verb: `(?:refused|refuses|denied|denies|declined|declines|rejected|rejects)\\s+(?:\\S+\\s+)?(?:clemency|(?:a|the)\\s+pardon|to\\s+intervene|(?:the\\s+|their\\s+|his\\s+)?(?:appeals?|petitions?|pleas?)\\s+for\\s+(?:clemency|mercy))|(?:отказал[аи]?|отказыва(?:ет|ют))\\s+(?:\\S+\\s+)?в\\s+помиловании|отклонил[аи]?\\s+(?:\\S+\\s+)?(?:прошени|просьб|ходатайств)${L}\\s+о\\s+помиловании`,
+    verb: `(?:refused|refuses|denied|denies|declined|declines|rejected|rejects)\\s+(?:\\S+\\s+)?(?:clemency|(?:a|the)\\s+pardon|to\\s+intervene|(?:the\\s+|their\\s+|his\\s+)?(?:appeals?|petitions?|pleas?)\\s+for\\s+(?:clemency|mercy))|(?:отказал[аи]?|отказыва(?:ет|ют))\\s+(?:\\S+\\s+)?в\\s+помиловании|ответил[аи]?\\s+отказом|отклонил[аи]?\\s+(?:\\S+\\s+)?(?:прошени|просьб|ходатайств)${L}\\s+о\\s+помиловании`,
   },
   {
     kind: 'commutation', label: 'commutation of the sentence', role: 'patient', repeatable: true,
@@ -85,7 +87,8 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'execution', label: 'execution', role: 'patient', repeatable: false,
-    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?`,
+    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?|повеси(?:л|ли)(?![\\p{L}])`,
+    passiveOnly: `shot`,
     noun: `execution\\s+of|казн(?:ь|и)\\s+(?=\\p{Lu})|расстрел(?:а|е)?\\s+(?=\\p{Lu})`,
   },
   {
@@ -196,6 +199,12 @@ export interface Trigger {
 
 // (up to three words between: "was this morning sentenced", "were on 1 October shot"; not a relative clause: "was the man who arrested")
 const BE_BEFORE = /(?:\b(?:was|were|is|are|be|been|being|get|gets|got)|(?<![\p{L}])(?:был|была|были|было|будет|будут))\s+(?:(?!(?:who|that|which|whom|and|but|когда|который|которая|которые|и|но)\s)[^\s,.;:]+\s+){0,3}$/iu;
+/**
+ * A reduced passive, as headlines, chronologies and captions write it: a name, then a past participle with no object after it
+ * ("12 December 1961 — Eichmann sentenced to death", "Beria arrested at a Presidium meeting", "Lozovsky arrested.").
+ */
+const REDUCED_PASSIVE = /^[a-z]+(?:ed|en|wn|ot|ung)$/iu;
+const REDUCED_AFTER = /^(?:\s*(?:[.;:)]|$|—|–)|\s+(?:at|in|on|by|to|near|after|before|for|from|with|without|during|together|along|as|while|under|outside|inside|following)\b)/iu;
 const RU_PARTICIPLE = /(?:[её]н|ан|ян|ит|ут|ыт|ен)(?:а|о|ы)?$/iu;
 
 /**
@@ -229,6 +238,7 @@ const compiled = EVENT_CONCEPTS.map((c) => ({
   c,
   heads: ((v, n) => (v && (c.noun === undefined || n) ? [...v, ...(n ?? [])] : null))(literalHeads(c.verb), c.noun === undefined ? [] : literalHeads(c.noun)),
   verb: new RegExp(`(?<![\\p{L}])(?:${c.verb})(?![\\p{L}])`, 'giu'),
+  passiveOnly: c.passiveOnly ? new RegExp(`(?<![\\p{L}])(?:${c.passiveOnly})(?![\\p{L}])`, 'giu') : null,
   noun: c.noun ? new RegExp(`(?<![\\p{L}])(?:${c.noun})`, 'giu') : null,
 }));
 
@@ -240,15 +250,18 @@ const compiled = EVENT_CONCEPTS.map((c) => ({
 export function findTriggers(s: string): Trigger[] {
   const found: Trigger[] = [];
   const lower = s.toLowerCase();
-  for (const { c, heads, verb, noun } of compiled) {
-    if (heads && !heads.some((h) => lower.includes(h))) continue;
-    for (const re of noun ? [noun, verb] : [verb]) {
+  for (const { c, heads, verb, noun, passiveOnly } of compiled) {
+    if (heads && !heads.some((h) => lower.includes(h)) && !(passiveOnly && (passiveOnly.lastIndex = 0, passiveOnly.test(s)))) continue;
+    for (const re of [noun, verb, passiveOnly]) {
+      if (!re) continue;
       re.lastIndex = 0;
       for (const m of s.matchAll(re)) {
         const w = m[0];
         const before = s.slice(Math.max(0, m.index! - 40), m.index!);
         // (a Russian reflexive verb has no object: «освободился», «признался»; its subject is the one it happens to)
-        const form: Form = re === noun ? 'noun' : BE_BEFORE.test(before) || /(?:ся|сь)$/iu.test(w) || /^(?:was|is)\s+born$|^found\s+(?:\S+\s+)?dead$/iu.test(w) || (/[а-яё]$/iu.test(w) && RU_PARTICIPLE.test(w) && !/ли$/iu.test(w)) || /^\s+by\s/iu.test(s.slice(m.index! + w.length, m.index! + w.length + 4)) ? 'passive' : 'active';
+        const after = s.slice(m.index! + w.length, m.index! + w.length + 30);
+        const form: Form = re === noun ? 'noun' : BE_BEFORE.test(before) || (c.role === 'patient' && REDUCED_PASSIVE.test(w) && REDUCED_AFTER.test(after) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(before)) || /(?:ся|сь)$/iu.test(w) || /^(?:was|is)\s+born$|^found\s+(?:\S+\s+)?dead$/iu.test(w) || (/[а-яё]$/iu.test(w) && RU_PARTICIPLE.test(w) && !/ли$/iu.test(w)) || /^\s+by\s/iu.test(s.slice(m.index! + w.length, m.index! + w.length + 4)) ? 'passive' : 'active';
+        if (re === passiveOnly && form !== 'passive') continue;
         found.push({ index: m.index!, length: w.length, concept: c, form });
       }
     }

@@ -80,6 +80,8 @@ interface Cand {
   /** a value, or a function of the year from context (days and months written without a year) */
   edtf: string | null;
   needsYear?: (year: number) => string | null;
+  /** a year written in words without its century («в декабре пятьдесят третьего»): the century of the context, else this one's */
+  centuryOnly?: boolean;
   relative?: Relative;
   prio: number;
 }
@@ -132,6 +134,23 @@ function decade(d: number, part: string | undefined): { edtf: string; form: Date
   if (/^(?:second half|второй половин)/.test(p)) return { edtf: `${base + 5}/${base + 9}`, form: 'decade' };
   return { edtf: `${base + 7}/${base + 9}`, form: 'decade' };
 }
+/** a year of a century in Russian words, in the genitive or prepositional of the ordinal: «пятьдесят третьего», «сороковом» */
+const RU_TENS: Record<string, number> = { двадцать: 20, тридцать: 30, сорок: 40, пятьдесят: 50, шестьдесят: 60, семьдесят: 70, восемьдесят: 80, девяносто: 90 };
+const RU_UNIT_ORD: Array<[string, number]> = [['перв', 1], ['втор', 2], ['трет', 3], ['четв[её]рт', 4], ['пят', 5], ['шест', 6], ['седьм', 7], ['восьм', 8], ['девят', 9]];
+const RU_ROUND_ORD: Array<[string, number]> = [['двадцат', 20], ['тридцат', 30], ['сороков', 40], ['пятидесят', 50], ['шестидесят', 60], ['семидесят', 70], ['восьмидесят', 80], ['девяност', 90]];
+const RU_ORD_END = '(?:ого|ом|ый|ой|ий|ьего|ьем|ем)';
+const RU_YEAR_IN_WORDS = `(?:(?:тысяча\\s+девятьсот\\s+)?(?:(?:${Object.keys(RU_TENS).join('|')})\\s+(?:${RU_UNIT_ORD.map(([k]) => k).join('|')})${RU_ORD_END}|(?:${RU_ROUND_ORD.map(([k]) => k).join('|')})${RU_ORD_END}))`;
+function ruYearInWords(w: string): number | null {
+  const t = w.toLowerCase().replace(/^тысяча\s+девятьсот\s+/, '');
+  const [a, b] = t.split(/\s+/);
+  if (b) {
+    const tens = RU_TENS[a!];
+    const unit = RU_UNIT_ORD.find(([k]) => new RegExp(`^${k}`).test(b))?.[1];
+    return tens !== undefined && unit !== undefined ? tens + unit : null;
+  }
+  return RU_ROUND_ORD.find(([k]) => new RegExp(`^${k}`).test(a!))?.[1] ?? null;
+}
+
 const DECADE_WORDS: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
 
 /** one date (day, month or year) inside a range: its value, or a function of a year */
@@ -249,6 +268,22 @@ const RULES: Rule[] = [
     return { form: 'approximate', edtf: partOfYear(m[1]!, y) };
   }],
   [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце)\\s+(${RU_MONTH_GEN})\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfMonth(m[1]!, +m[3]!, monthOf(m[2]!)) })],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце)\\s+(${RU_MONTH_GEN})(?![\\p{L}])(?!\\s+\\d)`, 'giu'), (m) => {
+    const mo = monthOf(m[2]!);
+    return { form: 'approximate', edtf: null, needsYear: (y) => partOfMonth(m[1]!, y, mo) };
+  }],
+  // a month of a year in words: «в декабре пятьдесят третьего», «в мае сорок пятого года»
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(${RU_MONTH_PREP}|${RU_MONTH_GEN})\\s+(${RU_YEAR_IN_WORDS})(?:\\s+года)?(?![\\p{L}])`, 'giu'), (m) => {
+    const n = ruYearInWords(m[2]!);
+    const mo = monthOf(m[1]!);
+    if (n === null) return null;
+    return { form: 'month', edtf: /тысяча/i.test(m[2]!) ? `${1900 + n}-${pad(mo)}` : null, needsYear: (y) => `${Math.floor(y / 100) * 100 + n}-${pad(mo)}`, centuryOnly: true };
+  }],
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(${RU_YEAR_IN_WORDS})\\s+(?:году|года|год)(?![\\p{L}])`, 'giu'), (m) => {
+    const n = ruYearInWords(m[1]!);
+    if (n === null) return null;
+    return { form: 'year', edtf: /тысяча/i.test(m[1]!) ? `${1900 + n}` : null, needsYear: (y) => `${Math.floor(y / 100) * 100 + n}`, centuryOnly: true };
+  }],
   [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце|первой половине|второй половине)\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => {
     const y = +m[2]!;
     if (/первой/.test(m[1]!)) return { form: 'approximate', edtf: `${y}-01/${y}-06` };
@@ -567,6 +602,16 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
   // takes its year from the calendar the text was following
   let calendar: { edtf: string; start: number; end: number } | null = null;
   let lastPara = -1;
+  /** inside parentheses that open and close in the same line, with words around the date (not a bare "(1937)" after a name) */
+  const aside = (c: Cand): boolean => {
+    const ls = text.lastIndexOf('\n', c.start) + 1;
+    const le = text.indexOf('\n', c.end);
+    const open = text.lastIndexOf('(', c.start);
+    if (open < ls || text.lastIndexOf(')', c.start) > open) return false;
+    const close = text.indexOf(')', c.end);
+    if (close < 0 || (le >= 0 && close > le)) return false;
+    return /\p{L}{3,}/u.test(text.slice(open + 1, c.start) + text.slice(c.end, close));
+  };
   for (const c of taken) {
     const para = text.lastIndexOf('\n\n', c.start);
     if (para !== lastPara) {
@@ -577,11 +622,33 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     const base: DateMention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), edtf: c.edtf, form: c.form };
     if (c.edtf) {
       out.push(base);
+      // (a date in a parenthetical aside does not move the story's calendar: "(its text was published only in 2016); on 31 May …")
+      if (aside(c)) continue;
       anchor = { edtf: c.edtf.replace(/[~?%]$/, ''), start: c.start, end: c.end };
       if (/^\d{4}-(?:0[1-9]|1[0-2])/.test(c.edtf.split('/').pop()!)) calendar = anchor;
       continue;
     }
+    if (c.needsYear && c.centuryOnly) {
+      // (a year in words takes only its century from the context: the nearest date before it, the text's own date, else 1900)
+      const a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      base.edtf = c.needsYear(a ? Number(a.edtf.slice(0, 4)) : 1900);
+      if (a && a.start >= 0) base.anchor = a.start;
+      out.push(base);
+      if (base.edtf && !aside(c)) anchor = { edtf: base.edtf, start: c.start, end: c.end };
+      continue;
+    }
     if (c.needsYear) {
+      // a yearless day joined to a full date after it takes that date's year: «в ночь с 31 мая на 1 июня 1962 года»,
+      // "between 30 November and 1 December 1934"
+      const joined = taken.find((t) => t.start >= c.end && t.start - c.end <= 12 && t.edtf && /^\d{4}-\d{2}/.test(t.edtf) && /^\s*(?:на|по|до|и|—|–|-|to|and|until|till)\s*$/iu.test(text.slice(c.end, t.start)));
+      if (joined) {
+        const ly = Number(joined.edtf!.slice(0, 4));
+        const probe = c.needsYear(ly);
+        base.edtf = probe && probe.split('/')[0]! > joined.edtf!.split('/')[0]! ? c.needsYear(ly - 1) : probe;
+        base.anchor = joined.start;
+        out.push(base);
+        continue;
+      }
       const bareYearElsewhere = anchor && /^\d{4}$/.test(anchor.edtf) && calendar && text.lastIndexOf('\n', c.start) > anchor.end && c.start - calendar.end < 3000;
       let a = (bareYearElsewhere ? calendar : anchor) ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
       let y = a ? Number(a.edtf.slice(0, 4)) : NaN;
@@ -608,7 +675,9 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     if (c.relative) {
       // an explicit date right after it is what it means: "six months later, on December 1, 1934"
       const next = taken.find((t) => t.start >= c.end && t.start - c.end <= 6 && t.edtf && /^[\s,]*(?:on|in|,|—|–)?\s*(?:the\s+)?$/.test(text.slice(c.end, t.start)));
-      const a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      // "yesterday", «вчера», "this morning" are the report's own days: its dateline's, when it has one, not the last date told
+      const deictic = opts.documentDate && /^(?:yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|вчера|сегодня|завтра|позавчера|послезавтра)/iu.test(base.text);
+      const a = deictic ? { edtf: opts.documentDate!, start: -1, end: -1 } : anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
       if (next?.edtf) {
         const v = next.edtf.split('/')[0]!;
         base.edtf = c.relative.unit === 'year' && !c.relative.month && !c.relative.season ? v.slice(0, 4) : c.relative.unit === 'month' ? v.slice(0, 7) : next.edtf;
