@@ -88,6 +88,9 @@ function stripDot(w: string): string {
 }
 
 /** split a person's name into given name, initials, patronymic and surname */
+/** the Cyrillic forms a corpus writes, with how many forms decline from each candidate nominative */
+type CyrForms = Set<string> & { support?: Map<string, number> };
+
 function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = false): PersonParse | null {
   // dotted initials written together ("I.N.") count one by one
   const ws = words
@@ -152,7 +155,11 @@ function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = fal
       caseNote = 'case ending';
     } else {
       // not a Russian-type surname (Радек, Медведь, Запорожец): a case form whose nominative the corpus shows
-      const l = genericLemmas(surname).find((x) => cyrForms.has(x));
+      // (a nominative the corpus writes before one only inferred, the one most forms decline from first: Радеку → Радек, not Радека)
+      const support = (x: string) => (cyrForms as CyrForms).support?.get(x) ?? 0;
+      const ls = genericLemmas(surname).filter((x) => cyrForms.has(x));
+      const written = ls.filter((x) => !cyrForms.has('+' + x)).sort((a, b) => support(b) - support(a));
+      const l = written[0] ?? (cyrForms.has('=' + surname.toLowerCase()) ? undefined : ls[0]);
       if (l) {
         lemma = l;
         caseNote = 'case ending (the nominative occurs in the corpus)';
@@ -257,7 +264,11 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         s.add(f);
       }
     }
-    for (const [l, fs] of formsOf) if (fs.size >= 2 && !fs.has(l)) cyrForms.add(l);
+    // (a nominative only inferred is marked '+'; a form the corpus writes that other forms decline from is marked '=': it is a
+    // nominative unless a nominative of its own is written, Берия with Берии and Берию, not the genitive of an inferred «Берь»)
+    for (const [l, fs] of formsOf) if (cyrForms.has(l) && [...fs].some((f) => f !== l)) cyrForms.add('=' + l);
+    (cyrForms as CyrForms).support = new Map([...formsOf].map(([l, fs]) => [l, fs.size]));
+    for (const [l, fs] of formsOf) if (fs.size >= 2 && !fs.has(l) && !cyrForms.has(l)) cyrForms.add(l).add('+' + l);
   }
 
   // ---------------- persons
