@@ -569,13 +569,32 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       return top && (n.size === 1 || top[1] >= 2) ? [back.filter((p) => p.entity === top[0]).pop()!] : [];
     }
     const sStart = sentenceBefore(text, u.start);
-    const first = prev.find((p) => p.start >= sStart && !/(?:\bby|\bwith|\bagainst|(?<![\p{L}])(?:с|со|против|у|к|для))\s+$/iu.test(text.slice(Math.max(0, p.start - 9), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
-    return [first ?? prev[prev.length - 1]!];
+    const subjectLike = (p: ClaimMention) => !governed(p) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3));
+    const first = prev.find((p) => p.start >= sStart && subjectLike(p));
+    if (first) {
+      // (where the subject before and the name told last differ, the one the passage speaks of more: "William Creen cut Frank's
+      // throat; he recovered. … took him …, and he was hanged" is Frank)
+      const last = prev[prev.length - 1]!;
+      if (last.entity === first.entity) return [first];
+      const back = windowed(allPersons, u.start - 1500, u.start);
+      const count = (e: string) => back.filter((p) => p.entity === e).length;
+      return [count(last.entity) > count(first.entity) ? last : first];
+    }
+    // (no subject in this sentence but names governed by a preposition, "… under Marshal Ivan Konev, and he was shot": the subject
+    // of the sentence before)
+    if (prev.some((p) => p.start >= sStart)) {
+      const pStart = sentenceBefore(text, sStart - 1);
+      const before = prev.find((p) => p.start >= pStart && p.end <= sStart && subjectLike(p));
+      if (before) return [before];
+    }
+    return [prev[prev.length - 1]!];
   };
+  /** a name governed by a preposition, titles allowed between ("by officers led by Marshal Zhukov", "under Judge Moshe Landau") */
+  const governed = (p: ClaimMention) => /(?:\b(?:[Bb]y|[Ww]ith|[Aa]gainst|[Uu]nder|[Bb]efore|[Ff]or|[Aa]bout|[Aa]fter|of|[Ff]rom|to)|(?<![\p{L}])(?:с|со|против|у|к|для|под|при|перед|от))\s+(?:(?:the\s+)?(?:\p{Lu}[\p{L}.-]*|(?:general|marshal|judge|colonel|major|captain|comrade|professor|president|маршал|генерал|судь|полковник|майор|капитан|товарищ|профессор|председател|президент)\p{Ll}*)\s+){0,2}$/u.test(text.slice(Math.max(0, p.start - 40), p.start)) && !/[,.;:]\s*(?:\S+\s+){0,2}$/u.test(text.slice(Math.max(0, p.start - 40), p.start));
   /** the persons a predicate is said of: named in the clause before it (not after "by"), else the last one named before */
   const subjectsBefore = (u: Unit, at: number, since: number): ClaimMention[] => {
     // (not a name governed by a preposition, nor a possessive: "Pyatakov's former wife was arrested")
-    const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
+    const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)) && !governed(p) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
     // a name inside an insertion set off by commas is not the subject: "Лидия Тимашук, снимавшая кардиограмму у Андрея Жданова,
     // написала", "Henry, questioned by the Minister of War, Godefroy Cavaignac, admits", "Radek, according to Orlov, was shot"
     if (xs.length > 1 && /^[^,.;]*,\s*$/u.test(text.slice(xs[xs.length - 1]!.end, at))) {
@@ -613,7 +632,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // "he", "she": a person the clause itself names before the pronoun ("Золя до этого дня не дожил: он умер в 1902 году")
       if (/^(?:he|she|он|она)$/iu.test(pro[1]!)) {
         const proAt = u.start + pro.index! + pro[0].indexOf(pro[1]!);
-        const own = persons.filter((p) => p.start >= u.start && p.end <= proAt && !/(?:\b(?:by|of|from|with|to|against|near|in|at)|(?<![\p{L}])(?:от|с|со|против|у|к|в|во|на|из))\s+$/iu.test(text.slice(Math.max(0, p.start - 9), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)) && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
+        const own = persons.filter((p) => p.start >= u.start && p.end <= proAt && !governed(p) && !/(?:\b(?:by|of|from|with|to|against|near|in|at)|(?<![\p{L}])(?:от|с|со|против|у|к|в|во|на|из))\s+$/iu.test(text.slice(Math.max(0, p.start - 9), p.start)) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)) && !NAMED_AFTER.test(text.slice(Math.max(0, p.start - 14), p.start)));
         if (own.length) return [own[own.length - 1]!];
       }
       const prev = prevPersons(u);
@@ -626,7 +645,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         }
         return run;
       }
-      return [prev[prev.length - 1]!];
+      // (a subject pronoun takes up the subject before it, not a name a preposition governs: "He and five associates were tried
+      // … under Marshal Ivan Konev, and he was shot")
+      return /^(?:he|she|он|она)$/iu.test(pro[1]!) ? singularBefore(u) : [prev[prev.length - 1]!];
     }
     // an office for its holder: "the American Ambassador to the USSR who was present …"
     const role = opts.roles?.size ? new RegExp(`(?:^|[^\\p{L}])(?:the|[Tt]he)\\s+((?:[\\p{L}-]+\\s+)?${ROLE})((?:\\s+(?:to|of|for|in)\\s+the\\s+[\\p{L}.]+)?\\s+(?:who|that|,)?\\s*)$`, 'iu').exec(head) : null;
