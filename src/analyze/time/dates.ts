@@ -612,6 +612,13 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     if (close < 0 || (le >= 0 && close > le)) return false;
     return /\p{L}{3,}/u.test(text.slice(open + 1, c.start) + text.slice(c.end, close));
   };
+  const flashback = (c: Cand): boolean => {
+    const from = Math.max(text.lastIndexOf('.', c.start) + 1, text.lastIndexOf(';', c.start) + 1, c.start - 200);
+    const stop = /[.;]/.exec(text.slice(c.end, c.end + 200));
+    const clause = text.slice(from, stop ? c.end + stop.index : c.end + 200);
+    return /\bhad\s+(?:(?:not|never|already|just|\p{Ll}+ly)\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|ht|ft|lt|pt|ung|ade|id|ld|ost|ot|et|it)\b/u.test(clause);
+  };
+  let flash: { edtf: string; start: number; end: number } | null = null;
   for (const c of taken) {
     const para = text.lastIndexOf('\n\n', c.start);
     if (para !== lastPara) {
@@ -624,6 +631,14 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
       out.push(base);
       // (a date in a parenthetical aside does not move the story's calendar: "(its text was published only in 2016); on 31 May …")
       if (aside(c)) continue;
+      // (nor does a flashback: an earlier date told in the past perfect, "at Wannsee in January 1942 he had helped draft the agenda")
+      // (within the flashback, a date in the past perfect still counts from it: "had been out of work since March 1934 … had been
+      // restored two months later")
+      if (anchor && c.edtf.slice(0, 4) < anchor.edtf.slice(0, 4) && flashback(c)) {
+        flash = { edtf: c.edtf.replace(/[~?%]$/, ''), start: c.start, end: c.end };
+        continue;
+      }
+      flash = null;
       anchor = { edtf: c.edtf.replace(/[~?%]$/, ''), start: c.start, end: c.end };
       if (/^\d{4}-(?:0[1-9]|1[0-2])/.test(c.edtf.split('/').pop()!)) calendar = anchor;
       continue;
@@ -646,6 +661,12 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
         const probe = c.needsYear(ly);
         base.edtf = probe && probe.split('/')[0]! > joined.edtf!.split('/')[0]! ? c.needsYear(ly - 1) : probe;
         base.anchor = joined.start;
+        out.push(base);
+        continue;
+      }
+      if (flash && flashback(c)) {
+        base.edtf = c.needsYear(Number(flash.edtf.slice(0, 4)));
+        base.anchor = flash.start;
         out.push(base);
         continue;
       }
@@ -677,7 +698,7 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
       const next = taken.find((t) => t.start >= c.end && t.start - c.end <= 6 && t.edtf && /^[\s,]*(?:on|in|,|—|–)?\s*(?:the\s+)?$/.test(text.slice(c.end, t.start)));
       // "yesterday", «вчера», "this morning" are the report's own days: its dateline's, when it has one, not the last date told
       const deictic = opts.documentDate && /^(?:yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|вчера|сегодня|завтра|позавчера|послезавтра)/iu.test(base.text);
-      const a = deictic ? { edtf: opts.documentDate!, start: -1, end: -1 } : anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      const a = deictic ? { edtf: opts.documentDate!, start: -1, end: -1 } : flash && flashback(c) ? flash : anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
       if (next?.edtf) {
         const v = next.edtf.split('/')[0]!;
         base.edtf = c.relative.unit === 'year' && !c.relative.month && !c.relative.season ? v.slice(0, 4) : c.relative.unit === 'month' ? v.slice(0, 7) : next.edtf;
