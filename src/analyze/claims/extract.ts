@@ -766,7 +766,18 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // (not one after a conjunction that opens the next clause: "приговорены к расстрелу, но уже 10 декабря [ЦИК заменил …]")
     const eventDate = (at: number, end: number) => {
       // (nor the date of a law: «судили по указу 1961 года»)
-      const own = uDates.filter((x) => (x.start < end || !/[,;]\s*(?:но|а|и|однако|and|but|while|whereas|though|yet)\s/iu.test(text.slice(end, x.start))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)));
+      // (nor, for an event told in the past perfect inside a report, the report's date: "In April 1953 Beria reported to the
+      // Presidium that Mikhoels had been killed")
+      const anterior = /\bhad\s+(?:(?:not|never|already|just|\p{Ll}+ly)\s+)?(?:been\s+)?$/u.test(text.slice(Math.max(u.start, at - 30), at)) || /^had\s/u.test(text.slice(at, end));
+      const reported = (x: DateMention) => anterior && x.end <= at && REPORTED_THAT.test(text.slice(x.end, at));
+      let own = uDates.filter((x) => (x.start < end || !/[,;]\s*(?:но|а|и|однако|and|but|while|whereas|though|yet)\s/iu.test(text.slice(end, x.start))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && !reported(x));
+      // an event inside a report that dates it itself takes its own date, not the report's: «в апреле 1953 года доложил
+      // Президиуму, что Михоэлса убили … в январе 1948-го»
+      const rep = REPORTED_THAT.exec(text.slice(u.start, at));
+      if (rep) {
+        const inner = own.filter((x) => x.start >= u.start + rep.index + rep[0].length);
+        if (inner.length) own = inner;
+      }
       return own.find((x) => x.start >= end && x.start - end <= 14) ?? own.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
     };
     // ---------------- outcomes
@@ -1273,6 +1284,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
 }
 
 /** where the sentence before `at` begins (at most 400 characters back) */
+/** a verb of saying or learning and the clause it reports: "reported to the Presidium that", "learned that", "admitted that" */
+const REPORTED_THAT = /(?:\b(?:reported|said|told|announced|wrote|declared|claimed|admitted|stated|revealed|confirmed|learned|learnt|discovered|found|established|testified|conceded|disclosed)\b[^.;]*?\bthat\b|(?<![\p{L}])(?:доложил|сообщил|заявил|сказал|объявил|написал|признал|рассказал|узнал|выяснил|установил|показал)\p{L}*[^.;]*?,\s*(?:что|будто)(?![\p{L}]))/iu;
+
 function sentenceBefore(text: string, at: number): number {
   const end = text.lastIndexOf('.', at - 1);
   if (end < 0) return Math.max(0, at - 400);

@@ -132,7 +132,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'announcement', label: 'announcement', role: 'agent', repeatable: true,
-    verb: `announc(?:es|ed)|proclaim(?:s|ed)|issued\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(?:proclamation|statement|communiqu[eé]|decree)|объяви(?:л|ла|ли|ло)|объявля(?:ет|ют)|сообща(?:ет|ют)|сообщил[аио]?|провозгласи(?:л|ла|ли)`,
+    verb: `announc(?:es|ed)|proclaim(?:s|ed)|reported\\s+to|доложил[аи]?(?![\\p{L}])|issued\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(?:proclamation|statement|communiqu[eé]|decree)|объяви(?:л|ла|ли|ло)|объявля(?:ет|ют)|сообща(?:ет|ют)|сообщил[аио]?|провозгласи(?:л|ла|ли)`,
     noun: `announcement\\s+of|proclamation\\s+of|сообщени${L}\\s+(?=\\p{Lu})`,
   },
   {
