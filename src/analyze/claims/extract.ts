@@ -1001,6 +1001,30 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         out.push({ ...c, value: { ...c.value, ...(bound ? { detail: bound } : {}) }, subjectLabel: `how long the ${what} lasted (${ctx})`, valueLabel: `${bound === '<' ? 'less than ' : bound === '>' ? 'more than ' : bound === '~' ? 'about ' : ''}${hours % 24 === 0 && hours >= 24 ? `${hours / 24} days` : `${hours} hours`}` });
       }
     }
+    /** where an event happened, told after its word: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol" */
+    const placeOf = (end: number, kind: string, first: number, at: number, sk: string, label: string, d: DateMention | null | undefined) => {
+      // where: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol"
+      const tail = text.slice(end, Math.min(u.end, end + 90));
+      const pm = (kind === 'exile' ? /^\s*(?:\S+\s+){0,6}?(?:to|at|in|в|во|на)\s+((?:(?:his|her|their|the|a)\s+)?[^,.;]{2,60})/iu : /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu).exec(tail);
+      if (pm) {
+        const pAt = end + pm.index! + pm[0].length - pm[1]!.length;
+        // ("in Flemington on 2 January 1935": the place ends where a date begins)
+        const dateIn = dates.find((x) => x.start > pAt && x.start < pAt + pm[1]!.length);
+        // ("in Paris on suspicion of having written …": the place ends before what the rest of the clause says)
+        const phrase0 = dateIn ? text.slice(pAt, dateIn.start).replace(/\s+(?:on|in|at|of|from|в|во|на|с)?\s*$/iu, '') : pm[1]!;
+        const phrase = phrase0.replace(/\s+(?:on|for|by|after|before|under|with|as|while|when|who|which|where|по|за|после|перед|когда|который|которая|где)\s.*$/iu, '');
+        // ("по обвинению в шпионаже": an "in" that belongs to a charge is no place)
+        if (/(?:charge|charged|suspicion|accused|guilty|обвинени\p{L}*|подозрени\p{L}*|обвин\p{L}*)\s+(?:\S+\s+)?$/iu.test(text.slice(Math.max(0, pAt - 30), pAt).replace(/\s*(?:of|in|в|во)\s*$/iu, ' '))) return;
+        const pl = places.filter((p) => p.start >= pAt && p.end <= pAt + phrase.length && p.type === 'place');
+        if (phrase.length < 2 || dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
+        if (!pl.length && !PLACE_NOUNS.test(phrase)) return;
+        const keys = thingKeys(phrase, pl);
+        const words = phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
+        if (keys.length || words.length) {
+          out.push({ sourceId: doc.sourceId, ...clip(Math.min(first, at), pAt + phrase.length), predicate: 'place', subject: sk, subjectLabel: label, value: { kind: 'place', place: phrase.trim(), ...(keys.length ? {} : { generic: true }) }, valueLabel: phrase.trim(), time: d?.edtf ?? null, keys: keys.length ? keys : words.map(wordKey) });
+        }
+      }
+    };
     // ---------------- event dates and places
     const evFrom = out.length;
     for (const ev of EVENT_RULES) {
@@ -1036,27 +1060,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
             const b = Math.max(end, d.end);
             out.push({ sourceId: doc.sourceId, ...clip(a, b), predicate: 'date', subject: sk, subjectLabel: labels[i]!, value: { kind: 'date', edtf: d.edtf }, valueLabel: d.edtf, time: d.edtf });
           }
-          // where: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol"
-          const tail = text.slice(end, Math.min(u.end, end + 90));
-          const pm = (ev.kind === 'exile' ? /^\s*(?:\S+\s+){0,6}?(?:to|at|in|в|во|на)\s+((?:(?:his|her|their|the|a)\s+)?[^,.;]{2,60})/iu : /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu).exec(tail);
-          if (pm && ev.place) {
-            const pAt = end + pm.index! + pm[0].length - pm[1]!.length;
-            // ("in Flemington on 2 January 1935": the place ends where a date begins)
-            const dateIn = dates.find((x) => x.start > pAt && x.start < pAt + pm[1]!.length);
-            // ("in Paris on suspicion of having written …": the place ends before what the rest of the clause says)
-            const phrase0 = dateIn ? text.slice(pAt, dateIn.start).replace(/\s+(?:on|in|at|of|from|в|во|на|с)?\s*$/iu, '') : pm[1]!;
-            const phrase = phrase0.replace(/\s+(?:on|for|by|after|before|under|with|as|while|when|who|which|where|по|за|после|перед|когда|который|которая|где)\s.*$/iu, '');
-            // ("по обвинению в шпионаже": an "in" that belongs to a charge is no place)
-            if (/(?:charge|charged|suspicion|accused|guilty|обвинени\p{L}*|подозрени\p{L}*|обвин\p{L}*)\s+(?:\S+\s+)?$/iu.test(text.slice(Math.max(0, pAt - 30), pAt).replace(/\s*(?:of|in|в|во)\s*$/iu, ' '))) return;
-            const pl = places.filter((p) => p.start >= pAt && p.end <= pAt + phrase.length && p.type === 'place');
-            if (phrase.length < 2 || dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
-            if (!pl.length && !PLACE_NOUNS.test(phrase)) return;
-            const keys = thingKeys(phrase, pl);
-            const words = phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
-            if (keys.length || words.length) {
-              out.push({ sourceId: doc.sourceId, ...clip(Math.min(first, at), pAt + phrase.length), predicate: 'place', subject: sk, subjectLabel: labels[i]!, value: { kind: 'place', place: phrase.trim(), ...(keys.length ? {} : { generic: true }) }, valueLabel: phrase.trim(), time: d?.edtf ?? null, keys: keys.length ? keys : words.map(wordKey) });
-            }
-          }
+          if (ev.place) placeOf(end, ev.kind, first, at, sk, labels[i]!, d);
         });
       }
     }
@@ -1084,7 +1088,19 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // a Plymouth jury had already convicted him", «После ареста 17 июля …»
       if (d && d.end <= at && d.start >= u.start && /^\s*(?:for|after|before|since|following|until|till|by|после|до|перед|со?\s+времени|вслед\s+за)(?![\p{L}])/iu.test(text.slice(Math.max(u.start, text.lastIndexOf(',', d.start) + 1), d.start)) && /,/.test(text.slice(d.end, at))) d = heading && heading.end <= u.start ? heading : undefined;
       const who = eventParticipants(u, t, at, end);
-      if (!who.length) continue;
+      if (!who.length) {
+        // no one named: the defendants of the trial in context, when the event is one only a trial's convicts have ("All were
+        // rehabilitated in November 1955", «осуждённых расстреляли 12 августа», "the condemned were shot")
+        const groupKind = GROUP_EVENT_OF[kind];
+        const ofGroup = kind === 'rehabilitation' || kind === 'annulment' ? !persons.some((p) => p.start >= u.start && p.end <= u.end) : CONDEMNED.test(clause);
+        const ctx = lastTrial && at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null;
+        const sk = groupKind && ofGroup && d?.edtf ? trialGroup(groupKind)(text, at, d, dateBefore, ctx) : null;
+        if (sk && !out.slice(evFrom).some((c) => c.subject === sk && c.start < end && at < c.end)) {
+          out.push({ sourceId: doc.sourceId, ...clip(Math.min(at, d!.start), Math.max(end, d!.end)), predicate: 'date', subject: sk, subjectLabel: groupKind!, value: { kind: 'date', edtf: d!.edtf! }, valueLabel: d!.edtf!, time: d!.edtf! });
+          placeOf(end, kind, at, at, sk, groupKind!, d);
+        }
+        continue;
+      }
       const label = t.concept.label;
       for (const w of who) {
         const a = Math.min(fromSubject(w, at), at);
@@ -1284,6 +1300,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
 }
 
 /** where the sentence before `at` begins (at most 400 characters back) */
+/** the group event of a trial an event word tells of when it names no one: the defendants rehabilitated, the verdict annulled,
+ *  the condemned executed */
+const GROUP_EVENT_OF: Record<string, string> = { rehabilitation: 'rehabilitation', annulment: 'annulment', execution: 'sentence-carried-out' };
+/** the convicts of a trial named as a group */
+const CONDEMNED = /\b(?:the\s+)?(?:condemned|convicted|sentenced)(?:\s+(?:men|women|defendants|prisoners))?\b|(?<![\p{L}])(?:осужд[её]нн\p{L}*|приговор[её]нн\p{L}*|смертник\p{L}*)(?![\p{L}])/iu;
+
 /** a verb of saying or learning and the clause it reports: "reported to the Presidium that", "learned that", "admitted that" */
 const REPORTED_THAT = /(?:\b(?:reported|said|told|announced|wrote|declared|claimed|admitted|stated|revealed|confirmed|learned|learnt|discovered|found|established|testified|conceded|disclosed)\b[^.;]*?\bthat\b|(?<![\p{L}])(?:доложил|сообщил|заявил|сказал|объявил|написал|признал|рассказал|узнал|выяснил|установил|показал)\p{L}*[^.;]*?,\s*(?:что|будто)(?![\p{L}]))/iu;
 
@@ -1463,12 +1485,12 @@ const EVENT_RULES: EventRule[] = [
   // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },
   // a mass killing told without a trial: keyed by its place ("The shootings were carried out by the NKVD in April and May 1940" … "At Katyn itself …")
-  { re: /\b(?:the\s+)?(?:shootings|killings|massacres?|executions)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|committed|perpetrated)\b|(?<![\p{L}])расстреляли(?![\p{L}])/giu, kind: 'killing', label: 'killing', group: (_t, _at, _d, _b, _context, place) => (place ? `killing:event@${place}` : null) },
+  { re: /\b(?:the\s+)?(?:shootings|killings|massacres?|executions)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|committed|perpetrated)\b|(?<![\p{L}])(?<!(?:осужд[её]нных|приговор[её]нных)\s+)расстреляли(?![\p{L}])/giu, kind: 'killing', label: 'killing', group: (_t, _at, _d, _b, _context, place) => (place ? `killing:event@${place}` : null) },
   // a trial's group acts after the verdict: its convictions set aside, its defendants rehabilitated, its charges dropped
   { re: /\b(?:set|sets)\s+(?:the|their|all\s+the|these)\s+(?:convictions|verdicts?|sentences)\s+aside\b|\b(?:quash\w*|overturn\w*|annull?\w*|revers\w*)\s+(?:the|their|all\s+the|these)\s+(?:convictions|verdicts?|sentences)\b|\b(?:convictions|verdicts?|sentences)\s+(?:was|were)\s+(?:quashed|overturned|annulled|set\s+aside|reversed)\b|(?<![\p{L}])(?:отмени\p{L}*\s+(?:\S+\s+)?приговор\p{L}*|приговор\p{L}*\s+(?:был\p{L}?\s+)?отмен[её]н\p{L}*)(?![\p{L}])/giu, kind: 'annulment', label: 'annulment of the verdict', group: trialGroup('annulment') },
   { re: /\brehabilitat\w*\s+(?:all\s+)?(?:the\s+|of\s+the\s+)?(?:\p{L}+\s+)?(?:defendants|accused|convicted|condemned|men)\b|\b(?:defendants|accused|condemned)\s+(?:were|are)\s+(?:all\s+)?rehabilitated\b|(?<![\p{L}])(?:(?:всех\s+)?(?:осужд[её]нных|подсудимых|обвиняемых)\s+реабилитир\p{L}*|реабилитир\p{L}*\s+(?:всех\s+)?(?:осужд[её]нных|подсудимых|обвиняемых))(?![\p{L}])/giu, kind: 'rehabilitation', label: 'rehabilitation of the defendants', group: trialGroup('rehabilitation') },
   { re: /\bdropped\s+(?:all\s+)?(?:the\s+)?charges\b|\bcharges\s+(?:were|was)\s+dropped\b|(?<![\p{L}])(?:сняли\s+(?:все\s+)?обвинения|обвинения\s+(?:были\s+)?сняты|прекратили\s+дело)(?![\p{L}])/giu, kind: 'charges-dropped', label: 'charges dropped', group: trialGroup('charges-dropped') },
-  { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:приговор\s+)?привели\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:казнь|казни|расстрел)\s+(?:состоял(?:ась|ись|ся)|произош\p{L}+)(?![\p{L}])|\b(?:the\s+)?(?:executions?|hangings?)\s+(?:took\s+place|were\s+carried\s+out)\b|\bthe\s+(?:[a-z]+|\d+)\s+(?:are|were)\s+(?:all\s+)?(?:hanged|shot|executed)\b|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', group: trialGroup('sentence-carried-out') },
+  { re: /\bsentences?\s+(?:was|were)\s+carried\s+out\b|\b(?:were|was|are|and)\s+(?:all\s+)?shot\s+on\b|(?<![\p{L}])приговор\s+(?:был\s+)?(?:приведён|приведен)\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:приговор\s+)?привели\s+в\s+исполнение(?![\p{L}])|(?<![\p{L}])(?:казнь|казни|расстрел)\s+(?:состоял(?:ась|ись|ся)|произош\p{L}+)(?![\p{L}])|\b(?:the\s+)?(?:executions?|hangings?)\s+(?:took\s+place|were\s+carried\s+out)\b|\bthe\s+(?:[a-z]+|\d+)\s+(?:are|were)\s+(?:all\s+)?(?:hanged|shot|executed)\b|(?<![\p{L}])(?:были\s+)?расстреляны(?![\p{L}])/giu, kind: 'execution-of-the-condemned', label: 'execution of the condemned', place: true, group: trialGroup('sentence-carried-out') },
 ];
 
 /** the kind of place a common noun names, across languages ("flat" = "квартира"): places without names are told apart by it */
