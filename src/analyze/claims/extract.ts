@@ -209,6 +209,15 @@ function yrs(a: string | undefined, b: string | undefined): [number, number] | n
 }
 
 /** what a count counts: the verb class, from the words around the number */
+/** the bound or estimate a figure is given with, from the words just before it: '>' ("more than", «более»), '<' ("fewer than",
+ *  «менее»), '~' ("some", "about", «около») */
+function countBound(before: string): '<' | '>' | '~' | undefined {
+  if (/(?:\b(?:more\s+than|over|upwards\s+of|at\s+least|well\s+over)|(?<![\p{L}])(?:более|свыше|больше|не\s+менее|по\s+меньшей\s+мере))\s+$/iu.test(before)) return '>';
+  if (/(?:\b(?:fewer\s+than|less\s+than|under|at\s+most)|(?<![\p{L}])(?:менее|меньше|не\s+более))\s+$/iu.test(before)) return '<';
+  if (/(?:\b(?:some|about|around|roughly|approximately|nearly|almost|circa|perhaps|an\s+estimated)|(?<![\p{L}])(?:около|примерно|почти|приблизительно|порядка|едва\s+ли\s+не))\s+$/iu.test(before)) return '~';
+  return undefined;
+}
+
 function countClass(s: string): string | null {
   if (/sentenced\s+to\s+(?:death|be\s+shot)|condemned\s+to\s+(?:death|be\s+shot)|death\s+sentences?|к\s+(?:расстрелу|высшей\s+мере|смертной\s+казни)/iu.test(s)) return 'death-sentence';
   if (/\b(?:shot|executed|put\s+to\s+death|paid\s+with\s+their\s+lives)\b|расстрелян|расстреляли|казнен|казнён/iu.test(s)) return 'executed';
@@ -217,11 +226,13 @@ function countClass(s: string): string | null {
   if (/\b(?:were|had\s+been|are)\s+(?:\w+\s+)?(?:arrested|detained|taken\s+into\s+custody)\b|арестован|арестовали|задержан/iu.test(s)) return 'arrested';
   if (/\b(?:convicted|found\s+guilty)\b|(?<![\p{L}])(?:осужден[аы]?|осуждён[аы]?|осудил[аи]?)(?!\s+к)(?![\p{L}])/iu.test(s) && !/sentenced|приговор/iu.test(s)) return 'convicted';
   if (/(?:sentenced|condemned)\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
+  // witnesses, by the side that called them when the text says ("witnesses for the prosecution", «свидетелей защиты»)
+  if (/^\s*(?:\S+\s+){0,2}?(?:witness(?:es)?|свидетел\p{L}*)(?![\p{L}])/iu.test(s)) return /prosecution|обвинени/iu.test(s) ? 'witnesses-prosecution' : /defen[cs]e|защит/iu.test(s) ? 'witnesses-defence' : 'witnesses';
   if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of|charged|indicted)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
   return null;
 }
 
-const GROUP_NOUNS = '(?:accused|defendants|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
+const GROUP_NOUNS = '(?:accused|defendants|witnesses|свидетел\\p{L}*|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
 const TRIAL_WORD = /\b(?:trials?|tribunal|court|court-martial|hearings?|jury)\b|процесс|суд(?![\p{L}])|судебн/iu;
@@ -870,6 +881,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         // the verdict told around the number: "convicted five defendants", "found seven defendants not guilty", «оправдали двоих»
         const verdictAround = /\b(?:acquitted|cleared)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])оправдал[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}(?:not\s+guilty|innocent)\b|^\s+(?:\S+\s+){0,2}невиновн/iu.test(after) ? 'acquitted' : /\b(?:convicted|found\s+guilty)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])осудил[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}guilty\b|^\s+(?:\S+\s+){0,2}виновн/iu.test(after) ? 'convicted' : null;
         cls = verdictAround ?? countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
+        // («Обвинение вызвало 112 свидетелей», "The defence called forty witnesses": the side before the figure)
+        if (cls === 'witnesses') cls = /(?:prosecution|prosecutors?|обвинени\p{L}*|прокурор\p{L}*)\s+(?:\S+\s+){0,2}$/iu.test(before) ? 'witnesses-prosecution' : /(?:defen[cs]e|защит\p{L}*)\s+(?:\S+\s+){0,2}$/iu.test(before) ? 'witnesses-defence' : cls;
         // the verb before the count: "расстреляли только пятерых", "приговорила к расстрелу 14 человек", "к высшей мере приговорили одиннадцать"
         if (!cls && /(?:shot|executed|расстреляли|казнили)\s+(?:(?:about|some|only|just|около|примерно|более|свыше|только|лишь|ещё|еще)\s+)?$/iu.test(before)) cls = 'executed';
         if (!cls && /(?:sentenced\s+to\s+death|приговорил[аи]?\s+к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)|к\s+(?:расстрелу|высшей\s+мере(?:\s+наказания)?)\s+приговорил[аи]?)\s+(?:(?:only|just|только|лишь)\s+)?$/iu.test(before)) cls = 'death-sentence';
@@ -944,7 +957,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const ev = antecedent ? antecedent.subject.replace(/#[^#]*$/, '') : where ? (trialAt.get(placeKey(where.name)) ?? `event@${placeKey(where.name)}`) : datedTrial ? `trial@${monthKey(datedTrial.edtf!)}` : ty ? `trial@${ty}` : recent ? `trial@${recent}` : tm || reach < TRIAL_CONTEXT ? null : eventKey(at, uDates, dateBefore);
       if (!ev) continue;
       const end = Math.min(u.end, at + numText.length + (/^[^.;]{0,60}/u.exec(after)?.[0].length ?? 0));
-      out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime));
+      // a figure given as a bound or an estimate: "more than a hundred", «около ста», "some sixty"
+      const bound = countBound(text.slice(Math.max(u.start, at - 24), at));
+      const c = countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime);
+      out.push(bound ? { ...c, value: { ...c.value, detail: bound }, valueLabel: `${bound === '<' ? 'fewer than ' : bound === '>' ? 'more than ' : 'about '}${n}` } : c);
       // "Thirteen are sentenced to death and shot": the executions too
       if (cls === 'death-sentence' && /(?:sentenced|condemned)\s+to\s+death\s+and\s+(?:\w+\s+)?(?:shot|executed)|к\s+расстрелу\s+и\s+расстрелян/iu.test(after.slice(0, 80))) out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, 'executed', n, uTime));
       // "осудила 14 человек, и все они были расстреляны", "… and all of them were shot"
