@@ -232,7 +232,7 @@ function countClass(s: string): string | null {
   return null;
 }
 
-const GROUP_NOUNS = '(?:accused|defendants|witnesses|свидетел\\p{L}*|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
+const GROUP_NOUNS = '(?:accused|defendants|witnesses|свидетел\\p{L}*|companions|comrades|спутник\\p{L}*|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
 const TRIAL_WORD = /\b(?:trials?|tribunal|court|court-martial|hearings?|jury)\b|процесс|суд(?![\p{L}])|судебн/iu;
@@ -890,14 +890,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (!cls && /(?:перед\s+судом|на\s+скамье\s+подсудимых)[^.;]{0,40}?(?:предстали|оказались|сидели|были)\s+$|(?:предстали|оказались)\s+(?:перед\s+судом|на\s+скамье\s+подсудимых)\s+$/iu.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:человек|подсудимых|обвиняемых)/iu, ''))) cls = 'tried';
         if (!cls && /(?:deported|exiled|выслали|депортировали)\s+(?:(?:about|some|almost|nearly|около|почти|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'deported';
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
-        if (/^\s+(?:dead|killed|died|people\s+(?:died|were\s+killed)|погибших|погибли)\b/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
+        if (/^\s+(?:(?:men|people|persons|others|companions|человек|мужчин)\s+)?(?:dead|killed|died|(?:are|were)\s+(?:\S+\s+)?killed|погибших|погибли|погибло|были\s+убиты|убиты)(?![\p{L}])/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
         if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых|(?<![\p{L}])судили(?![\p{L}])/iu.test(text.slice(Math.max(u.start, at - 160), at)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
         if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал|(?<![\p{L}])судил[аи]?(?![\p{L}])/iu.test(near + ' ' + text.slice(Math.max(u.start, at - 160), at))) cls = null;
         // "X, Y and fourteen of their accomplices": the named persons count too
         // («судили Сланского и ещё тринадцать человек»: "and another thirteen people")
         const another = /(?:and|и)\s+(?:ещё|еще|another)\s+$/iu.test(before) && /^\s+(?:человек|других|people|men|persons)/iu.test(after);
-        if (another || /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|others?|other\s+\w+|co-defendants)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
+        if (another || /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|companions|comrades|others?|other\s+\w+|co-defendants|спутник\p{L}*|товарищ\p{L}*)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
           const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
           const run = persons.filter((p) => p.start >= u.start && p.end <= at);
           const k = Math.max(listed.length, run.length);
