@@ -9,6 +9,7 @@
 import { edtfBounds } from '../../core/edtf.js';
 import { editDistance, hasCyrillic } from '../entities/keys.js';
 import { givenName, looksLikeRussianSurname } from '../entities/morph.js';
+import { isRegionKey } from '../entities/places.js';
 import type { Claim } from './extract.js';
 import { keysMatch, placeHead, wordKey } from './extract.js';
 import { REPEATABLE_KINDS } from './lexicon.js';
@@ -181,6 +182,8 @@ function verdictAndSentence(t: Claim, p: Claim): boolean {
 /** the bucket of a subject: its time cut to the year */
 const subjectBucket = (s: string) => deathOf(s).replace(/@(\d{4})-\d{2}/, '@$1');
 
+const CYR = /[а-яё]/iu;
+
 function compareOne(a: Claim, b: Claim): [Relation, string] | null {
   switch (a.predicate) {
     case 'outcome':
@@ -219,6 +222,11 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
         // (the same kind of place, one told more nearly: "his apartment" / «его нью-йоркской квартире»)
         return ha && hb ? (ha !== hb ? ['conflict', `${a.valueLabel} / ${b.valueLabel}`] : ['partial', `${a.valueLabel} / ${b.valueLabel}: the same kind of place`]) : null;
       }
+      // in two scripts, names that share no key may be one place translated ("the October Hall of the House of Trade Unions" /
+      // «Октябрьский зал Дома союзов»): a conflict only between two places the entity index knows
+      if (CYR.test(a.value.place ?? '') !== CYR.test(b.value.place ?? '') && !((a.keys ?? []).some((k) => k.startsWith('@')) && (b.keys ?? []).some((k) => k.startsWith('@')))) return null;
+      // (a country or region and a place within it, perhaps: "in America" / "at Saratoga Springs")
+      if ((a.keys ?? []).some(isRegionKey) !== (b.keys ?? []).some(isRegionKey)) return null;
       return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
     }
     case 'presence': {

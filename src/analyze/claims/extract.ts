@@ -276,7 +276,7 @@ export function keysMatch(a: string, b: string): boolean {
 }
 
 /** the name words and concepts of a phrase: its comparable keys */
-export function thingKeys(phrase: string, mentions: ClaimMention[] = []): string[] {
+export function thingKeys(phrase: string, mentions: ClaimMention[] = [], joint = false): string[] {
   const keys = new Set<string>();
   for (const [re, k] of CONCEPTS) if (re.test(phrase)) keys.add(`~${k}`);
   for (const m of mentions) keys.add(`@${m.entity}`);
@@ -285,6 +285,14 @@ export function thingKeys(phrase: string, mentions: ClaimMention[] = []): string
     if (DETERMINERS.test(w.replace(/[«»"“”]/g, ''))) continue;
     const k = wordKey(w);
     if (k.length >= 3 && !STOP_NAMES.has(k)) keys.add(k);
+  }
+  // a name of several words, written with spaces, hyphens or particles in one script and otherwise in another: "San Fernando" /
+  // «Сан-Фернандо», "Beit Ha'am" / «Бейт-ха-Ам»
+  for (const run of !joint ? [] : phrase.match(/\p{Lu}[\p{L}'’]*(?:(?:\s+|-)(?:\p{Lu}[\p{L}'’]*|\p{Ll}{1,3}(?=-)|\p{Ll}{1,3}-\p{Lu}[\p{L}'’]*))+/gu) ?? []) {
+    const parts = run.split(/[\s-]+/);
+    if (parts.length < 2 || parts.length > 4) continue;
+    const k = parts.map((x) => (hasCyrillic(x) ? foldKey(cyrillicKey(x.toLowerCase())) : wordKey(x))).join('').replace(/kh/g, 'h');
+    if (k.length >= 6) keys.add(`=${k}`);
   }
   return [...keys];
 }
@@ -723,8 +731,13 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const first = /^\S+/u.exec(text.slice(at, end))![0].length;
       const inner = at + first < end ? objectAfter(u, at + first, false).filter((p) => p.end <= end) : [];
       if (inner.length) return inner;
-      // a Russian verb with no subject takes its object before it too: «Эстерхази судили для видимости и … оправдали»
-      return /^\p{L}+ли$/u.test(text.slice(at, end)) && /[а-яё]/iu.test(text.slice(at, end)) ? subjectsBefore(u, at, u.start) : [];
+      // a Russian verb with no subject takes its object before it too: «Эстерхази судили для видимости и … оправдали», and a pronoun
+      // there stands for the person before («в ночь на 13 января его убили»)
+      if (!(/^\p{L}+ли$/u.test(text.slice(at, end)) && /[а-яё]/iu.test(text.slice(at, end)))) return [];
+      const named = subjectsBefore(u, at, u.start);
+      if (named.length) return named;
+      const pro = /(?<![\p{L}])(его|её|ее|их)\s+(?:\S+\s+)?$/iu.exec(text.slice(Math.max(u.start, at - 30), at));
+      return pro ? (/^их$/iu.test(pro[1]!) ? groupBefore(u, false) : singularBefore(u)) : [];
     }
     const subs = subjectsBefore(u, at, u.start);
     if (subs.length) return subs;
@@ -1020,7 +1033,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     /** where an event happened, told after its word: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol" */
     const placeOf = (end: number, kind: string, first: number, at: number, sk: string, label: string, d: DateMention | null | undefined) => {
       // where: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol"
-      const tail = text.slice(end, Math.min(u.end, end + 90));
+      // (the time told between the event and its place is passed over: "murdered in the night of 12 to 13 January 1948 at the dacha
+      // of …", «схватили … вечером 11 мая 1960 года на улице Гарибальди»)
+      let tail = text.slice(end, Math.min(u.end, end + 120));
+      for (const x of dates) if (x.end > end && x.start < end + tail.length) tail = tail.slice(0, Math.max(0, x.start - end)) + ' '.repeat(Math.min(x.end, end + tail.length) - Math.max(x.start, end)) + tail.slice(Math.min(x.end, end + tail.length) - end);
+      tail = tail.replace(/\b(?:in|on|during)\s+the\s+(?:night|morning|evening|afternoon)\s+(?:of\s+)?|(?<![\p{L}])(?:в\s+ночь\s+(?:на|с)|ночью|вечером|утром|дн[её]м)(?![\p{L}])|\bshortly\s+(?:before|after)\s+(?:midnight|noon|dawn)\b/giu, (m) => ' '.repeat(m.length));
       const pm = (kind === 'exile' ? /^\s*(?:\S+\s+){0,6}?(?:to|at|in|в|во|на)\s+((?:(?:his|her|their|the|a)\s+)?[^,.;]{2,60})/iu : /^\s*(?:\S+\s+){0,3}?(?:at|in|inside|near|в|во|на|у)\s+((?:(?:his|her|their|the|a|своей|своём|своем|его)\s+)?[^,.;]{2,60})/iu).exec(tail);
       if (pm) {
         const pAt = end + pm.index! + pm[0].length - pm[1]!.length;
@@ -1028,13 +1045,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const dateIn = dates.find((x) => x.start > pAt && x.start < pAt + pm[1]!.length);
         // ("in Paris on suspicion of having written …": the place ends before what the rest of the clause says)
         const phrase0 = dateIn ? text.slice(pAt, dateIn.start).replace(/\s+(?:on|in|at|of|from|в|во|на|с)?\s*$/iu, '') : pm[1]!;
-        const phrase = phrase0.replace(/\s+(?:on|for|by|after|before|under|with|as|while|when|who|which|where|по|за|после|перед|когда|который|которая|где)\s.*$/iu, '');
+        const phrase = phrase0.replace(/\s+(?:on|for|by|after|before|under|with|as|while|when|who|which|where|по|за|после|перед|когда|который|которая|где)\s.*$/iu, '').replace(/\s+(?:\p{Ll}+ly|(?:в|во)\s+ночь|ночью|вечером|утром|дн[её]м)(?![\p{L}]).*$/u, '');
         // ("по обвинению в шпионаже": an "in" that belongs to a charge is no place)
         if (/(?:charge|charged|suspicion|accused|guilty|обвинени\p{L}*|подозрени\p{L}*|обвин\p{L}*)\s+(?:\S+\s+)?$/iu.test(text.slice(Math.max(0, pAt - 30), pAt).replace(/\s*(?:of|in|в|во)\s*$/iu, ' '))) return;
         const pl = places.filter((p) => p.start >= pAt && p.end <= pAt + phrase.length && p.type === 'place');
         if (phrase.length < 2 || dates.some((x) => x.start < pAt + phrase.length && pAt < x.end)) return;
-        if (!pl.length && !PLACE_NOUNS.test(phrase)) return;
-        const keys = thingKeys(phrase, pl);
+        // (a name the entity index does not know is still a place after "in": "seized in San Fernando")
+        if (!pl.length && !PLACE_NOUNS.test(phrase) && !/^\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+)*$/u.test(phrase.trim())) return;
+        const keys = thingKeys(phrase, pl, true);
         const words = phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
         if (keys.length || words.length) {
           out.push({ sourceId: doc.sourceId, ...clip(Math.min(first, at), pAt + phrase.length), predicate: 'place', subject: sk, subjectLabel: label, value: { kind: 'place', place: phrase.trim(), ...(keys.length ? {} : { generic: true }) }, valueLabel: phrase.trim(), time: d?.edtf ?? null, keys: keys.length ? keys : words.map(wordKey) });
@@ -1124,6 +1142,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           const span = clip(Math.min(a, d.start), Math.max(end, d.end, w.end));
           out.push({ sourceId: doc.sourceId, ...span, predicate: 'date', subject: `${kind}:${w.entity}`, subjectLabel: `${label} of ${w.name}`, value: { kind: 'date', edtf: d.edtf }, valueLabel: d.edtf, time: d.edtf });
         }
+        // where it happened, for the events that have a place ("seized in San Fernando", «повесили в тюрьме Рамле»)
+        if (PLACED_KINDS.has(kind) && t.form !== 'noun') placeOf(end, kind, a, at, `${kind}:${w.entity}`, `${label} of ${w.name}`, d);
       }
       // an outcome told in the active voice: "Judge Kaufman sentenced Julius and Ethel to death", «суд приговорил Рамзина к расстрелу»,
       // "a court-martial acquitted him"
@@ -1316,6 +1336,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
 }
 
 /** where the sentence before `at` begins (at most 400 characters back) */
+/** the kinds of event whose place the lexicon reads after the event word */
+const PLACED_KINDS = new Set(['arrest', 'execution', 'death', 'burial', 'trial-of', 'birth']);
 /** the group event of a trial an event word tells of when it names no one: the defendants rehabilitated, the verdict annulled,
  *  the condemned executed */
 const GROUP_EVENT_OF: Record<string, string> = { rehabilitation: 'rehabilitation', annulment: 'annulment', execution: 'sentence-carried-out' };

@@ -135,3 +135,21 @@ export const PLACE_GROUPS: string[][] = [
   ['Leipzig', 'Лейпциг'],
   ['Nuremberg', 'Nürnberg', 'Нюрнберг'],
 ];
+
+/**
+ * The gazetteer's countries, continents and large regions (not its cities): a place named at this level may contain a place named
+ * more nearly ("in America" / "in Saratoga Springs"), so two such names are no contradiction without knowing where the smaller is.
+ */
+export const REGION_NAMES = new Set([
+  'Siberia', 'Ukraine', 'Russia', 'Soviet Union', 'Georgia', 'Armenia', 'Azerbaijan', 'Kazakhstan', 'Uzbekistan', 'Belarus', 'Crimea',
+  'Caucasus', 'Urals', 'Germany', 'France', 'England', 'Britain', 'Norway', 'Mexico', 'Turkey', 'Poland', 'Finland', 'Sweden',
+  'Denmark', 'Latvia', 'Lithuania', 'Estonia', 'Japan', 'China', 'Manchuria', 'Italy', 'Spain', 'Austria', 'Switzerland',
+  'Czechoslovakia', 'Hungary', 'Romania', 'Bulgaria', 'Yugoslavia', 'Greece', 'Netherlands', 'Belgium', 'United States',
+  'Massachusetts', 'California', 'Canada', 'Europe', 'Asia', 'Africa', 'Israel', 'Palestine', 'India', 'Iran', 'Afghanistan',
+  'Mongolia', 'Korea', 'Australia', 'Brazil', 'Argentina', 'Cuba', 'Egypt', 'Algeria', 'Kuzbas', 'Donbas', 'Kolyma',
+]);
+/** an entity key of a place named at the level of a country or region ("place:united-states") */
+export function isRegionKey(key: string): boolean {
+  return REGION_KEYS.has(key.replace(/^@/, ''));
+}
+const REGION_KEYS = new Set([...REGION_NAMES].map((n) => `place:${n.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`));
