@@ -276,7 +276,8 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
     // (a "given name" that is no known one and looks like a Russian surname is another person's name in the genitive, or a
     // married name: "Борисов, охранник Кирова" → kirova, "Milda Draule-Nikolaeva" → nikolaeva; it tells no one apart)
     // (nor one without a vowel: an acronym taken for a name, «секретарь ЦК Алексей Кузнецов» → tsk)
-    const given = q && q !== '?' && q !== 'bare' && !(looksLikeRussianSurname(q) && !givenName(q)) && /[aeiouy]/.test(q) ? q : undefined;
+    // (nor an adjective in the genitive from a title before the name: «Маршала Советского Союза И. С. Конева» → sovetskogo)
+    const given = q && q !== '?' && q !== 'bare' && !(looksLikeRussianSurname(q) && !givenName(q)) && /[aeiouy]/.test(q) && !/(?:skogo|tskogo|nogo|ogo|ego)$/.test(q) ? q : undefined;
     return { key: k, surname: s, given };
   };
   const people = [...new Set(keys)].filter((k) => k.startsWith('person:')).map(parse);

@@ -1209,6 +1209,32 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         out.push({ sourceId: doc.sourceId, ...clip(fromSubject(w, at), endSpan), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value, valueLabel: `${neg ? 'not ' : ''}at ${placeName}${when ? ` (${when})` : ''}`, time: when ?? null });
       }
     }
+    // ---------------- roles in court: who presided, who testified or spoke to the court (present at the trial in context)
+    if (TRIAL_ROLE_HINT.test(clause)) {
+      // (the trial in context, or one the clause names and dates)
+      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : TRIAL_WORD.test(clause) ? (uDates.find((x) => /^\d{4}/.test(x.edtf ?? ''))?.edtf ?? '') : '').slice(0, 4);
+      if (year) {
+        const seen = new Set<string>();
+        const add = (w: ClaimMention, a: number, b: number, role: string) => {
+          if (seen.has(w.entity) || out.slice(clauseFrom).some((c) => c.predicate === 'presence' && c.subject === w.entity)) return;
+          seen.add(w.entity);
+          out.push({ sourceId: doc.sourceId, ...clip(a, b), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value: { kind: 'yes', place: `trial@${year}`, detail: 'the trial' }, valueLabel: `at the trial (${role})`, time: null });
+        };
+        for (const m of clause.matchAll(COURT_ROLE_AFTER)) {
+          const at = u.start + m.index!;
+          const end = at + m[0].length;
+          const w = persons.find((p) => p.start >= end && p.start - end <= 60 && !/[.;(]/.test(text.slice(end, p.start)));
+          if (w) add(w, at, w.end, /присяг|witness|свидетел|выступ|показани|testif/iu.test(m[0]) ? 'testifying' : 'presiding');
+        }
+        for (const m of clause.matchAll(COURT_ROLE_BEFORE)) {
+          const at = u.start + m.index!;
+          const end = at + m[0].length;
+          const xs = persons.filter((p) => p.end <= at && p.start >= u.start && at - p.end <= 50 && !/[.;]/.test(text.slice(p.end, at)));
+          const w = xs[xs.length - 1];
+          if (w && !NEG_BEFORE.test(text.slice(w.end, at))) add(w, w.start, end, /председат|presid/iu.test(m[0]) ? 'presiding' : 'testifying');
+        }
+      }
+    }
     // ---------------- existence
     for (const rule of EXIST_HINT.test(clause) ? EXISTENCE_RULES : []) {
       rule.re.lastIndex = 0;
@@ -1336,6 +1362,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
 }
 
 /** where the sentence before `at` begins (at most 400 characters back) */
+/** roles in court a name takes: presiding ("under the presidency of Judge Moshe Landau", «под председательством», «в составе
+ *  председательствующего — Маршала … Конева»), testifying («Выступила и некая …») with the name after; with the name before: "X
+ *  presided", «X (председатель)», "X told the court", "X testified", «X давал показания суду» */
+const TRIAL_ROLE_HINT = /presid|court|testif|witness|stand|evidence|\bunder\b|председат|показани|выступил/iu;
+const COURT_ROLE_AFTER = /\bunder\s+the\s+presidency\s+of\b|\bpresided\s+(?:over\s+)?by\b|\b(?:Court|Presence|Collegium|[Tt]ribunal|[Cc]ourt-martial)\b[^.;,]{0,40}?\s+under\b|(?<![\p{L}])(?:[Пп]од\s+председательством|председательствующ\p{L}*\s*[—–-]?|[Пп]редседательствовал[аи]?|[Вв]ыступил[аи]?\s+(?:и\s+)?(?:в\s+суде\s+)?(?:свидетел\p{L}*\s+)?(?:некая\s+|некий\s+)?)(?![\p{L}])/gu;
+const COURT_ROLE_BEFORE = /\b(?:presided|presiding|told\s+the\s+(?:court|tribunal|jury)|testified|took\s+the\s+(?:witness\s+)?stand|gave\s+evidence)\b|(?<![\p{L}])(?:\(\s*председатель\s*\)|председательствовал[аи]?|давал[аи]?\s+(?:\p{L}+\s+)?показания(?:\s+суду)?|выступил[аи]?\s+(?:в|на)\s+суде|дал[аи]?\s+показания)/gu;
 /** the kinds of event whose place the lexicon reads after the event word */
 const PLACED_KINDS = new Set(['arrest', 'execution', 'death', 'burial', 'trial-of', 'birth']);
 /** the group event of a trial an event word tells of when it names no one: the defendants rehabilitated, the verdict annulled,
