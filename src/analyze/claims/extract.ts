@@ -1212,13 +1212,16 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // ---------------- roles in court: who presided, who testified or spoke to the court (present at the trial in context)
     if (TRIAL_ROLE_HINT.test(clause)) {
       // (the trial in context, or one the clause names and dates)
-      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : TRIAL_WORD.test(clause) ? (uDates.find((x) => /^\d{4}/.test(x.edtf ?? ''))?.edtf ?? '') : '').slice(0, 4);
+      // (else the year told in the clause or just before it: a court role implies a trial)
+      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : (uDates.find((x) => /^\d{4}/.test(x.edtf ?? ''))?.edtf ?? dateBefore(u.start, 400)?.edtf ?? '')).slice(0, 4);
       if (year) {
         const seen = new Set<string>();
         const add = (w: ClaimMention, a: number, b: number, role: string) => {
           if (seen.has(w.entity) || out.slice(clauseFrom).some((c) => c.predicate === 'presence' && c.subject === w.entity)) return;
           seen.add(w.entity);
-          out.push({ sourceId: doc.sourceId, ...clip(a, b), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value: { kind: 'yes', place: `trial@${year}`, detail: 'the trial' }, valueLabel: `at the trial (${role})`, time: null });
+          // (on the day told right by it: "took the stand on Jan. 6")
+          const when = role !== 'testifying' ? undefined : uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.start >= b - 5 && x.start - b <= 25)?.edtf;
+          out.push({ sourceId: doc.sourceId, ...clip(a, b), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value: { kind: 'yes', place: `trial@${year}`, detail: 'the trial', ...(when ? { edtf: when } : {}) }, valueLabel: `at the trial (${role}${when ? `, ${when}` : ''})`, time: when ?? null });
         };
         for (const m of clause.matchAll(COURT_ROLE_AFTER)) {
           const at = u.start + m.index!;
