@@ -524,7 +524,13 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
   const night = (d: DateMention): DateMention => {
     if (!d.edtf || !/^\d{4}-\d{2}-\d{2}$/.test(d.edtf)) return d;
     const before = text.slice(Math.max(0, d.start - 24), d.start);
-    const ru = /(?<![\p{L}])(?:в\s+)?ночь\s+(?:с\s+\d{1,2}\s+)?на\s+$/iu.test(before);
+    // (the night's second day named: «в ночь с 31 мая на 1 июня», "the night of 12 to 13 January"; its first day named, with the
+    // second after it: «в ночь с 31 мая на …»)
+    const ru = /(?<![\p{L}])(?:в\s+)?ночь\s+(?:с\s+\d{1,2}(?:\s+\p{L}+)?\s+)?на\s+$/iu.test(before) || /\bnight\s+of\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|-|–)\s*$/i.test(before);
+    if (!ru && /(?<![\p{L}])(?:в\s+)?ночь\s+с\s+$/iu.test(before) && /^\s+на\s/u.test(text.slice(d.end, d.end + 5))) {
+      const next = new Date(Date.UTC(Number(d.edtf.slice(0, 4)), Number(d.edtf.slice(5, 7)) - 1, Number(d.edtf.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+      return { ...d, edtf: `${d.edtf}/${next}` };
+    }
     if (!ru && !/\bnight\s+of\s+(?:the\s+)?$/i.test(before)) return d;
     const day = (k: number) => new Date(Date.UTC(Number(d.edtf!.slice(0, 4)), Number(d.edtf!.slice(5, 7)) - 1, Number(d.edtf!.slice(8, 10)) + k)).toISOString().slice(0, 10);
     return { ...d, edtf: ru ? `${day(-1)}/${d.edtf}` : `${d.edtf}/${day(1)}` };
