@@ -225,6 +225,8 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       // in two scripts, names that share no key may be one place translated ("the October Hall of the House of Trade Unions" /
       // «Октябрьский зал Дома союзов»): a conflict only between two places the entity index knows
       if (CYR.test(a.value.place ?? '') !== CYR.test(b.value.place ?? '') && !((a.keys ?? []).some((k) => k.startsWith('@')) && (b.keys ?? []).some((k) => k.startsWith('@')))) return null;
+      // (a building and a town, perhaps the one it stands in: "the dacha of Lavrenty Tsanava" / "Minsk")
+      if (!placeHead(a.value.place ?? '') !== !placeHead(b.value.place ?? '')) return null;
       // (a country or region and a place within it, perhaps: "in America" / "at Saratoga Springs")
       if ((a.keys ?? []).some(isRegionKey) !== (b.keys ?? []).some(isRegionKey)) return null;
       return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];

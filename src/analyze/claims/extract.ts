@@ -395,7 +395,7 @@ const TOGETHER_WITH_N = new RegExp(`(?:together\\s+with|along\\s+with|and|вме
 /** a number in a clause that may count people ("all sixteen", «лишь пятерых») */
 const COUNT_NUMBER = new RegExp(`${B}(?:(all|only|все|лишь)\\s+)?(${NUM_RE})${E}`, 'giu');
 /** "and four others", «и ещё тринадцать других»: others counted after the names */
-const AND_OTHERS = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
+const AND_OTHERS = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|companions|comrades|associates|accomplices|co-defendants|спутник\\p{L}*|товарищ\\p{L}*|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
 // ages, votes and durations (see the quantities in extractClaims)
 const N = `(${NUM_RE})`;
 /** ages: "Mary Phagan, fourteen years of age", "a child of thirteen, Mary Phagan", «13-летняя Мэри Фэган», «Рою Райту было двенадцать лет» */
@@ -1583,6 +1583,7 @@ const PLACE_HEADS: Array<[RegExp, string]> = [
   [/\bcamp\b|лагер/iu, 'camp'],
   [/\bcell\b|камер/iu, 'cell'],
   [/\bcorridor\b|коридор/iu, 'corridor'],
+  [/\b(?:cellar|basement)s?\b|подвал/iu, 'cellar'],
   [/\bstreet\b|улиц/iu, 'street'],
   [/\b(?:forest|wood)\b|(?<![\p{L}])лес/iu, 'forest'],
   [/\bstation\b|вокзал/iu, 'station'],
