@@ -343,8 +343,8 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
 
 /** the claims with each person under one key (see personCanon): subjects and speakers; run before comparing and grouping */
 export function unifyPersons(claims: Claim[]): Claim[] {
-  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [])));
-  const toCanon = (x: string) => x.replace(/person:[^\s#@]+/g, (k) => canon.get(k) ?? k);
+  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@+]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [])));
+  const toCanon = (x: string) => x.replace(/person:[^\s#@+]+/g, (k) => canon.get(k) ?? k);
   return claims.map((c) => {
     const subject = toCanon(c.subject);
     const place = c.value.place?.startsWith('person:') ? toCanon(c.value.place) : c.value.place;

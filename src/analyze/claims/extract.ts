@@ -1113,9 +1113,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const end = at + t.length;
       const kind = t.concept.kind;
       if (evTaken.some(([a, b, k]) => a < end && at < b && (k === kind || (k === 'suicide' && kind === 'death')))) continue;
-      if (NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at))) continue;
+      const negated = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
+      // (an act sources dispute having happened at all, said done or not done by a person: a claim of its existence — "Eichmann never
+      // asked for clemency" / «Эйхман сам подал прошение о помиловании»)
+      if (DISPUTED_ACTS.has(kind) && t.form !== 'noun' && !WISHED.test(text.slice(Math.max(u.start, at - 24), at))) {
+        for (const w of eventParticipants(u, t, at, end)) {
+          out.push({ sourceId: doc.sourceId, ...clip(Math.min(fromSubject(w, at), at), end), predicate: 'existence', subject: `thing:@${w.entity}+~act-${kind}`, subjectLabel: `${t.concept.label} by ${w.name}`, value: { kind: negated ? 'no' : 'yes' }, valueLabel: negated ? 'did not happen' : 'happened', time: null, keys: [`@${w.entity}`, `~act-${kind}`] });
+        }
+      }
+      if (negated) continue;
       // wished, planned or asked for, not done: "demanded that he be shot", "to be released", "would be pardoned"
-      if (/(?:\b(?:to|should|must|would|will|could|might|may|shall|demand\w*|ask\w*|call\w*\s+for)|(?<![\p{L}])(?:чтобы|требовал\p{L}*|просил\p{L}*|должн\p{L}*|будет|будут))\s+(?:\S+\s+)?(?:be\s+)?$/iu.test(text.slice(Math.max(u.start, at - 24), at))) continue;
+      if (WISHED.test(text.slice(Math.max(u.start, at - 24), at))) continue;
       // planned, plotted or attempted, not done: "agreed on the murder of Rákosi", "the attempted assassination", «готовили убийство»
       if (/(?:\b(?:agreed\s+on|agreed\s+to|plann?\w*|plott?\w*|attempt\w*|prepar\w*|intend\w*|conspir\w*\s+(?:to|in)|order\w*\s+the)\s+(?:the\s+|a\s+|an\s+)?|(?<![\p{L}])(?:готовил\p{L}*|подготовк\p{L}*|планировал\p{L}*|замышлял\p{L}*|покушени\p{L}*\s+на|договорил\p{L}*\s+об?)\s+)$/iu.test(text.slice(Math.max(u.start, at - 30), at))) continue;
       // what one is accused of is no event the text dates: "accused of having killed Zhdanov", «обвинили в убийстве»
@@ -1377,6 +1385,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
 const TRIAL_ROLE_HINT = /presid|court|testif|witness|stand|evidence|\bunder\b|председат|показани|выступил/iu;
 const COURT_ROLE_AFTER = /\bunder\s+the\s+presidency\s+of\b|\bpresided\s+(?:over\s+)?by\b|\b(?:Court|Presence|Collegium|[Tt]ribunal|[Cc]ourt-martial)\b[^.;,]{0,40}?\s+under\b|(?<![\p{L}])(?:[Пп]од\s+председательством|председательствующ\p{L}*\s*[—–-]?|[Пп]редседательствовал[аи]?|[Вв]ыступил[аи]?\s+(?:и\s+)?(?:в\s+суде\s+)?(?:свидетел\p{L}*\s+)?(?:некая\s+|некий\s+)?)(?![\p{L}])/gu;
 const COURT_ROLE_BEFORE = /\b(?:presided|presiding|told\s+the\s+(?:court|tribunal|jury)|testified|took\s+the\s+(?:witness\s+)?stand|gave\s+evidence)\b|(?<![\p{L}])(?:\(\s*председатель\s*\)|председательствовал[аи]?|давал[аи]?\s+(?:\p{L}+\s+)?показания(?:\s+суду)?|выступил[аи]?\s+(?:в|на)\s+суде|дал[аи]?\s+показания)/gu;
+/** wished, planned or asked for, not done: "demanded that he be shot", "to be released", "would be pardoned" */
+const WISHED = /(?:\b(?:to|should|must|would|will|could|might|may|shall|demand\w*|ask\w*|call\w*\s+for)|(?<![\p{L}])(?:чтобы|требовал\p{L}*|просил\p{L}*|должн\p{L}*|будет|будут))\s+(?:\S+\s+)?(?:be\s+)?$/iu;
+/** acts sources dispute having happened at all: each told done or not done is a claim of its existence */
+const DISPUTED_ACTS = new Set(['clemency-plea', 'confession', 'letter', 'appeal', 'escape']);
 /** the kinds of event whose place the lexicon reads after the event word */
 const PLACED_KINDS = new Set(['arrest', 'execution', 'death', 'burial', 'trial-of', 'birth']);
 /** the group event of a trial an event word tells of when it names no one: the defendants rehabilitated, the verdict annulled,

@@ -81,6 +81,11 @@ export const EVENT_CONCEPTS: EventConcept[] = [
     verb: `(?:refused|refuses|denied|denies|declined|declines|rejected|rejects)\\s+(?:\\S+\\s+)?(?:clemency|(?:a|the)\\s+pardon|to\\s+intervene|(?:the\\s+|their\\s+|his\\s+)?(?:appeals?|petitions?|pleas?)\\s+for\\s+(?:clemency|mercy))|(?:отказал[аи]?|отказыва(?:ет|ют))\\s+(?:\\S+\\s+)?в\\s+помиловании|ответил[аи]?\\s+отказом|отклонил[аи]?\\s+(?:\\S+\\s+)?(?:прошени|просьб|ходатайств)${L}\\s+о\\s+помиловании`,
   },
   {
+    // a plea for clemency made by the condemned themselves: "Eichmann never asked for clemency", «сам подал прошение о помиловании»
+    kind: 'clemency-plea', label: 'plea for clemency', role: 'agent', repeatable: true,
+    verb: `(?:asked|asks|appealed|appeals|petitioned|petitions|pleaded|pleads|begged|begs)\\s+for\\s+(?:clemency|mercy|a\\s+pardon)|sought\\s+(?:clemency|a\\s+pardon)|(?:подал|подала|подали|написал|написала|написали|направил|направила)\\s+(?:\\S+\\s+)?(?:прошени|ходатайств)${L}\\s+о\\s+помиловании|просил[аи]?\\s+о\\s+помиловании`,
+  },
+  {
     kind: 'commutation', label: 'commutation of the sentence', role: 'patient', repeatable: true,
     verb: `commut(?:es|ed)|замен(?:ил|ила|или|яет|яют|ён|ена|ены)\\s+(?:\\S+\\s+)?(?:смертн|расстрел|высш)${L}`,
     noun: `commutation\\s+of`,
