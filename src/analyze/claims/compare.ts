@@ -343,12 +343,14 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
 
 /** the claims with each person under one key (see personCanon): subjects and speakers; run before comparing and grouping */
 export function unifyPersons(claims: Claim[]): Claim[] {
-  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@+]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [])));
+  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@+]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [], (c.keys ?? []).filter((k) => k.startsWith('@person:')).map((k) => k.slice(1)))));
   const toCanon = (x: string) => x.replace(/person:[^\s#@+]+/g, (k) => canon.get(k) ?? k);
   return claims.map((c) => {
     const subject = toCanon(c.subject);
     const place = c.value.place?.startsWith('person:') ? toCanon(c.value.place) : c.value.place;
-    return subject === c.subject && place === c.value.place ? c : { ...c, subject, value: { ...c.value, place } };
+    // (and the persons among a thing's or a statement's keys)
+    const keys = c.keys?.some((k) => k.startsWith('@person:')) ? [...new Set(c.keys.map((k) => (k.startsWith('@person:') ? `@${toCanon(k.slice(1))}` : k)))] : c.keys;
+    return subject === c.subject && place === c.value.place && keys === c.keys ? c : { ...c, subject, value: { ...c.value, place }, ...(keys ? { keys } : {}) };
   });
 }
 

@@ -247,6 +247,8 @@ const CONCEPTS: Array<[RegExp, string]> = [
   [/\b(?:letters?|telegram|document)\b|письм|телеграмм|документ/iu, 'document'],
   [/\b(?:plot|conspiracy|centre|center|bloc)\b|заговор|центр|блок/iu, 'plot'],
   [/\b(?:fire|arson)\b|пожар|поджог/iu, 'fire'],
+  // (the trial of a person, as the lexicon's acts name it: «никакого суда над Берией не было» / «рассмотрело дело по обвинению Берия»)
+  [/\btrial\s+of\b|(?<![\p{L}])(?:суд\p{L}{0,2}|процесс\p{L}{0,2})\s+над(?![\p{L}])/iu, 'act-trial-of'],
   [/\b(?:massacres?|shootings?|graves?|killings?|executions?|murders?)\b|расстрел|могил|убийств/iu, 'killing'],
   [/\b(?:crimes?|rapes?|assaults?|attacks?)\b|преступлени|изнасиловани|нападени/iu, 'crime'],
   [/\b(?:pressure|torture|tortured|beat(?:en|ings?)|coercion|violence)\b|пытк|избива|избиени|давлени|насили/iu, 'coercion'],
@@ -1388,7 +1390,7 @@ const COURT_ROLE_BEFORE = /\b(?:presided|presiding|told\s+the\s+(?:court|tribuna
 /** wished, planned or asked for, not done: "demanded that he be shot", "to be released", "would be pardoned" */
 const WISHED = /(?:\b(?:to|should|must|would|will|could|might|may|shall|demand\w*|ask\w*|call\w*\s+for)|(?<![\p{L}])(?:чтобы|требовал\p{L}*|просил\p{L}*|должн\p{L}*|будет|будут))\s+(?:\S+\s+)?(?:be\s+)?$/iu;
 /** acts sources dispute having happened at all: each told done or not done is a claim of its existence */
-const DISPUTED_ACTS = new Set(['clemency-plea', 'confession', 'letter', 'appeal', 'escape']);
+const DISPUTED_ACTS = new Set(['clemency-plea', 'confession', 'letter', 'appeal', 'escape', 'trial-of']);
 /** the kinds of event whose place the lexicon reads after the event word */
 const PLACED_KINDS = new Set(['arrest', 'execution', 'death', 'burial', 'trial-of', 'birth']);
 /** the group event of a trial an event word tells of when it names no one: the defendants rehabilitated, the verdict annulled,
