@@ -585,16 +585,23 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
   /** "he", "him", «его»: the subject of the sentence before (its first person, not governed by a preposition nor a possessive),
    *  which a pronoun takes up more often than the last name told ("Henry, questioned by Cavaignac, admits that he forged a letter
    *  … against Dreyfus. He is found dead …"); else the person named last */
+  /** the person the passage is about: the one it names most in the stretch before (1,500 characters) */
+  const topicPerson = (at: number, reach = 1500, ahead = 0): ClaimMention[] => {
+    const back = windowed(allPersons, at - reach, at + ahead).filter((p) => p.end <= at + ahead);
+    const n = new Map<string, number>();
+    for (const p of back) n.set(p.entity, (n.get(p.entity) ?? 0) + 1);
+    const top = [...n].sort((a, b) => b[1] - a[1])[0];
+    return top && (n.size === 1 || top[1] >= 2) ? [back.filter((p) => p.entity === top[0]).pop()!] : [];
+  };
+  /** "my client": the person the text defends ("the Defence of Adolf Eichmann", «в защиту Эйхмана»), else the one it names most */
+  const client = (at: number): ClaimMention[] => {
+    const defended = allPersons.find((p) => /(?:defen[cs]e\s+of|defending|counsel\s+for|(?<![\p{L}])(?:защит\p{L}*|защищая|адвокат\p{L}*))\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/iu.test(text.slice(Math.max(0, p.start - 40), p.start)));
+    return defended ? [defended] : topicPerson(at, 20000, 20000);
+  };
   const singularBefore = (u: Unit): ClaimMention[] => {
     const prev = prevPersons(u);
-    if (!prev.length) {
-      // no one named just before: the person the passage is about, the one it names most in the stretch before (1,500 characters)
-      const back = windowed(allPersons, u.start - 1500, u.start).filter((p) => p.end <= u.start);
-      const n = new Map<string, number>();
-      for (const p of back) n.set(p.entity, (n.get(p.entity) ?? 0) + 1);
-      const top = [...n].sort((a, b) => b[1] - a[1])[0];
-      return top && (n.size === 1 || top[1] >= 2) ? [back.filter((p) => p.entity === top[0]).pop()!] : [];
-    }
+    // (no one named just before: the person the passage is about)
+    if (!prev.length) return topicPerson(u.start);
     const sStart = sentenceBefore(text, u.start);
     const subjectLike = (p: ClaimMention) => !governed(p) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3));
     const first = prev.find((p) => p.start >= sStart && subjectLike(p));
@@ -652,6 +659,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // a pronoun for the person (or the people) named just before: "he was shot", "They were acquitted", "both were killed"
     // (and the object of a Russian impersonal verb: "их казнили", "его доставили на Чёртов остров")
     const objPro = IMPERSONAL.test(text.slice(at, at + 24)) ? /(?:^|[\s,(])(их|его|её|ее)\s+(?:\S+\s+){0,2}$/iu.exec(head) : null;
+    if (CLIENT_BEFORE.test(head)) return client(at);
     const pro0 = /(?:^|[\s,(])(he|she|он|она|both|оба|they|они)\s+(?:\S+\s+){0,3}$/iu.exec(head);
     const pro = pro0 ?? (objPro ? (Object.assign([...objPro], { 1: /^их$/iu.test(objPro[1]!) ? 'они' : 'он', index: objPro.index }) as unknown as RegExpExecArray) : null);
     if (pro && /^(?:they|они)$/i.test(pro[1]!)) return groupBefore(u, objPro === null);
@@ -702,6 +710,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
    *  "the arrest of Miron Vovsi"), a pronoun for people named before ("pardoned him", «помиловал их»); a few lower-case words may
    *  stand between (titles, "the physicist"), never a preposition (not "sent by Trotsky", "in Moscow") */
   const objectAfter = (u: Unit, from: number, ofNoun: boolean): ClaimMention[] => {
+    // ("sentenced my client to death", «осудили моего подзащитного»: the defendant a defence speaks for, the person the passage is about)
+    // (the whole statement may name its client seldom: counted over all of it)
+    if (CLIENT.test(text.slice(from, Math.min(u.end, from + 30)))) return client(from);
     const pro = /^\s+(him|them|her|его|её|ее|их)(?![\p{L}])(\s+(?:to|on|in|at|for|with|as|of|к|в|во|на|за|по|и|and)\s|\s*[,.;]|\s*$)?/iu.exec(text.slice(from, Math.min(u.end, from + 16)));
     // ("her husband", «его жену»: a possessive, not the object)
     if (pro && (pro[2] !== undefined || /^(?:him|them)$/i.test(pro[1]!))) {
@@ -1387,6 +1398,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
 const TRIAL_ROLE_HINT = /presid|court|testif|witness|stand|evidence|\bunder\b|председат|показани|выступил/iu;
 const COURT_ROLE_AFTER = /\bunder\s+the\s+presidency\s+of\b|\bpresided\s+(?:over\s+)?by\b|\b(?:Court|Presence|Collegium|[Tt]ribunal|[Cc]ourt-martial)\b[^.;,]{0,40}?\s+under\b|(?<![\p{L}])(?:[Пп]од\s+председательством|председательствующ\p{L}*\s*[—–-]?|[Пп]редседательствовал[аи]?|[Вв]ыступил[аи]?\s+(?:и\s+)?(?:в\s+суде\s+)?(?:свидетел\p{L}*\s+)?(?:некая\s+|некий\s+)?)(?![\p{L}])/gu;
 const COURT_ROLE_BEFORE = /\b(?:presided|presiding|told\s+the\s+(?:court|tribunal|jury)|testified|took\s+the\s+(?:witness\s+)?stand|gave\s+evidence)\b|(?<![\p{L}])(?:\(\s*председатель\s*\)|председательствовал[аи]?|давал[аи]?\s+(?:\p{L}+\s+)?показания(?:\s+суду)?|выступил[аи]?\s+(?:в|на)\s+суде|дал[аи]?\s+показания)/gu;
+/** the defendant a defence statement speaks of: "my client", «мой подзащитный» (object after a verb; subject before one) */
+const CLIENT = /^\s+(?:my\s+client|our\s+client|моего\s+подзащитного|нашего\s+подзащитного|моему\s+подзащитному)(?![\p{L}])/iu;
+const CLIENT_BEFORE = /(?:^|[\s,(])(?:[Mm]y\s+client|[Oo]ur\s+client|[Мм]ой\s+подзащитный|[Нн]аш\s+подзащитный)\s+(?:\S+\s+){0,3}$/u;
 /** wished, planned or asked for, not done: "demanded that he be shot", "to be released", "would be pardoned" */
 const WISHED = /(?:\b(?:to|should|must|would|will|could|might|may|shall|demand\w*|ask\w*|call\w*\s+for)|(?<![\p{L}])(?:чтобы|требовал\p{L}*|просил\p{L}*|должн\p{L}*|будет|будут))\s+(?:\S+\s+)?(?:be\s+)?$/iu;
 /** acts sources dispute having happened at all: each told done or not done is a claim of its existence */
