@@ -172,6 +172,9 @@ function sameSubject(a0: string, b0: string): boolean {
 function twoTrials(a: Claim, b: Claim): boolean {
   const ma = /trial@(\d{4}-\d{2})$/.exec(a.subject)?.[1];
   const mb = /trial@(\d{4}-\d{2})$/.exec(b.subject)?.[1];
+  // (unless the two texts name the same people with it: "the libel trial [of Kravchenko] that opened in Paris in February 1949" /
+  // "24 January 1949 — Kravchenko v. Les Lettres françaises opens in Paris" are one trial dated two ways)
+  if (a.people && b.people && a.people.some((p) => b.people!.includes(p))) return false;
   return !!ma && !!mb && ma !== mb && (a.value.edtf ?? '').startsWith(ma) && (b.value.edtf ?? '').startsWith(mb);
 }
 /** a trial's verdict ("verdict:trial@1913-10") and a person's conviction, acquittal or sentence dated in that month */
@@ -343,14 +346,15 @@ export function personCanon(keys: Iterable<string>): Map<string, string> {
 
 /** the claims with each person under one key (see personCanon): subjects and speakers; run before comparing and grouping */
 export function unifyPersons(claims: Claim[]): Claim[] {
-  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@+]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [], (c.keys ?? []).filter((k) => k.startsWith('@person:')).map((k) => k.slice(1)))));
+  const canon = personCanon(claims.flatMap((c) => [...c.subject.matchAll(/person:[^\s#@+]+/g)].map((m) => m[0]).concat(c.value.place?.startsWith('person:') ? [c.value.place] : [], (c.keys ?? []).filter((k) => k.startsWith('@person:')).map((k) => k.slice(1)), c.people ?? [])));
   const toCanon = (x: string) => x.replace(/person:[^\s#@+]+/g, (k) => canon.get(k) ?? k);
   return claims.map((c) => {
     const subject = toCanon(c.subject);
     const place = c.value.place?.startsWith('person:') ? toCanon(c.value.place) : c.value.place;
     // (and the persons among a thing's or a statement's keys)
     const keys = c.keys?.some((k) => k.startsWith('@person:')) ? [...new Set(c.keys.map((k) => (k.startsWith('@person:') ? `@${toCanon(k.slice(1))}` : k)))] : c.keys;
-    return subject === c.subject && place === c.value.place && keys === c.keys ? c : { ...c, subject, value: { ...c.value, place }, ...(keys ? { keys } : {}) };
+    const people = c.people ? [...new Set(c.people.map(toCanon))] : undefined;
+    return subject === c.subject && place === c.value.place && keys === c.keys && !people ? c : { ...c, subject, value: { ...c.value, place }, ...(keys ? { keys } : {}), ...(people ? { people } : {}) };
   });
 }
 

@@ -75,6 +75,8 @@ export interface Claim {
   keys?: string[];
   /** whose claim the source reports ("says Trotsky", a quotation attributed to him), when not the source's own */
   voice?: { entity: string; name: string };
+  /** for a trial's group claim, the persons named around it (which trial it is when texts date it differently) */
+  people?: string[];
 }
 
 // ------------------------------------------------------------------ lexicon
@@ -313,7 +315,7 @@ function clauses(text: string, from: number, to: number): Unit[] {
   const slice = text.slice(from, to);
   let last = 0;
   // split at sentence ends (not after initials or abbreviations) and at ";"
-  const cut = /(?<!(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Prof|vol|No|p|pp|т|г|гг|см|им|тов))[.!?]+["”»’)]*\s+(?=[\p{Lu}\d«"“(])|;\s*|\n+/gu;
+  const cut = /(?<!(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Prof|vol|No|p|pp|v|vs|т|г|гг|см|им|тов))[.!?]+["”»’)]*\s+(?=[\p{Lu}\d«"“(])|;\s*|\n+/gu;
   for (const m of slice.matchAll(cut)) {
     const end = m.index! + m[0].length;
     if (end - last > 1) out.push({ start: from + last, end: from + m.index! + (/[.!?]/.test(m[0][0]!) ? 1 : 0) });
@@ -1371,6 +1373,17 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       });
     }
   }
+  // the people named around a trial's group claim (its sentence and the stretch before it): two texts that key one trial by
+  // different months are told to speak of one trial by the people they name with it
+  for (const c of out) {
+    if (!/trial@/.test(c.subject)) continue;
+    // (its own sentence or chronology line only: a chronology's lines before it are other events)
+    const from = Math.max(text.lastIndexOf('\n', c.start - 1) + 1, ...['. ', '! ', '? '].map((e) => text.lastIndexOf(e, c.start - 1) + 2));
+    const stop = /[.!?]\s|\n/.exec(text.slice(c.end));
+    const to = stop ? c.end + stop.index : text.length;
+    const people = [...new Set(windowed(allPersons, from, to).filter((p) => p.start >= from && p.end <= to).map((p) => p.entity))];
+    if (people.length) c.people = people;
+  }
   // whose voice: a claim inside a quotation, or in a sentence that reports what someone says, is that person's
   const speakers = allMentions.filter((m) => m.type === 'person' || m.type === 'organization');
   for (const c of out) {
@@ -1586,8 +1599,8 @@ const EVENT_RULES: EventRule[] = [
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
-  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced)\b|\b(?:opened|began)\s+the\s+(?:trial|proceedings|hearings?)\b|(?<![\p{L}])открыл[аи]?\s+(?:судебный\s+)?процесс|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|открывшийся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
-  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|\b(?:read|read\s+out|announced|pronounced|handed\s+down|delivered)\s+(?:the|its|their)\s+(?:verdicts?|sentences?)\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)\s+приговор|приговор\s+(?:огласили|объявили|вынесли)|(?:огласил\p{L}*|объявил\p{L}*|вынес(?:ли|ла|ло)?)\s+(?:свой\s+|свой\s+)?(?:приговор|вердикт)|суд\s+приговорил)(?![\p{L}])/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
+  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced|opens|begins|starts|commences)\b|\bv\.?\s[^.;]{1,60}?\b(?:opens|opened|begins|began)\b|\b(?:opened|began)\s+the\s+(?:trial|proceedings|hearings?)\b|(?<![\p{L}])открыл[аи]?\s+(?:судебный\s+)?процесс|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|открывшийся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
+  { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|\b(?:read|read\s+out|announced|pronounced|handed\s+down|delivered)\s+(?:the|its|their)\s+(?:verdicts?|sentences?)\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)\s+приговор|приговор\s+(?:огласили|объявили|вынесли)|(?:огласил\p{L}*|объявил\p{L}*|вынес(?:ли|ла|ло)?)\s+(?:свой\s+|своё\s+|свое\s+)?(?:приговор|вердикт|решение)|суд\s+приговорил)(?![\p{L}])|\b(?:gave|gives|delivered|delivers|pronounced|handed\s+down)\s+(?:its\s+|their\s+)?judgment\b/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
   { re: /\bcommut(?:es|ed)\b|(?<![\p{L}])замени(?:л[аи]?|т)\s+(?:\S+\s+)?(?:расстрел|высшую\s+меру|смертн)/giu, kind: 'commutation', label: 'commutation of the sentences', group: trialGroup('commutation') },
   // a trial's days and place: "The case was heard in Moscow", "Процесс шёл в Москве", "Суд проходил с 25 ноября по 7 декабря 1930 года"
   { re: /\b(?:trial|case|hearing)\s+(?:was|is)\s+(?:heard|held|conducted)\b|\b(?:trial|hearing)\s+(?:took\s+place|lasted|ran)\b|(?<![\p{L}])(?:процесс|суд)\s+(?:\d{4}\s+года\s+)?(?:проходил|шёл|шел|состоялся|длился)(?![\p{L}])|(?<![\p{L}])(?:проходивш\p{L}+|состоявш\p{L}+)(?![\p{L}])|\b(?:were|was|are|is)\s+tried\b|\btries\b|(?<![\p{L}])(?:судила|судили|предстал[аи]?)(?![\p{L}])/giu, kind: 'trial', label: 'the trial', place: true, group: trialGroup('trial') },
