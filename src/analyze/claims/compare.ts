@@ -39,6 +39,8 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
     if (xa !== xb) return null;
     return compareTimes(a.time, b.time, 'rehabilitated');
   }
+  // fines: the sums compared (in the currency each text names; sums in two currencies are not told apart here)
+  if (xa === 'fine' || xb === 'fine') return xa === xb && a.value.n !== undefined && b.value.n !== undefined ? (a.value.n === b.value.n ? ['agree', `both ${a.valueLabel}`] : ['conflict', `${a.valueLabel} / ${b.valueLabel}`]) : null;
   if (!FATE.has(xa) || !FATE.has(xb)) return null;
   // a person may be sentenced twice (Zinoviev: ten years in 1935, death in 1936): two sentences are compared only when both are
   // placed in the same year; being shot is compared with any sentence

@@ -167,7 +167,16 @@ interface OutcomeRule {
   detail?: string;
   years?: (m: RegExpExecArray) => [number, number] | null;
 }
+/** a sum of money: "5,000 francs", «пять тысяч франков», "50 thousand dollars" */
+const MONEY = `(${NUM_RE})(?:\\s+(thousand|million|тысяч[аи]?|миллион\\p{L}*))?\\s+(?:francs?|dollars?|pounds?|roubles?|rubles?|marks?|франк\\p{L}*|доллар\\p{L}*|рубл\\p{L}*|марок|фунт\\p{L}*)`;
+const money = (m: RegExpExecArray): [number, number] | null => {
+  const n = numberOf(m[1]!) * (m[2] ? (/^(?:million|миллион)/iu.test(m[2]) ? 1_000_000 : 1000) : 1);
+  return Number.isFinite(n) ? [n, n] : null;
+};
 const OUTCOME_RULES: OutcomeRule[] = [
+  // fines: "were each fined 5,000 francs", «приговорены к штрафу в пять тысяч франков»
+  { re: new RegExp(`\\bfined\\s+(?:(?:each|jointly|also|only|\\p{L}+ly)\\s+)?${MONEY}`, 'giu'), kind: 'fine', years: (m) => money(m) },
+  { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+штрафу|оштрафован[аы]?|оштрафовали)\\s+(?:\\p{L}+\\s+){0,2}?(?:в\\s+(?:размере\\s+)?|на\\s+)?${MONEY}`, 'giu'), kind: 'fine', years: (m) => money(m) },
   // prison terms (before "sentenced" alone)
   { re: new RegExp(`(?:sentenced|condemned)\\s+(?:(?:today|yesterday|each|all|both|also|then|later|again|\\p{L}+ly)\\s+){0,2}to\\s+(?:(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years|terms?\\s+of\\s+(?:imprisonment|prison))`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   // a verdict's list, one name a term: «Синявскому — семь лет лагерей», «Даниэль — к пяти годам лишения свободы»
@@ -1532,6 +1541,8 @@ function outcomeLabel(v: ClaimValue): string {
       ? v.n !== undefined
         ? `sentenced to ${v.n === v.hi || v.hi === undefined ? v.n : `${v.n}–${v.hi}`} years`
         : 'sentenced to a prison term'
+      : k === 'fine'
+        ? `fined ${v.n ?? ''}`.trim()
       : k === 'death-sentence'
         ? 'sentenced to death'
         : k === 'died' && v.detail
