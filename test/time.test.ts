@@ -263,6 +263,70 @@ test('claims: nights over two days, datelines, a quotation and its translation, 
   assert.equal(findDates('Budapest, Saturday, 24 September 1949.\nRajk was this morning sentenced to death.').find((d) => /morning/.test(d.text))?.edtf, '1949-09-24');
 });
 
+test('dates: years in Russian words, parts of a month, a day joined to a dated one, asides, flashbacks, a report\'s own "yesterday"', () => {
+  assert.equal(one('В 1961 году его судили, а в мае шестьдесят второго освободили.', 'в мае шестьдесят второго'), '1962-05');
+  assert.equal(one('Книга вышла в тысяча девятьсот сороковом году.', 'в тысяча девятьсот сороковом году'), '1940');
+  assert.equal(one('Процесс шёл весь 1937 год; в конце декабря его закрыли.', 'в конце декабря'), '1937-12-21/1937-12-31');
+  // a yearless day joined to a dated one takes its year, not the one before it
+  assert.equal(one('В 1958 году. Его казнили в ночь с 15 июня на 16 июня 1959 года.', '15 июня'), '1959-06-15');
+  // a date in an aside does not move the story's calendar
+  assert.equal(one('The appeal failed in 1927 (the file was opened only in 1977); on 23 August the two men were executed.', '23 August'), '1927-08-23');
+  // a flashback in the past perfect leaves it too, while dates inside the flashback count from it
+  assert.equal(one('The verdict came in 1961. At a conference in March 1942 he had taken the minutes. The judges sentenced him on 11 December.', '11 December'), '1961-12-11');
+  assert.equal(one('The verdict came in 1961. He had been dismissed in March 1942 and had been reinstated two months later.', 'two months later'), '1942-05');
+  // a report's "yesterday" is its dateline's, whatever date it told last
+  assert.equal(one('ПРАГА, 28 ноября 1952 года.\nПроцесс шёл с 20 по 27 ноября. Приговор оглашён вчера.', 'вчера'), '1952-11-27');
+});
+
+test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {
+  const names = { 'Karl Weber': ['person:weber', 'person'], Weber: ['person:weber', 'person'], Вебер: ['person:weber', 'person'], Вебера: ['person:weber', 'person'], 'Otto Lind': ['person:lind', 'person'], Линд: ['person:lind', 'person'], 'Judge Hal Brant': ['person:brant', 'person'], 'Хэла Бранта': ['person:brant', 'person'], 'Anna Roth': ['person:roth', 'person'], 'Анна Рот': ['person:roth', 'person'], Cordoba: ['place:cordoba', 'place'], 'Кордове': ['place:cordoba', 'place'] } as Record<string, [string, string]>;
+  const a = [
+    '3 March 1958 — Karl Weber seized in Cordoba.',
+    '10 June 1958 — Trial of Weber opens.',
+    'Weber was tried under Judge Hal Brant. The prosecution called ninety witnesses.',
+    'Anna Roth told the court that she had seen him in 1944.',
+    'Weber never asked for clemency. Otto Lind was fined 2,000 dollars.',
+    'The condemned were shot on 1 August 1958 in a forest near the town. All were rehabilitated in May 1990.',
+  ].join('\n');
+  const b = [
+    'Вебера схватили в Кордове 2 марта 1958 года. Процесс над Вебером открылся 10 июня 1958 года под председательством судьи Хэла Бранта.',
+    'Обвинение вызвало более ста свидетелей. Выступила и Анна Рот. Вебер сам подал прошение о помиловании.',
+    'Линд приговорён к штрафу в две тысячи долларов. 1 августа 1958 года осуждённых расстреляли в подвале тюрьмы. Реабилитировали их в мае 1990 года.',
+  ].join(' ');
+  const { claims, comps } = analyze([['a', a], ['b', b]], names);
+  const rel = (pred: string, p: (s: string) => boolean) => comps.filter((x) => claims[x.a]!.predicate === pred && p(claims[x.a]!.subject)).map((x) => x.relation).sort();
+  // a reduced passive of a chronology, and a capture as an arrest with its place
+  assert.deepEqual(rel('date', (s) => s === 'arrest:person:weber'), ['conflict']);
+  assert.deepEqual(rel('place', (s) => s === 'arrest:person:weber'), ['agree']);
+  // witnesses, by the side that called them, with a bound
+  assert.deepEqual(rel('count', (s) => /#witnesses-prosecution$/.test(s)), ['conflict']);
+  // presiding and testifying are presence at the trial
+  assert.deepEqual(rel('presence', (s) => s === 'person:brant'), ['agree']);
+  assert.deepEqual(rel('presence', (s) => s === 'person:roth'), ['agree']);
+  // an act said done and not done
+  assert.deepEqual(rel('existence', (s) => /act-clemency-plea/.test(s)), ['conflict']);
+  assert.deepEqual(rel('outcome', (s) => s === 'person:lind'), ['agree']);
+  // the condemned shot and all rehabilitated: the trial's group events, with the place of the executions
+  assert.deepEqual(rel('date', (s) => /^sentence-carried-out:/.test(s)), ['agree']);
+  assert.deepEqual(rel('place', (s) => /^sentence-carried-out:/.test(s)), ['conflict']);
+  assert.deepEqual(rel('date', (s) => /^rehabilitation:/.test(s)), ['agree']);
+});
+
+test('claims: who an event is told of — a report\'s date, «кроме X ещё N», a pronoun after a name a preposition governs, "my client"', () => {
+  const names = { Petrov: ['person:petrov', 'person'], 'Петрова': ['person:petrov', 'person'], 'Marshal Sokolov': ['person:sokolov', 'person'], Sokolov: ['person:sokolov', 'person'], 'Adam Nowak': ['person:nowak', 'person'], 'Landau': ['person:landau', 'person'] } as Record<string, [string, string]>;
+  const a = 'In May 1960 Petrov reported to the Committee that Adam Nowak had been killed. Petrov himself was arrested in June 1960. He and four others were tried by a court under Marshal Sokolov, and he was shot on 5 December 1960.';
+  const b = 'Суд над ним начался в ноябре 1960 года. Кроме самого Петрова, по делу проходили ещё четыре обвиняемых. Петрова расстреляли 5 декабря 1960 года.';
+  const c = 'Statement for the defence of Ivan Petrov.\nOn 1 December 1960 the court, under Judge Landau, sentenced my client to death.';
+  const { claims } = analyze([['a', a], ['b', b], ['c', c]], names);
+  // the report's date is not the killing's
+  assert.ok(!claims.some((x) => x.subject === 'death:person:nowak' && x.value.edtf === '1960-05'));
+  assert.equal(claims.find((x) => x.subject === 'announcement:person:petrov')?.value.edtf, '1960-05');
+  assert.equal(claims.find((x) => x.sourceId === 'b' && x.predicate === 'count')?.value.n, 5);
+  assert.equal(claims.find((x) => x.sourceId === 'a' && x.predicate === 'count')?.value.n, 5);
+  assert.equal(claims.find((x) => x.sourceId === 'a' && x.predicate === 'date' && x.value.edtf === '1960-12-05')?.subject, 'execution:person:petrov');
+  assert.equal(claims.find((x) => x.sourceId === 'c' && x.predicate === 'outcome')?.subject, 'person:petrov');
+});
+
 test('persons: one person under the keys the entities stage gives across scripts; two people of one surname stay two', () => {
   const canon = personCanon(['person:rosenberg:iulius', 'person:rozenberg:ethel', 'person:rozenberg:?', 'person:etel', 'person:given:esterhazi', 'person:esterkhazi', 'person:gold']);
   assert.equal(canon.get('person:etel'), 'person:rozenberg:ethel');

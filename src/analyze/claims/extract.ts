@@ -807,7 +807,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const triedHere = /\b(?:were|was|are|is)\s+tried\b|\bstood\s+trial\b|(?<![\p{L}])(?:судили|были\s+осуждены)(?![\p{L}])/iu.test(clause);
       // ("In the 1937 trials he joined the defendants": trials in the plural name no one trial)
       const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
-      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start))) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
+      // (not a date inside what someone told the court: "told the court that she had seen him in 1944")
+      const told = REPORTED_THAT.exec(clause);
+      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && (!told || x.start < u.start + told.index)) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
       const ord = ordinalOf(clause);
       const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
       if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
@@ -881,7 +883,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         });
       }
       // "Pyatakov and Radek had been shot together with 15 other old Bolsheviks": a count as well
-      const more = TOGETHER_WITH_N.exec(text.slice(f.end, Math.min(u.end, f.end + 80)) + ' ' + text.slice(Math.max(u.start, f.at - 80), f.at));
+      // (the others told before the verb stand in its own clause: not "He and four others were tried …, and he was shot")
+      const moreBefore = text.slice(Math.max(u.start, f.at - 80), f.at);
+      const mb = TOGETHER_WITH_N.exec(moreBefore);
+      const more = TOGETHER_WITH_N.exec(text.slice(f.end, Math.min(u.end, f.end + 80))) ?? (mb && !/[,;]/.test(moreBefore.slice(mb.index + mb[0].length)) ? mb : null);
       if (more && (kind === 'executed' || kind === 'death-sentence')) {
         const n = numberOf(more[1]!) + subs.length;
         const ev = lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? `trial@${lastTrial.year}` : eventKey(f.at, uDates, dateBefore);
@@ -949,6 +954,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
             n = n0 + k;
             spanStart = run[0]!.start;
           }
+          // "He and five associates were tried", «он и ещё четверо»: a pronoun for one person and the others
+          else if (/(?:^|[^\p{L}])(?:he|she|он|она)\s+(?:and|и)\s+(?:(?:ещё|еще|another)\s+)?$/iu.test(before)) n = n0 + 1;
           // "he and Kamenev were put on trial … along with 34 others": the whole is not told, so there is no count
           else if (/^\s+(?:others?|other\s+\w+|accomplices|associates|co-defendants)\b/iu.test(after)) continue;
         }
@@ -1251,14 +1258,16 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     if (TRIAL_ROLE_HINT.test(clause)) {
       // (the trial in context, or one the clause names and dates)
       // (else the year told in the clause or just before it: a court role implies a trial)
-      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : (uDates.find((x) => /^\d{4}/.test(x.edtf ?? ''))?.edtf ?? dateBefore(u.start, 400)?.edtf ?? '')).slice(0, 4);
+      // (not a date inside what the witness said: "told the court that she had seen him in 1944")
+      const said = REPORTED_THAT.exec(clause);
+      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : (uDates.find((x) => /^\d{4}/.test(x.edtf ?? '') && (!said || x.start < u.start + said.index))?.edtf ?? dateBefore(u.start, 400)?.edtf ?? '')).slice(0, 4);
       if (year) {
         const seen = new Set<string>();
         const add = (w: ClaimMention, a: number, b: number, role: string) => {
           if (seen.has(w.entity) || out.slice(clauseFrom).some((c) => c.predicate === 'presence' && c.subject === w.entity)) return;
           seen.add(w.entity);
           // (on the day told right by it: "took the stand on Jan. 6")
-          const when = role !== 'testifying' ? undefined : uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.start >= b - 5 && x.start - b <= 25)?.edtf;
+          const when = role !== 'testifying' ? undefined : uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.start >= b - 5 && x.start - b <= 25 && !/\bthat\b|(?<![\p{L}])что(?![\p{L}])/iu.test(text.slice(b, x.start)))?.edtf;
           out.push({ sourceId: doc.sourceId, ...clip(a, b), predicate: 'presence', subject: w.entity, subjectLabel: w.name, value: { kind: 'yes', place: `trial@${year}`, detail: 'the trial', ...(when ? { edtf: when } : {}) }, valueLabel: `at the trial (${role}${when ? `, ${when}` : ''})`, time: when ?? null });
         };
         for (const m of clause.matchAll(COURT_ROLE_AFTER)) {
@@ -1418,7 +1427,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
  *  председательствующего — Маршала … Конева»), testifying («Выступила и некая …») with the name after; with the name before: "X
  *  presided", «X (председатель)», "X told the court", "X testified", «X давал показания суду» */
 const TRIAL_ROLE_HINT = /presid|court|testif|witness|stand|evidence|\bunder\b|председат|показани|выступил/iu;
-const COURT_ROLE_AFTER = /\bunder\s+the\s+presidency\s+of\b|\bpresided\s+(?:over\s+)?by\b|\b(?:Court|Presence|Collegium|[Tt]ribunal|[Cc]ourt-martial)\b[^.;,]{0,40}?\s+under\b|(?<![\p{L}])(?:[Пп]од\s+председательством|председательствующ\p{L}*\s*[—–-]?|[Пп]редседательствовал[аи]?|[Вв]ыступил[аи]?\s+(?:и\s+)?(?:в\s+суде\s+)?(?:свидетел\p{L}*\s+)?(?:некая\s+|некий\s+)?)(?![\p{L}])/gu;
+const COURT_ROLE_AFTER = /\bunder\s+the\s+presidency\s+of\b|\btried\s+(?:\S+\s+){0,2}?under\b|\bpresided\s+(?:over\s+)?by\b|\b(?:Court|Presence|Collegium|[Tt]ribunal|[Cc]ourt-martial)\b[^.;,]{0,40}?\s+under\b|(?<![\p{L}])(?:[Пп]од\s+председательством|председательствующ\p{L}*\s*[—–-]?|[Пп]редседательствовал[аи]?|[Вв]ыступил[аи]?\s+(?:и\s+)?(?:в\s+суде\s+)?(?:свидетел\p{L}*\s+)?(?:некая\s+|некий\s+)?)(?:(?<=\s)|(?![\p{L}]))/gu;
 const COURT_ROLE_BEFORE = /\b(?:presided|presiding|told\s+the\s+(?:court|tribunal|jury)|testified|took\s+the\s+(?:witness\s+)?stand|gave\s+evidence)\b|(?<![\p{L}])(?:\(\s*председатель\s*\)|председательствовал[аи]?|давал[аи]?\s+(?:\p{L}+\s+)?показания(?:\s+суду)?|выступил[аи]?\s+(?:в|на)\s+суде|дал[аи]?\s+показания)/gu;
 /** the defendant a defence statement speaks of: "my client", «мой подзащитный» (object after a verb; subject before one) */
 const CLIENT = /^\s+(?:my\s+client|our\s+client|моего\s+подзащитного|нашего\s+подзащитного|моему\s+подзащитному)(?![\p{L}])/iu;
