@@ -106,6 +106,9 @@ const concepts = (k: string[] = []) => k.filter((x) => x.startsWith('~'));
 function sameThing(a: Claim, b: Claim): boolean {
   const ca = concepts(a.keys);
   const cb = concepts(b.keys);
+  // an act said done or not done by a person (a confession, a plea for clemency) is compared with the same act only
+  const act = (x: Claim) => (x.keys ?? []).find((k) => k.startsWith('~act-'));
+  if ((act(a) || act(b)) && (act(a) !== act(b) || !a.keys!.some((k) => k.startsWith('@') && b.keys!.includes(k)))) return false;
   // things told by a common noun, each the one of the trial its text tells of: the same kind of thing at the same trial (months of
   // one year no more than two apart)
   const xa = (a.keys ?? []).find((k) => k.startsWith('#'));

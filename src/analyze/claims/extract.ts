@@ -825,7 +825,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // (nor, for an event told in the past perfect inside a report, the report's date: "In April 1953 Beria reported to the
       // Presidium that Mikhoels had been killed")
       const anterior = /\bhad\s+(?:(?:not|never|already|just|\p{Ll}+ly)\s+)?(?:been\s+)?$/u.test(text.slice(Math.max(u.start, at - 30), at)) || /^had\s/u.test(text.slice(at, end));
-      const reported = (x: DateMention) => anterior && x.end <= at && REPORTED_THAT.test(text.slice(x.end, at));
+      // (nor a date before a comment in the present tense on what happened: "Today, many people state: Stalin … killed Kirov")
+      const reported = (x: DateMention) => x.end <= at && ((anterior && REPORTED_THAT.test(text.slice(x.end, at))) || COMMENT_NOW.test(text.slice(x.end, at)));
       let own = uDates.filter((x) => (x.start < end || !/[,;]\s*(?:но|а|и|однако|and|but|while|whereas|though|yet)\s/iu.test(text.slice(end, x.start))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && !reported(x));
       // an event inside a report that dates it itself takes its own date, not the report's: «в апреле 1953 года доложил
       // Президиуму, что Михоэлса убили … в январе 1948-го»
@@ -1144,7 +1145,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const end = at + t.length;
       const kind = t.concept.kind;
       if (evTaken.some(([a, b, k]) => a < end && at < b && (k === kind || (k === 'suicide' && kind === 'death')))) continue;
-      const negated = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at));
+      const negated = NEG_BEFORE.test(text.slice(Math.max(u.start, at - 12), at).replace(/not\s+only|не\s+только/giu, ''));
       // (an act sources dispute having happened at all, said done or not done by a person: a claim of its existence — "Eichmann never
       // asked for clemency" / «Эйхман сам подал прошение о помиловании»)
       if (DISPUTED_ACTS.has(kind) && t.form !== 'noun' && !WISHED.test(text.slice(Math.max(u.start, at - 24), at))) {
@@ -1444,6 +1445,8 @@ const GROUP_EVENT_OF: Record<string, string> = { rehabilitation: 'rehabilitation
 /** the convicts of a trial named as a group */
 const CONDEMNED = /\b(?:the\s+)?(?:condemned|convicted|sentenced)(?:\s+(?:men|women|defendants|prisoners))?\b|(?<![\p{L}])(?:осужд[её]нн\p{L}*|приговор[её]нн\p{L}*|смертник\p{L}*)(?![\p{L}])/iu;
 
+/** a comment in the present tense on what happened: "many people state:", "historians argue that", «многие утверждают» */
+const COMMENT_NOW = /\b(?:state|states|say|says|claim|claims|argue|argues|believe|believes|insist|insists|maintain|maintains|suggest|suggests)(?:\s*:|\s+that\b)|(?<![\p{L}])(?:утверждают|утверждает|говорят|говорит|пишут|считают|считает|полагают)(?:\s*:|,?\s+что|,?\s+будто)/u;
 /** a verb of saying or learning and the clause it reports: "reported to the Presidium that", "learned that", "admitted that" */
 const REPORTED_THAT = /(?:\b(?:reported|said|told|announced|wrote|declared|claimed|admitted|stated|revealed|confirmed|learned|learnt|discovered|found|established|testified|conceded|disclosed)\b[^.;]*?\bthat\b|(?<![\p{L}])(?:доложил|сообщил|заявил|сказал|объявил|написал|признал|рассказал|узнал|выяснил|установил|показал)\p{L}*[^.;]*?,\s*(?:что|будто)(?![\p{L}]))/iu;
 
