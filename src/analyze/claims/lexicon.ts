@@ -86,13 +86,24 @@ export const EVENT_CONCEPTS: EventConcept[] = [
     verb: `(?:asked|asks|appealed|appeals|petitioned|petitions|pleaded|pleads|begged|begs)\\s+for\\s+(?:clemency|mercy|a\\s+pardon)|sought\\s+(?:clemency|a\\s+pardon)|(?:подал|подала|подали|написал|написала|написали|направил|направила)\\s+(?:\\S+\\s+)?(?:прошени|ходатайств)${L}\\s+о\\s+помиловании|просил[аи]?\\s+о\\s+помиловании`,
   },
   {
+    // giving oneself up: "gave himself up to the police", «явился в полицию», «В полицию добровольно является Торглер»
+    kind: 'surrender', label: 'surrender', role: 'agent', repeatable: false,
+    verb: `gave\\s+(?:himself|herself|themselves)\\s+up|giving\\s+(?:himself|herself)\\s+up|turned\\s+(?:himself|herself|themselves)\\s+in|surrendered\\s+to|(?:явил(?:ся|ась|ись)|явившийся|явившаяся|является|являются|пришёл|пришел|пришла)\\s+(?:сам\\s+|сама\\s+|добровольно\\s+)?(?:в\\s+полицию|в\\s+милицию|с\\s+повинной)|(?:в\\s+полицию|в\\s+милицию)\\s+(?:сам\\s+|добровольно\\s+)?(?:явил(?:ся|ась)|является)|сдал(?:ся|ась|ись)\\s+(?:полиции|властям)`,
+  },
+  {
+    // testimony in court or under interrogation: "Göring gave evidence in person", «допрос Германа Геринга»
+    kind: 'testimony', label: 'testimony', role: 'agent', repeatable: true,
+    verb: `gave\\s+evidence|testified|took\\s+the\\s+(?:witness\\s+)?stand|(?:давал|дал)[аи]?\\s+показания`,
+    noun: `testimony\\s+of|interrogation\\s+of|cross-examination\\s+of|допрос${L}\\s+(?=\\p{Lu})`,
+  },
+  {
     kind: 'commutation', label: 'commutation of the sentence', role: 'patient', repeatable: true,
     verb: `commut(?:es|ed)|замен(?:ил|ила|или|яет|яют|ён|ена|ены)\\s+(?:\\S+\\s+)?(?:смертн|расстрел|высш)${L}`,
     noun: `commutation\\s+of`,
   },
   {
     kind: 'execution', label: 'execution', role: 'patient', repeatable: false,
-    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?|повеси(?:л|ли)(?![\\p{L}])`,
+    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?|повеси(?:л|ли)(?![\\p{L}])|beheaded|decapitated|guillotined|обезглавлен(?:а|ы)?|отрубили\\s+голову`,
     passiveOnly: `shot`,
     noun: `execution\\s+of|казн(?:ь|и)\\s+(?=\\p{Lu})|расстрел(?:а|е)?\\s+(?=\\p{Lu})`,
   },
@@ -109,7 +120,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'release', label: 'release', role: 'patient', repeatable: true,
-    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
+    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|выпуска(?:ет|ют)|выпустили|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
     noun: `release\\s+of|освобождени${L}`,
   },
   {
@@ -128,7 +139,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'letter', label: 'letter', role: 'agent', repeatable: true,
-    verb: `wr(?:ote|ites)\\s+(?:a\\s+|an\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?(?:\\S+\\s+){0,2}?(?:letter|note|memorandum|denunciation|report|complaint)|wr(?:ote|ites)\\s+to|(?:sent|sends)\\s+(?:a\\s+|an\\s+|the\\s+|his\\s+|her\\s+)(?:\\S+\\s+)?(?:letter|note|telegram|denunciation)|написал[аи]?(?![\\p{L}])|(?:отправил|послал|направил)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:письмо|записку|телеграмму|донос|заявление)`,
+    verb: `wr(?:ote|ites)\\s+(?:a\\s+|an\\s+|the\\s+|his\\s+|her\\s+|their\\s+)?(?:\\S+\\s+){0,2}?(?:letter|note|memorandum|denunciation|report|complaint)|wr(?:ote|ites)\\s+to|(?:sent|sends)\\s+(?:a\\s+|an\\s+|the\\s+|his\\s+|her\\s+)(?:\\S+\\s+)?(?:letter|note|telegram|denunciation)|написал[аи]?(?![\\p{L}])|пиш(?:ет|ут)(?=\\s+(?:\\S+\\s+){0,2}(?:письмо|записку|донос|заявление|в\\s|на\\s|\\p{Lu}))|(?:отправил|послал|направил)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:письмо|записку|телеграмму|донос|заявление)`,
   },
   {
     kind: 'publication', label: 'publication', role: 'agent', repeatable: true,
@@ -142,7 +153,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'award', label: 'award', role: 'patient', repeatable: true,
-    verb: `award(?:s|ed)|decorated|(?:received|receives|won|wins)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\S+\\s+){0,2}?(?:Order|Prize|[Mm]edal)|награди(?:л|ла|ли)|награжда(?:ет|ют)|награжд[её]н(?:а|ы)?|(?:получил|удостоен)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:орден|преми|медал)${L}`,
+    verb: `award(?:s|ed)|decorated|(?:received|receives|won|wins)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\S+\\s+){0,2}?(?:Order|Prize|[Mm]edal)|награди(?:л|ла|ли)|награжда(?:ет|ют)|награжд[её]н(?:а|ы)?|(?:получил|удостоен)[аи]?\\s+(?:\\S+\\s+){0,2}?(?:орден|преми|медал)${L}|(?:орден|премию|медаль)\\s+(?:\\S+\\s+){0,3}?получил[аи]?`,
   },
   {
     kind: 'appointment', label: 'appointment', role: 'patient', repeatable: true,

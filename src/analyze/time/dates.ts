@@ -95,6 +95,8 @@ interface Relative {
   day?: number;
   /** "within the next two weeks": the whole stretch from the anchor to the offset, a range */
   within?: boolean;
+  /** "thirty-one years to the day after": the anchor's own day, so many years or months on */
+  toTheDay?: boolean;
 }
 const RU_GEN_NUM: Record<string, number> = { двух: 2, трёх: 3, трех: 3, четырёх: 4, четырех: 4, пяти: 5, шести: 6 };
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -366,6 +368,11 @@ const RULES: Rule[] = [
   [new RegExp(`${B}через\\s+сутки(?![\\p{L}])`, 'giu'), () => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: 1 } })],
   [new RegExp(`${B}(?:в\\s+)?(прошлом|этом|будущем|следующем)\\s+(году|месяце)(?![\\p{L}])`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: ruUnit(m[2]!), n: /прошлом/.test(m[1]!) ? -1 : /этом/.test(m[1]!) ? 0 : 1 } })],
   // ---- relative expressions
+  // "thirty-one years to the day after": the same day of the month, so many years on
+  [new RegExp(`\\b(${NUM}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?)\\s+(years?|months?)\\s+to\\s+the\\s+day\\s+(later|after(?:wards)?|earlier|before)\\b`, 'giu'), (m) => {
+    const r = rel(m[1]!, m[2]!, /later|after/i.test(m[3]!) ? 1 : -1, false);
+    return { ...r, relative: { ...r.relative!, toTheDay: true } };
+  }],
   [new RegExp(`\\b(?:(?:more|less)\\s+than\\s+|about\\s+|some\\s+|only\\s+|just\\s+)?(${NUM}|a few)\\s+(days?|weeks?|months?|years?)\\s+(later|after(?:wards)?|earlier|before|ago|previously)\\b`, 'giu'), (m) => rel(m[1]!, m[2]!, /later|after/i.test(m[3]!) ? 1 : -1, /than|about|some/i.test(m[0]))],
   // "within the next two weeks": the stretch from the time the text is at to that much later
   [new RegExp(`\\bwithin\\s+the\\s+(?:next|following)\\s+(${NUM})\\s+(days?|weeks?|months?|years?)\\b`, 'giu'), (m) => ({ ...rel(m[1]!, m[2]!, 1, false), relative: { ...rel(m[1]!, m[2]!, 1, false).relative!, within: true } })],
@@ -410,7 +417,9 @@ function ruUnit(w: string): Relative['unit'] {
 
 function rel(num: string, unit: string, sign: number, vague: boolean): Omit<Cand, 'start' | 'end' | 'prio'> {
   const k = num.toLowerCase().trim();
-  const n = /^\d+$/.test(k) ? Number(k) : (NUM_WORDS[k] ?? NaN);
+  const tens: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+  const compound = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](one|two|three|four|five|six|seven|eight|nine)$/.exec(k);
+  const n = /^\d+$/.test(k) ? Number(k) : compound ? tens[compound[1]!]! + NUM_WORDS[compound[2]!]! : (tens[k] ?? NUM_WORDS[k] ?? NaN);
   const u = unit.toLowerCase().replace(/s$/, '') as Relative['unit'];
   return { form: 'relative', edtf: null, relative: { unit: u, n: vague ? NaN : n * sign } };
 }
@@ -469,10 +478,15 @@ function resolveRelative(anchor: string, r: Relative): string | null {
     }
     case 'month': {
       if (m === undefined || isSeason) return null;
+      if (r.toTheDay && d !== undefined) {
+        const t = new Date(Date.UTC(y, m - 1 + r.n, d));
+        return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+      }
       const t = new Date(Date.UTC(y, m - 1 + r.n, 1));
       return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`;
     }
     case 'year':
+      if (r.toTheDay && m !== undefined && d !== undefined && !isSeason) return ymd(y + r.n, m, d);
       if (r.season) return `${y + r.n}-${r.season}`;
       if (r.month && r.day) return ymd(y + r.n, r.month, r.day);
       if (r.month) return `${y + r.n}-${pad(r.month)}`;
@@ -613,10 +627,15 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     return /\p{L}{3,}/u.test(text.slice(open + 1, c.start) + text.slice(c.end, close));
   };
   const flashback = (c: Cand): boolean => {
-    const from = Math.max(text.lastIndexOf('.', c.start) + 1, text.lastIndexOf(';', c.start) + 1, c.start - 200);
-    const stop = /[.;]/.exec(text.slice(c.end, c.end + 200));
+    // (the date's own clause, between commas, colons or semicolons; not a deadline: "By the 21st of August the prosecution had examined …")
+    if (/\b(?:by|until|till)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, c.start - 10), c.start))) return false;
+    const from = Math.max(text.lastIndexOf('.', c.start) + 1, text.lastIndexOf(';', c.start) + 1, text.lastIndexOf(',', c.start) + 1, text.lastIndexOf(':', c.start) + 1, c.start - 200);
+    const stop = /[.;,:]/.exec(text.slice(c.end, c.end + 200));
     const clause = text.slice(from, stop ? c.end + stop.index : c.end + 200);
-    return /\bhad\s+(?:(?:not|never|already|just|\p{Ll}+ly)\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|ht|ft|lt|pt|ung|ade|id|ld|ost|ot|et|it)\b/u.test(clause);
+    const m = /\bhad\s+(?:(?:not|never|already|just|\p{Ll}+ly)\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|ht|ft|lt|pt|ung|ade|id|ld|ost|ot|et|it)\b/u.exec(clause);
+    // (the past perfect of a clause the date's own verb governs is no flashback of the date: "On 1 December the news went round that
+    // Kirov had been killed")
+    return !!m && !/\b(?:that|which|who|whom|where|when|because|since|after)\b/i.test(clause.slice(0, m.index).slice(c.end - from));
   };
   let flash: { edtf: string; start: number; end: number } | null = null;
   for (const c of taken) {
@@ -687,6 +706,19 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
       }
       if (Number.isFinite(y)) {
         base.edtf = c.needsYear(y);
+        // (told in the past perfect, a yearless date lies before the time the text is at: "[June 1958] he had died in December" is
+        // December 1957)
+        const aEnd = a ? a.edtf.split('/').pop()! : '';
+        if (base.edtf && a && a.start >= 0 && aEnd.length >= 7 && base.edtf.split('/')[0]! > aEnd && flashback(c)) {
+          base.edtf = c.needsYear(y - 1);
+          // (and, a flashback, it leaves the story's calendar where it was)
+          if (base.edtf) {
+            if (a.start >= 0) base.anchor = a.start;
+            out.push(base);
+            flash = { edtf: base.edtf, start: c.start, end: c.end };
+            continue;
+          }
+        }
         if (a!.start >= 0) base.anchor = a!.start;
       }
       out.push(base);
@@ -699,6 +731,16 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
       // "yesterday", «вчера», "this morning" are the report's own days: its dateline's, when it has one, not the last date told
       const deictic = opts.documentDate && /^(?:yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|вчера|сегодня|завтра|позавчера|послезавтра)/iu.test(base.text);
       const a = deictic ? { edtf: opts.documentDate!, start: -1, end: -1 } : flash && flashback(c) ? flash : anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      // (so is one right before it, the relative one in apposition: "on 13 April 1990, forty-seven years to the day after the broadcast")
+      const prev = out[out.length - 1];
+      if (!next && prev?.edtf && c.relative.n > 0 && c.relative.unit !== 'weekday' && c.relative.unit !== 'day-of' && /^\s*,\s*$/.test(text.slice(prev.end, c.start)) && /\b(?:later|after)\b/i.test(base.text)) {
+        const v = prev.edtf.split('/')[0]!;
+        base.edtf = c.relative.unit === 'year' && !c.relative.month && !c.relative.season && !c.relative.toTheDay ? v.slice(0, 4) : c.relative.unit === 'month' && !c.relative.toTheDay ? v.slice(0, 7) : prev.edtf;
+        base.anchor = prev.start;
+        out.push(base);
+        anchor = { edtf: base.edtf, start: c.start, end: c.end };
+        continue;
+      }
       if (next?.edtf) {
         const v = next.edtf.split('/')[0]!;
         base.edtf = c.relative.unit === 'year' && !c.relative.month && !c.relative.season ? v.slice(0, 4) : c.relative.unit === 'month' ? v.slice(0, 7) : next.edtf;
