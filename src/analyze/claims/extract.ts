@@ -960,6 +960,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           // "he and Kamenev were put on trial … along with 34 others": the whole is not told, so there is no count
           else if (/^\s+(?:others?|other\s+\w+|accomplices|associates|co-defendants)\b/iu.test(after)) continue;
         }
+        // "seven men stood beside Nagy in the dock", «рядом с Надем сидели семеро»: the one they stood beside counts too
+        const beside = /^(\s+(?:[\p{L}-]+\s+){0,3}?(?:beside|alongside|next\s+to|together\s+with|рядом\s+с|вместе\s+с)\s+)/iu.exec(after);
+        if (beside && n === n0 && persons.some((p) => Math.abs(p.start - (at + numText.length + beside[1]!.length)) <= 1)) n = n0 + 1;
         // «Кроме самого Берии, по делу проходили ещё шесть обвиняемых», "Besides Beria, six others were tried": the ones set apart count too
         const besides = /(?<![\p{L}])(?:кроме|помимо|besides|apart\s+from|in\s+addition\s+to)\s+(?:самого\s+|самой\s+|самих\s+)?/iu.exec(text.slice(sentenceBefore(text, u.start), at));
         if (besides && n === n0 && (/(?:ещё|еще|other|another)\s+$/iu.test(before) || /^\s+(?:others?|other\s+\p{L}+|других|остальных)(?![\p{L}])/iu.test(after))) {

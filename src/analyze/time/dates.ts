@@ -709,7 +709,10 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
         // (told in the past perfect, a yearless date lies before the time the text is at: "[June 1958] he had died in December" is
         // December 1957)
         const aEnd = a ? a.edtf.split('/').pop()! : '';
-        if (base.edtf && a && a.start >= 0 && aEnd.length >= 7 && base.edtf.split('/')[0]! > aEnd && flashback(c)) {
+        // (not in a report whose own date is later still: the past perfect there looks back from the report's day, "LEIPZIG, Dec. 24 …
+        // The court had moved to Berlin for the hearings of October and November")
+        const beforeReport = !!opts.documentDate && base.edtf !== null && base.edtf.split('/')[0]! <= opts.documentDate;
+        if (base.edtf && a && a.start >= 0 && aEnd.length >= 7 && base.edtf.split('/')[0]! > aEnd && !beforeReport && flashback(c)) {
           base.edtf = c.needsYear(y - 1);
           // (and, a flashback, it leaves the story's calendar where it was)
           if (base.edtf) {
