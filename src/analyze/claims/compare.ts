@@ -234,7 +234,9 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       // «Октябрьский зал Дома союзов»): a conflict only between two places the entity index knows
       if (CYR.test(a.value.place ?? '') !== CYR.test(b.value.place ?? '') && !((a.keys ?? []).some((k) => k.startsWith('@')) && (b.keys ?? []).some((k) => k.startsWith('@')))) return null;
       // (a building and a town, perhaps the one it stands in: "the dacha of Lavrenty Tsanava" / "Minsk")
-      if (!placeHead(a.value.place ?? '') !== !placeHead(b.value.place ?? '')) return null;
+      // (unless the building's own name places it: "the Valdai sanatorium" / «в Москве»)
+      const named = (x: Claim) => (x.keys ?? []).some((k) => k.startsWith('@place:'));
+      if (!placeHead(a.value.place ?? '') !== !placeHead(b.value.place ?? '') && !(named(a) && named(b))) return null;
       // (a country or region and a place within it, perhaps: "in America" / "at Saratoga Springs")
       if ((a.keys ?? []).some(isRegionKey) !== (b.keys ?? []).some(isRegionKey)) return null;
       return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];

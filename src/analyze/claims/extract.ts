@@ -237,16 +237,18 @@ function countClass(s: string): string | null {
   if (/\b(?:were|had\s+been|are)\s+(?:\w+\s+)?(?:arrested|detained|taken\s+into\s+custody)\b|арестован|арестовали|задержан/iu.test(s)) return 'arrested';
   if (/\b(?:convicted|found\s+guilty)\b|(?<![\p{L}])(?:осужден[аы]?|осуждён[аы]?|осудил[аи]?)(?!\s+к)(?![\p{L}])/iu.test(s) && !/sentenced|приговор/iu.test(s)) return 'convicted';
   if (/(?:sentenced|condemned)\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
+  // the charges or counts of an indictment: "There were four charges", "guilty on all fifteen counts", «обвинили по пяти пунктам»
+  if (/^\s*(?:\S+\s+)?(?:charges|counts)\b|^\s*(?:\S+\s+)?пункт\p{L}*/iu.test(s)) return 'charges';
   // witnesses, by the side that called them when the text says ("witnesses for the prosecution", «свидетелей защиты»)
   if (/^\s*(?:\S+\s+){0,2}?(?:witness(?:es)?|свидетел\p{L}*)(?![\p{L}])/iu.test(s)) return /prosecution|обвинени/iu.test(s) ? 'witnesses-prosecution' : /defen[cs]e|защит/iu.test(s) ? 'witnesses-defence' : 'witnesses';
   if (/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|defendants?|accused|on\s+trial|trial\s+of|charged|indicted)\b|подсудим|обвиняем|скамь|предстал|процесс|групп/iu.test(s)) return 'tried';
   return null;
 }
 
-const GROUP_NOUNS = '(?:accused|defendants|witnesses|свидетел\\p{L}*|companions|comrades|спутник\\p{L}*|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
+const GROUP_NOUNS = '(?:accused|defendants|witnesses|свидетел\\p{L}*|companions|comrades|спутник\\p{L}*|сообщник\\p{L}*|соучастник\\p{L}*|подельник\\p{L}*|charges|counts|пункт\\p{L}*|men|people|persons|prisoners|conspirators|old\\s+bolsheviks|officers|officials|engineers|specialists|generals|commanders|others?|accomplices|associates|co-defendants|сотрудников|чекистов|специалистов|инженеров|чиновников|подсудимых|обвиняемых|человек|заговорщиков|осуждённых|осужденных|других|(?:польских\\s+)?(?:военнопленных|пленных|офицеров|поляков)|miners|workers|dead|погибших|шахтёров|шахтеров|рабочих)';
 
 /** trial triggers: "trial", "процесс", with ordinal names */
-const TRIAL_WORD = /\b(?:trials?|tribunal|court|court-martial|hearings?|jury)\b|процесс|суд(?![\p{L}])|судебн/iu;
+const TRIAL_WORD = /\b(?:trials?|tribunal|court|court-martial|hearings?|jury)\b|процесс|суд(?![\p{L}])|судебн|трибунал/iu;
 
 // concept words for things that may or may not have existed, across languages
 const CONCEPTS: Array<[RegExp, string]> = [
@@ -414,7 +416,7 @@ const N = `(${NUM_RE})`;
 /** ages: "Mary Phagan, fourteen years of age", "a child of thirteen, Mary Phagan", «13-летняя Мэри Фэган», «Рою Райту было двенадцать лет» */
 const AGE = new RegExp(`${B}(?:(?:aged\\s+)?${N}\\s+years?\\s+(?:of\\s+age|old)|(?:child|boy|girl|youth|lad)\\s+of\\s+${N}|aged\\s+${N}|(\\d{1,2})-(?:year-old|летн\\p{L}+)|(?:было|исполнилось)\\s+(?:всего\\s+|только\\s+|лишь\\s+)?${N}\\s+(?:лет|год|года)|в\\s+возрасте\\s+${N}\\s+(?:лет|год|года)|(?:youngest|oldest)[^.;]{0,40}?\\b(?:was|being)\\s+(?:only\\s+|just\\s+)?${N})(?![\\p{L}\\d])`, 'giu');
 const VOTES = new RegExp(`${B}(?:by\\s+${N}\\s+votes?\\s+to\\s+${N}|(?:deadlocked|split|divided|voted)\\s+(?:\\S+\\s+){0,2}?${N}\\s+to\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?против\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?за\\s+(?:обвинение|осуждение|оправдание|виновность)[,\\s]+${N}(?:\\s+голос\\p{L}*)?\\s*(?:[—–-]\\s*)?(?:за|против))(?![\\p{L}\\d])`, 'giu');
-const UNIT = '(days?|weeks?|months?|hours?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*)';
+const UNIT = '(days?|weeks?|months?|hours?|minutes?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*|минут\\p{L}*)';
 const Q = '(less\\s+than|more\\s+than|over|under|barely|about|nearly|almost|больше|более|меньше|менее|около|почти|свыше)?';
 const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
 
@@ -806,7 +808,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // ("Tukhachevsky and seven other commanders were tried in camera": a trial of its own, dated here or just before)
       const triedHere = /\b(?:were|was|are|is)\s+tried\b|\bstood\s+trial\b|(?<![\p{L}])(?:судили|были\s+осуждены)(?![\p{L}])/iu.test(clause);
       // ("In the 1937 trials he joined the defendants": trials in the plural name no one trial)
-      const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
+      const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?|трибунал(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
       // (not a date inside what someone told the court: "told the court that she had seen him in 1944")
       const told = REPORTED_THAT.exec(clause);
       const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && (!told || x.start < u.start + told.index)) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
@@ -941,12 +943,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
         if (/^\s+(?:(?:men|people|persons|others|companions|человек|мужчин)\s+)?(?:dead|killed|died|(?:are|were)\s+(?:\S+\s+)?killed|погибших|погибли|погибло|были\s+убиты|убиты)(?![\p{L}])/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
-        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых|(?<![\p{L}])судили(?![\p{L}])/iu.test(text.slice(Math.max(u.start, at - 160), at)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
+        if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых|(?<![\p{L}])судили(?![\p{L}])|перед\s+судом\s+предстал\p{L}*|предстал\p{L}*\s+перед\s+судом/iu.test(text.slice(Math.max(u.start, at - 160), at)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
         if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал|(?<![\p{L}])судил[аи]?(?![\p{L}])/iu.test(near + ' ' + text.slice(Math.max(u.start, at - 160), at))) cls = null;
         // "X, Y and fourteen of their accomplices": the named persons count too
         // («судили Сланского и ещё тринадцать человек»: "and another thirteen people")
         const another = /(?:and|и)\s+(?:ещё|еще|another)\s+$/iu.test(before) && /^\s+(?:человек|других|people|men|persons)/iu.test(after);
-        if (another || /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|companions|comrades|others?|other\s+\w+|co-defendants|спутник\p{L}*|товарищ\p{L}*)/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
+        if (another || /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|companions|comrades|others?|other\s+\w+|co-defendants|спутник\p{L}*|товарищ\p{L}*)/iu.test(after) || /^\s+(?:его|её|ее|их)\s+(?:сообщник|соучастник|подельник|товарищ|спутник|сподвижник)\p{L}*/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
           const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
           const run = persons.filter((p) => p.start >= u.start && p.end <= at);
           const k = Math.max(listed.length, run.length);
@@ -1028,7 +1030,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // ---------------- quantities disputed as often as head counts: ages, the votes of a court or jury, how long a trial or a
     // deliberation lasted
     {
-      const ctxTime = uDates.find((x) => x.form !== 'relative' && /^\d{4}-\d{2}/.test(x.edtf ?? ''))?.edtf ?? heading?.edtf ?? (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
+      const ctxTime = uDates.find((x) => (x.form !== 'relative' || /^\d{4}-\d{2}-\d{2}$/.test(x.edtf ?? '')) && /^\d{4}-\d{2}/.test(x.edtf ?? ''))?.edtf ?? heading?.edtf ?? (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       const ctx = ctxTime ? monthKey(ctxTime) : null;
       for (const m of AGE_HINT.test(clause) ? clause.matchAll(AGE) : []) {
         const numText = m.slice(1).find((x) => x !== undefined);
@@ -1061,14 +1063,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const unit = g.find((x, k) => x !== undefined && [2, 5, 7].includes(k))!;
         const n0 = numText ? numberOf(numText) : 1;
         if (!Number.isFinite(n0)) continue;
-        const hours = n0 * (/^(?:hour|час)/iu.test(unit) ? 1 : /^(?:week|недел)/iu.test(unit) ? 168 : /^(?:month|месяц)/iu.test(unit) ? 720 : 24);
+        const hours = n0 * (/^(?:minute|минут)/iu.test(unit) ? 1 / 60 : /^(?:hour|час)/iu.test(unit) ? 1 : /^(?:week|недел)/iu.test(unit) ? 168 : /^(?:month|месяц)/iu.test(unit) ? 720 : 24);
         const where = text.slice(Math.max(u.start, u.start + m.index! - 80), Math.min(u.end, u.start + m.index! + m[0].length + 60));
-        const what = /\b(?:jury|jurors|deliberat\w*|was\s+out|were\s+out)\b|присяжн|совещал/iu.test(where) ? 'deliberation' : /\b(?:statement|speech|testimony|plea|address)\b|речь|показани|заявлени/iu.test(where) ? 'statement' : TRIAL_WORD.test(where) || /следстви/iu.test(where) ? 'trial' : null;
+        const what = /\b(?:jury|jurors|deliberat\w*|was\s+out|were\s+out)\b|присяжн|совещал/iu.test(where) ? 'deliberation' : /\b(?:statement|speech|testimony|plea|address)\b|речь|показани|заявлени/iu.test(where) ? 'statement' : TRIAL_WORD.test(where) || /следстви|заседани|трибунал|слушани/iu.test(where) ? 'trial' : null;
         if (!what) continue;
         const bound = q ? (/less|under|barely|меньше|менее/iu.test(q) ? '<' : /more|over|больше|более|свыше/iu.test(q) ? '>' : '~') : undefined;
         const at = u.start + m.index!;
         const c = countClaim(doc, clip(at, at + m[0].length), `duration:${what}@${ctx}`, 'hours', hours, uTime);
-        out.push({ ...c, value: { ...c.value, ...(bound ? { detail: bound } : {}) }, subjectLabel: `how long the ${what} lasted (${ctx})`, valueLabel: `${bound === '<' ? 'less than ' : bound === '>' ? 'more than ' : bound === '~' ? 'about ' : ''}${hours % 24 === 0 && hours >= 24 ? `${hours / 24} days` : `${hours} hours`}` });
+        out.push({ ...c, value: { ...c.value, ...(bound ? { detail: bound } : {}) }, subjectLabel: `how long the ${what} lasted (${ctx})`, valueLabel: `${bound === '<' ? 'less than ' : bound === '>' ? 'more than ' : bound === '~' ? 'about ' : ''}${hours % 24 === 0 && hours >= 24 ? `${hours / 24} days` : hours < 1 ? `${Math.round(hours * 60)} minutes` : `${hours} hours`}` });
       }
     }
     /** where an event happened, told after its word: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol" */
@@ -1653,6 +1655,7 @@ const PLACE_HEADS: Array<[RegExp, string]> = [
   [/\bcell\b|камер/iu, 'cell'],
   [/\bcorridor\b|коридор/iu, 'corridor'],
   [/\b(?:cellar|basement)s?\b|подвал/iu, 'cellar'],
+  [/\b(?:hospital|clinic|sanatorium|sanitarium)s?\b|больниц|клиник|санатори|госпитал/iu, 'hospital'],
   [/\bstreet\b|улиц/iu, 'street'],
   [/\b(?:forest|wood)\b|(?<![\p{L}])лес/iu, 'forest'],
   [/\bstation\b|вокзал/iu, 'station'],
@@ -1661,7 +1664,7 @@ export function placeHead(phrase: string): string | null {
   return PLACE_HEADS.find(([re]) => re.test(phrase))?.[1] ?? null;
 }
 
-const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement|corridor|room|hall|courtyard|yard)\b|коридор|комнат|зал[еа]?(?![\p{L}])|двор|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
+const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|hospital|clinic|sanatorium|barracks|garrison|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement|corridor|room|hall|courtyard|yard)\b|коридор|комнат|зал[еа]?(?![\p{L}])|двор|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
 const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\b(?:did|does|do)\s+not\s+(?:see|attend|visit|reach|go\s+to|come\s+to)\b|\b(?:was|were)\s+nowhere\s+near\b|\b(?:came|went|travell?ed)\s+to\b|(?<![\p{L}])(?:не\s+)?(?:поехал[аи]?|ездил[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал[аи]?|выезжал[аи]?|был|бывал|присутствовал[аи]?|поехал[аи]?|ездил[аи]?|явил(?:ся|ась|ись))(?![\p{L}])|\b(?:attends|attended)\b|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
 
 interface ExistenceRule {

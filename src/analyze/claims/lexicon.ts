@@ -130,7 +130,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'annulment', label: 'annulment of the verdict', role: 'patient', repeatable: true,
-    verb: `quash(?:es|ed)|annull?(?:s|ed)|overturn(?:s|ed)|set\\s+aside|revers(?:es|ed)\\s+(?:the|his|her|their)\\s+(?:conviction|verdict|sentence)|отмени(?:л|ла|ли|т)|отменя(?:ет|ют)|отмен[её]н(?:а|ы)?|аннулирова${L}`,
+    verb: `quash(?:es|ed)|annull?(?:s|ed)|revok(?:es|ed)|rescind(?:s|ed)|overturn(?:s|ed)|set\\s+aside|revers(?:es|ed)\\s+(?:the|his|her|their)\\s+(?:conviction|verdict|sentence)|отмени(?:л|ла|ли|т)|отменя(?:ет|ют)|отмен[её]н(?:а|ы)?|аннулирова${L}`,
   },
   {
     kind: 'confession', label: 'confession', role: 'agent', repeatable: true,
