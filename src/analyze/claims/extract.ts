@@ -237,6 +237,9 @@ function countClass(s: string): string | null {
   if (/\b(?:were|had\s+been|are)\s+(?:\w+\s+)?(?:arrested|detained|taken\s+into\s+custody)\b|арестован|арестовали|задержан/iu.test(s)) return 'arrested';
   if (/\b(?:convicted|found\s+guilty)\b|(?<![\p{L}])(?:осужден[аы]?|осуждён[аы]?|осудил[аи]?)(?!\s+к)(?![\p{L}])/iu.test(s) && !/sentenced|приговор/iu.test(s)) return 'convicted';
   if (/(?:sentenced|condemned)\s+to\s+(?:\w+\s+)?(?:years|terms?|imprisonment|prison)|\b(?:received|receive|got|given)\s+(?:prison\s+)?(?:terms|sentences)\b|к\s+\S+\s+(?:годам|лет)|к\s+заключению|получил[аи]?\s+(?:сроки|срок|по\s+\S+\s+(?:года|лет))/iu.test(s)) return 'prison';
+  // released and rehabilitated ("all thirty-seven people arrested in the case had been released and fully rehabilitated")
+  if (/\b(?:released|freed|set\s+free)\b|освобожд[её]н|освободили|выпустили|выпущен/iu.test(s)) return 'released';
+  if (/\brehabilitated\b|реабилитирован/iu.test(s)) return 'rehabilitated';
   // the charges or counts of an indictment: "There were four charges", "guilty on all fifteen counts", «обвинили по пяти пунктам»
   if (/^\s*(?:\S+\s+)?(?:charges|counts)\b|^\s*(?:\S+\s+)?пункт\p{L}*/iu.test(s)) return 'charges';
   // witnesses, by the side that called them when the text says ("witnesses for the prosecution", «свидетелей защиты»)
@@ -811,7 +814,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?|трибунал(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
       // (not a date inside what someone told the court: "told the court that she had seen him in 1944")
       const told = REPORTED_THAT.exec(clause);
-      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && (!told || x.start < u.start + told.index)) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
+      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && (x.form !== 'relative' || (x.anchor === undefined && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && (!told || x.start < u.start + told.index)) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
       const ord = ordinalOf(clause);
       const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
       if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
@@ -940,6 +943,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         // "перед судом предстали четверо", "на скамье подсудимых оказались трое"
         if (!cls && /(?:перед\s+судом|на\s+скамье\s+подсудимых)[^.;]{0,40}?(?:предстали|оказались|сидели|были)\s+$|(?:предстали|оказались)\s+(?:перед\s+судом|на\s+скамье\s+подсудимых)\s+$/iu.test(before) && !/^\s+\p{L}/u.test(after.replace(/^\s+(?:человек|подсудимых|обвиняемых)/iu, ''))) cls = 'tried';
         if (!cls && /(?:deported|exiled|выслали|депортировали)\s+(?:(?:about|some|almost|nearly|около|почти|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'deported';
+        if (!cls && /(?:released|freed|освободили|выпустили)\s+(?:(?:only|just|all|лишь|только|всего|всех)\s+)?$/iu.test(before)) cls = 'released';
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
         if (/^\s+(?:(?:men|people|persons|others|companions|человек|мужчин)\s+)?(?:dead|killed|died|(?:are|were)\s+(?:\S+\s+)?killed|погибших|погибли|погибло|были\s+убиты|убиты)(?![\p{L}])/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
@@ -960,7 +964,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           // "He and five associates were tried", «он и ещё четверо»: a pronoun for one person and the others
           else if (/(?:^|[^\p{L}])(?:he|she|он|она)\s+(?:and|и)\s+(?:(?:ещё|еще|another)\s+)?$/iu.test(before)) n = n0 + 1;
           // "he and Kamenev were put on trial … along with 34 others": the whole is not told, so there is no count
-          else if (/^\s+(?:others?|other\s+\w+|accomplices|associates|co-defendants)\b/iu.test(after)) continue;
+          // (but "His four co-defendants were acquitted" counts the acquitted all the same)
+          else if (/^\s+(?:others?|other\s+\w+|accomplices|associates|co-defendants)\b/iu.test(after) && (cls === 'tried' || !cls)) continue;
         }
         // "seven men stood beside Nagy in the dock", «рядом с Надем сидели семеро»: the one they stood beside counts too
         const beside = /^(\s+(?:[\p{L}-]+\s+){0,3}?(?:beside|alongside|next\s+to|together\s+with|рядом\s+с|вместе\s+с)\s+)/iu.exec(after);
@@ -1017,6 +1022,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const bound = countBound(text.slice(Math.max(u.start, at - 24), at));
       const c = countClaim(doc, clip(Math.min(spanStart, at), end), ev, cls, n, uTime);
       out.push(bound ? { ...c, value: { ...c.value, detail: bound }, valueLabel: `${bound === '<' ? 'fewer than ' : bound === '>' ? 'more than ' : 'about '}${n}` } : c);
+      // ("released and fully rehabilitated": both counts)
+      if (cls === 'released' && /\brehabilitated\b|реабилитирован/iu.test(after.slice(0, 80))) out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, 'rehabilitated', n, uTime));
       // "Thirteen are sentenced to death and shot": the executions too
       if (cls === 'death-sentence' && /(?:sentenced|condemned)\s+to\s+death\s+and\s+(?:\w+\s+)?(?:shot|executed)|к\s+расстрелу\s+и\s+расстрелян/iu.test(after.slice(0, 80))) out.push(countClaim(doc, clip(Math.min(spanStart, at), end), ev, 'executed', n, uTime));
       // "осудила 14 человек, и все они были расстреляны", "… and all of them were shot"
@@ -1030,7 +1037,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // ---------------- quantities disputed as often as head counts: ages, the votes of a court or jury, how long a trial or a
     // deliberation lasted
     {
-      const ctxTime = uDates.find((x) => (x.form !== 'relative' || /^\d{4}-\d{2}-\d{2}$/.test(x.edtf ?? '')) && /^\d{4}-\d{2}/.test(x.edtf ?? ''))?.edtf ?? heading?.edtf ?? (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
+      const ctxTime = uDates.find((x) => (x.form !== 'relative' || (x.anchor === undefined && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf ?? ''))) && /^\d{4}-\d{2}/.test(x.edtf ?? ''))?.edtf ?? heading?.edtf ?? (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       const ctx = ctxTime ? monthKey(ctxTime) : null;
       for (const m of AGE_HINT.test(clause) ? clause.matchAll(AGE) : []) {
         const numText = m.slice(1).find((x) => x !== undefined);
