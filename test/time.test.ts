@@ -327,6 +327,22 @@ test('claims: who an event is told of — a report\'s date, «кроме X ещ�
   assert.equal(claims.find((x) => x.sourceId === 'c' && x.predicate === 'outcome')?.subject, 'person:petrov');
 });
 
+test('claims: counts of charges, of the released and the rehabilitated, of minutes; the acquitted among co-defendants', () => {
+  const names = { 'Paul Adler': ['person:adler', 'person'], Adler: ['person:adler', 'person'], Адлер: ['person:adler', 'person'] } as Record<string, [string, string]>;
+  const a = 'ZURICH, March 3, 1961.\nPaul Adler was yesterday sentenced to death by the Federal Court. His four co-defendants were acquitted. There were six charges. The hearing lasted forty minutes. By April all twenty people arrested in the affair had been released and fully rehabilitated.';
+  const b = 'Цюрих, 3 марта 1961 года. Вчера Федеральный суд приговорил Адлера к смертной казни. Адлера обвинили по семи пунктам. Заседание суда длилось около двух часов. Освободили двенадцать человек.';
+  const { claims, comps } = analyze([['a', a], ['b', b]], names);
+  const n = (src: string, kind: string) => claims.find((x) => x.sourceId === src && x.predicate === 'count' && x.value.kind === kind)?.value.n;
+  assert.equal(n('a', 'acquitted'), 4);
+  assert.deepEqual([n('a', 'charges'), n('b', 'charges')], [6, 7]);
+  assert.deepEqual([n('a', 'released'), n('a', 'rehabilitated'), n('b', 'released')], [20, 20, 12]);
+  assert.ok(Math.abs(n('a', 'hours')! - 40 / 60) < 1e-9);
+  const rel = (kind: string) => comps.filter((x) => claims[x.a]!.predicate === 'count' && claims[x.a]!.value.kind === kind).map((x) => x.relation);
+  assert.deepEqual(rel('charges'), ['conflict']);
+  assert.deepEqual(rel('hours'), ['conflict']);
+  assert.deepEqual(rel('released'), ['conflict']);
+});
+
 test('persons: one person under the keys the entities stage gives across scripts; two people of one surname stay two', () => {
   const canon = personCanon(['person:rosenberg:iulius', 'person:rozenberg:ethel', 'person:rozenberg:?', 'person:etel', 'person:given:esterhazi', 'person:esterkhazi', 'person:gold']);
   assert.equal(canon.get('person:etel'), 'person:rozenberg:ethel');
