@@ -392,17 +392,20 @@ export function compareClaims(claimsIn: Claim[]): Comparison[] {
       })
     : claimsIn;
   // a subject keyed by a year only ("trial@1936") is ambiguous when claims name several events of that year by month
+  // (for each kind of claim about it: a count of the tried at a trial of 1936 is ambiguous only if that year has the tried counted at
+  // two trials, not when another month of it has another count)
   const months = new Map<string, Set<string>>();
   for (const c of claims) {
-    const m = /^(.*@\d{4})(-\d{2})/.exec(c.subject);
+    const m = /^(.*@\d{4})(-\d{2})(#.*)?$/.exec(c.subject);
     if (!m) continue;
-    let set = months.get(m[1]!);
-    if (!set) months.set(m[1]!, (set = new Set()));
+    const key = m[1]! + (m[3] ?? '');
+    let set = months.get(key);
+    if (!set) months.set(key, (set = new Set()));
     set.add(m[2]!);
   }
   const ambiguous = (s: string) => {
-    const m = /^(.*@\d{4})(?:#|$)/.exec(s);
-    return !!m && (months.get(m[1]!)?.size ?? 0) > 1;
+    const m = /^(.*@\d{4})(#.*)?$/.exec(s);
+    return !!m && (months.get(m[1]! + (m[2] ?? ''))?.size ?? 0) > 1;
   };
   const refine = (c: Claim): string => {
     if (!ambiguous(c.subject)) return c.subject;

@@ -167,13 +167,57 @@ interface OutcomeRule {
   detail?: string;
   years?: (m: RegExpExecArray) => [number, number] | null;
 }
+/**
+ * A quick test before an expensive pattern: the word stems the pattern's source writes out (runs of three letters or more, outside
+ * character classes and escapes, cut to their first four letters), one of which any match holds. A clause with none of them cannot
+ * match, and the pattern is not run on it. Patterns whose some path writes no such stem have no hint and always run.
+ */
+const HINTS = new Map<RegExp, string[] | null>();
+function literalStems(src: string): string[] | null {
+  const out = new Set<string>();
+  let cur = '';
+  let inClass = false;
+  const flush = () => {
+    if (cur.length >= 3) out.add(cur.toLowerCase().slice(0, 4));
+    cur = '';
+  };
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      flush();
+      // (an escape: \p{L}, \s, \b … is no letter of a word)
+      if (src[i + 1] === 'p' || src[i + 1] === 'P') i = src.indexOf('}', i);
+      else i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') {
+      flush();
+      inClass = true;
+      continue;
+    }
+    if (/\p{L}/u.test(ch)) cur += ch;
+    else flush();
+  }
+  flush();
+  return out.size ? [...out] : null;
+}
+function mayMatch(re: RegExp, lower: string): boolean {
+  let h = HINTS.get(re);
+  if (h === undefined) HINTS.set(re, (h = literalStems(re.source)));
+  return !h || h.some((w) => lower.includes(w));
+}
+
 /** a sum of money: "5,000 francs", «пять тысяч франков», "50 thousand dollars" */
 const MONEY = `(${NUM_RE})(?:\\s+(thousand|million|тысяч[аи]?|миллион\\p{L}*))?\\s+(?:francs?|dollars?|pounds?|roubles?|rubles?|marks?|франк\\p{L}*|доллар\\p{L}*|рубл\\p{L}*|марок|фунт\\p{L}*)`;
 const money = (m: RegExpExecArray): [number, number] | null => {
   const n = numberOf(m[1]!) * (m[2] ? (/^(?:million|миллион)/iu.test(m[2]) ? 1_000_000 : 1000) : 1);
   return Number.isFinite(n) ? [n, n] : null;
 };
-const OUTCOME_RULES: OutcomeRule[] = [
+export const OUTCOME_RULES: OutcomeRule[] = [
   // fines: "were each fined 5,000 francs", «приговорены к штрафу в пять тысяч франков»
   { re: new RegExp(`\\bfined\\s+(?:(?:each|jointly|also|only|\\p{L}+ly)\\s+)?${MONEY}`, 'giu'), kind: 'fine', years: (m) => money(m) },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+штрафу|оштрафован[аы]?|оштрафовали)\\s+(?:\\p{L}+\\s+){0,2}?(?:в\\s+(?:размере\\s+)?|на\\s+)?${MONEY}`, 'giu'), kind: 'fine', years: (m) => money(m) },
@@ -489,7 +533,8 @@ export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[];
       const lineStart = d.text.lastIndexOf('\n', Math.max(0, a - 1)) + 1;
       for (const x of d.dates) {
         const heading = x.start === lineStart && x.end >= a - 1 && x.end <= a + 1;
-        if (!x.edtf || (!heading && x.start < a) || x.end > b + 1 || !/^\d{4}/.test(x.edtf) || LAW_DATE.test(d.text.slice(Math.max(0, x.start - 30), x.start))) continue;
+        // (a date told relative to another event votes for none: "in mid-1936, 18 months after the assassination, … reopen the Kirov affair")
+        if (!x.edtf || x.form === 'relative' || (!heading && x.start < a) || x.end > b + 1 || !/^\d{4}/.test(x.edtf) || LAW_DATE.test(d.text.slice(Math.max(0, x.start - 30), x.start))) continue;
         // another trial named between the two takes the date: "the Novosibirsk trial was organized … as the trial of July 1935 for Kamenev"
         // (not another name of the same trial: "Bukharin-Rykov Trial, or "Trial of the Twenty-One;" 1938")
         const between = x.start >= m.end ? d.text.slice(m.end, x.start) : d.text.slice(x.end, m.start);
@@ -847,7 +892,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     let since = u.start;
     const taken: Array<[number, number]> = [];
     const found: Array<{ at: number; end: number; rule: OutcomeRule; m: RegExpExecArray }> = [];
+    const lowerClause = clause.toLowerCase();
     for (const rule of OUTCOME_RULES) {
+      if (!mayMatch(rule.re, lowerClause)) continue;
       rule.re.lastIndex = 0;
       for (const m of clause.matchAll(rule.re)) {
         const at = u.start + m.index!;
@@ -1112,6 +1159,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     // ---------------- event dates and places
     const evFrom = out.length;
     for (const ev of EVENT_RULES) {
+      if (!mayMatch(ev.re, lowerClause)) continue;
       ev.re.lastIndex = 0;
       for (const m of clause.matchAll(ev.re)) {
         const at = u.start + m.index!;
@@ -1621,7 +1669,7 @@ function monthsApart(a: string, b: string): number {
   if (a.length < 7 || b.length < 7) return ya === yb ? 0 : Math.abs(ya - yb) * 12;
   return Math.abs(ya * 12 + Number(a.slice(5, 7)) - (yb * 12 + Number(b.slice(5, 7))));
 }
-const EVENT_RULES: EventRule[] = [
+export const EVENT_RULES: EventRule[] = [
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|detained|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:арестован[аы]?|задержан[аы]?|арестовали|задержали|взяли)(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
   { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdie[sd]\b|\b(?:was|were)\s+(?:\w+\s+)?dead\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|умерла|погиб|погибла)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
