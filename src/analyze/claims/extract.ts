@@ -203,8 +203,11 @@ function literalStems(src: string): string[] | null {
     else flush();
   }
   flush();
+  // (function words stand beside the stems that matter in these patterns — "was shot", "the verdict" — and would pass every clause)
+  for (const w of [...out]) if (HINT_STOP.has(w)) out.delete(w);
   return out.size ? [...out] : null;
 }
+const HINT_STOP = new Set(['the', 'was', 'were', 'is', 'are', 'had', 'been', 'his', 'her', 'its', 'thei', 'and', 'all', 'also', 'then', 'for', 'with', 'from', 'that', 'this', 'whic', 'who', 'has', 'have', 'only', 'just', 'each', 'both', 'some', 'about', 'more', 'less', 'than', 'over', 'under', 'into', 'onto', 'был', 'была', 'были', 'было', 'что', 'как', 'все', 'всех', 'его', 'её', 'ему', 'так', 'для', 'при', 'под', 'над', 'лишь', 'толь']);
 function mayMatch(re: RegExp, lower: string): boolean {
   let h = HINTS.get(re);
   if (h === undefined) HINTS.set(re, (h = literalStems(re.source)));

@@ -571,12 +571,23 @@ export function datelineDate(text: string): string | null {
   return null;
 }
 
+/** the patterns that can match only Cyrillic text: every word they write out is Russian */
+const RU_ONLY = new Set(
+  RULES.map(([re]) => re).filter((re) => {
+    // (an optional Russian year word after a pattern that matches without it does not make it Russian)
+    const words = re.source.split(RU_YEAR_WORD).join(' ').replace(/\\[pP]\{[^}]*\}|\\[a-zA-Z]|\[[^\]]*\]/g, ' ').match(/[\p{L}]{2,}/gu) ?? [];
+    return words.length > 0 && words.every((w) => /^[а-яё]+$/iu.test(w));
+  }),
+);
 /** every date expression in text[from, to) */
 export function findDates(text: string, from = 0, to = text.length, opts: FindDatesOptions = {}): DateMention[] {
   if (!opts.documentDate) opts = { ...opts, documentDate: datelineDate(text) };
   const slice = text.slice(from, to);
   const cands: Cand[] = [];
+  // (the Russian-only patterns are not run over a text without Cyrillic letters)
+  const cyrillic = /[а-яё]/iu.test(slice);
   RULES.forEach(([re, f], prio) => {
+    if (!cyrillic && RU_ONLY.has(re)) return;
     re.lastIndex = 0;
     for (const m of slice.matchAll(re)) {
       // a leading "the " is part of the expression only for seasons, decades and parts of a year
