@@ -87,10 +87,10 @@ function stripDot(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
-/** split a person's name into given name, initials, patronymic and surname */
 /** the Cyrillic forms a corpus writes, with how many forms decline from each candidate nominative */
 type CyrForms = Set<string> & { support?: Map<string, number> };
 
+/** split a person's name into given name, initials, patronymic and surname */
 function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = false): PersonParse | null {
   // dotted initials written together ("I.N.") count one by one
   const ws = words
