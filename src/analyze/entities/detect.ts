@@ -451,6 +451,9 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   // a Russian adjective before its noun is no name: «Верховного суда», «Военная коллегия» (surnames of adjective form end in
   // -ский, -цкий and are left alone)
   if ((!type || type === 'person') && b - a === 1 && hasCyrillic(first.w) && /(?:[нвр]ого|[нвр]ая|[нвр]ое|[нвр]ые|[нвр]ых|[нвр]ый|нной|нному)$/.test(first.lower) && toks[b] !== undefined && toks[b]!.cap === LOWER && hasCyrillic(toks[b]!.w) && gap(text, first, toks[b]!) === ' ') return;
+  // (and one of -ский before a noun in its case: «в Имперском суде», «Кремлёвской больницы», «Лефортовской тюрьме»; a surname of that
+  // form is followed by a verb, «о Вознесенском говорили»)
+  if ((!type || type === 'person') && b - a === 1 && hasCyrillic(first.w) && /(?:ск|цк)(?:ом|ой|ое|ую)$/.test(first.lower) && toks[b] !== undefined && toks[b]!.cap === LOWER && hasCyrillic(toks[b]!.w) && gap(text, first, toks[b]!) === ' ' && /(?:е|и|ы|у|ю|ой|ей|ом|ем|а|я|о)$/.test(toks[b]!.lower) && !/(?:л|ла|ли|ло|лся|лась|лись|ет|ут|ют|ат|ят|ит|ется|ются|ишь|ешь)$/.test(toks[b]!.lower) && !/^(?:област|лес|район|кра[йяею]|улиц|площад|губерни|уезд|волост|округ|переул|проспект)/.test(toks[b]!.lower)) return;
   let end = last.e;
   let ordinalStart = -1;
   if (before && before.cap === LOWER && ORDINALS.has(before.lower) && gap(text, before, first) === ' ') ordinalStart = before.s;
