@@ -88,6 +88,15 @@ function doc(text: string, sourceId = 'd1', versionId = 1): DocInput {
   return { sourceId, versionId, text, passages };
 }
 
+test('Russian case forms: a surname in -ия declines (Берия, Берии, Берию, Берией); the nominative most forms share wins (Радеку → Радек); adjectives before their noun are no names', () => {
+  const r = analyzeEntities([doc('Дело Л. П. Берия рассматривал суд. Приговор Берии оглашён. Берию расстреляли. Суд над Берией был закрытым. Радек сказал речь. Радека судили. Радеку дали десять лет. Процесс шёл в Имперском суде. Его лечили в Кремлёвской больнице. Лес в Медведевском лесу.')]);
+  const key = (t: string) => r.mentions.filter((m) => m.text === t).map((m) => m.entity);
+  assert.deepEqual(new Set([...key('Берии'), ...key('Берию'), ...key('Берией'), ...key('Л. П. Берия')]).size, 1);
+  assert.deepEqual(new Set([...key('Радек'), ...key('Радека'), ...key('Радеку')]).size, 1);
+  assert.deepEqual(key('Имперском'), []);
+  assert.deepEqual(key('Кремлёвской'), []);
+});
+
 test('property: every mention re-slices its text, lies in its passage, and mentions never overlap', () => {
   const word = fc.constantFrom(
     'Pyatakov', 'Comrade', 'Stalin', 'said', 'the', 'NKVD', 'in', 'Moscow', 'I.', 'N.', 'Smirnov', 'Trial', 'of', 'Sixteen', 'case', 'Shakhty',
