@@ -852,6 +852,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     mentions = windowed(allMentions, u.start - 600, u.end + 200);
     resolvedDates = windowed(allResolved, u.start - 200, u.end + 200);
     const uDates = inside(resolvedDates, u.start, u.end);
+    // where what the clause reports begins ("told the court that …", «доложил, что …»): dates after it are the report's content
+    const reportMatch = REPORTED_THAT.exec(clause);
+    const reportAt = reportMatch ? u.start + reportMatch.index : Infinity;
     {
       const tm = mentions.find((x) => x.type === 'trial' && x.start >= u.start && x.end <= u.end);
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
@@ -861,8 +864,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // ("In the 1937 trials he joined the defendants": trials in the plural name no one trial)
       const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?|трибунал(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
       // (not a date inside what someone told the court: "told the court that she had seen him in 1944")
-      const told = REPORTED_THAT.exec(clause);
-      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && (x.form !== 'relative' || (x.anchor === undefined && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && (!told || x.start < u.start + told.index)) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
+      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && (x.form !== 'relative' || (x.anchor === undefined && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && x.start < reportAt) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
       const ord = ordinalOf(clause);
       const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
       if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
@@ -1323,8 +1325,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // (the trial in context, or one the clause names and dates)
       // (else the year told in the clause or just before it: a court role implies a trial)
       // (not a date inside what the witness said: "told the court that she had seen him in 1944")
-      const said = REPORTED_THAT.exec(clause);
-      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : (uDates.find((x) => /^\d{4}/.test(x.edtf ?? '') && (!said || x.start < u.start + said.index))?.edtf ?? dateBefore(u.start, 400)?.edtf ?? '')).slice(0, 4);
+      const year = (lastTrial && u.start - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : (uDates.find((x) => /^\d{4}/.test(x.edtf ?? '') && x.start < reportAt)?.edtf ?? dateBefore(u.start, 400)?.edtf ?? '')).slice(0, 4);
       if (year) {
         const seen = new Set<string>();
         const add = (w: ClaimMention, a: number, b: number, role: string) => {
