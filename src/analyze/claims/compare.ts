@@ -190,8 +190,6 @@ function verdictAndSentence(t: Claim, p: Claim): boolean {
 /** the bucket of a subject: its time cut to the year */
 const subjectBucket = (s: string) => deathOf(s).replace(/@(\d{4})-\d{2}/, '@$1');
 
-const CYR = /[а-яё]/iu;
-
 function compareOne(a: Claim, b: Claim): [Relation, string] | null {
   switch (a.predicate) {
     case 'outcome':
@@ -232,7 +230,7 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       }
       // in two scripts, names that share no key may be one place translated ("the October Hall of the House of Trade Unions" /
       // «Октябрьский зал Дома союзов»): a conflict only between two places the entity index knows
-      if (CYR.test(a.value.place ?? '') !== CYR.test(b.value.place ?? '') && !((a.keys ?? []).some((k) => k.startsWith('@')) && (b.keys ?? []).some((k) => k.startsWith('@')))) return null;
+      if (hasCyrillic(a.value.place ?? '') !== hasCyrillic(b.value.place ?? '') && !((a.keys ?? []).some((k) => k.startsWith('@')) && (b.keys ?? []).some((k) => k.startsWith('@')))) return null;
       // (a building and a town, perhaps the one it stands in: "the dacha of Lavrenty Tsanava" / "Minsk")
       // (unless the building's own name places it: "the Valdai sanatorium" / «в Москве»)
       const named = (x: Claim) => (x.keys ?? []).some((k) => k.startsWith('@place:'));

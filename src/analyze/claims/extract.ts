@@ -460,7 +460,11 @@ const TOGETHER_WITH_N = new RegExp(`(?:together\\s+with|along\\s+with|and|вме
 /** a number in a clause that may count people ("all sixteen", «лишь пятерых») */
 const COUNT_NUMBER = new RegExp(`${B}(?:(all|only|все|лишь)\\s+)?(${NUM_RE})${E}`, 'giu');
 /** "and four others", «и ещё тринадцать других»: others counted after the names */
-const AND_OTHERS = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|companions|comrades|associates|accomplices|co-defendants|спутник\\p{L}*|товарищ\\p{L}*|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
+/** the people named with someone as a group: "and two companions", "fourteen of his accomplices", «его сообщников» */
+const COMPANIONS = 'companions|comrades|associates|accomplices|co-defendants|спутник\\p{L}*|товарищ\\p{L}*';
+const AND_OTHERS = new RegExp(`^\\s*(?:,\\s*)?(?:and|и|with|together\\s+with|вместе\\s+с)\\s+(?:(?:${NUMW}|\\d+)\\s+)?(?:others?|other\\s+\\p{L}+|of\\s+(?:his|her|their)\\s+\\p{L}+|${COMPANIONS}|других|другими|ещё\\s+\\S+\\s+\\p{L}+)`, 'iu');
+/** a count of the others with the names before it: "and fourteen of their accomplices", «и восемь его сообщников», "of the accused" */
+const OTHERS_AFTER = new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:${COMPANIONS}|others?|other\\s+\\w+)|^\\s+(?:его|её|ее|их)\\s+(?:сообщник|соучастник|подельник|товарищ|спутник|сподвижник)\\p{L}*|^\\s+of\\s+the\\s+accused|^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu');
 // ages, votes and durations (see the quantities in extractClaims)
 const N = `(${NUM_RE})`;
 /** ages: "Mary Phagan, fourteen years of age", "a child of thirteen, Mary Phagan", «13-летняя Мэри Фэган», «Рою Райту было двенадцать лет» */
@@ -1004,7 +1008,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         // "X, Y and fourteen of their accomplices": the named persons count too
         // («судили Сланского и ещё тринадцать человек»: "and another thirteen people")
         const another = /(?:and|и)\s+(?:ещё|еще|another)\s+$/iu.test(before) && /^\s+(?:человек|других|people|men|persons)/iu.test(after);
-        if (another || /^\s+(?:of\s+(?:their|his|the)\s+)?(?:accomplices|associates|companions|comrades|others?|other\s+\w+|co-defendants|спутник\p{L}*|товарищ\p{L}*)/iu.test(after) || /^\s+(?:его|её|ее|их)\s+(?:сообщник|соучастник|подельник|товарищ|спутник|сподвижник)\p{L}*/iu.test(after) || /^\s+of\s+the\s+accused/iu.test(after) || new RegExp(`^\\s+of\\s+(?:his|her|their)\\s+(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) {
+        if (another || OTHERS_AFTER.test(after)) {
           const listed = persons.filter((p) => p.end <= at && p.start >= u.start && /^[\s,]*(?:and|и)?\s*$|^(?:[\s,]|<\/?u>|and|и)*$/u.test(text.slice(p.end, at).replace(/[\p{Lu}][\p{L}.'’<>/ -]*(?:,|\s+and\s+|\s+и\s+)?/gu, '')));
           const run = persons.filter((p) => p.start >= u.start && p.end <= at);
           const k = Math.max(listed.length, run.length);
