@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeEntities, type DocInput } from '../src/analyze/entities/index.js';
-import { nameKeys } from '../src/analyze/entities/keys.js';
+import { nameKeys, soundKeys, soundMatch } from '../src/analyze/entities/keys.js';
 import { givenName, ruSurnameForms } from '../src/analyze/entities/morph.js';
 import { replay, undoneSet, validateAction } from '../src/analyze/entities/curation.js';
 import { main } from '../src/cli/main.js';
@@ -95,6 +95,41 @@ test('Russian case forms: a surname in -ия declines (Берия, Берии, �
   assert.deepEqual(new Set([...key('Радек'), ...key('Радека'), ...key('Радеку')]).size, 1);
   assert.deepEqual(key('Имперском'), []);
   assert.deepEqual(key('Кремлёвской'), []);
+});
+
+test('sound keys: foreign names as Russian writes them by sound; different names stay apart', () => {
+  for (const [a, b] of [
+    ['Szilágyi', 'Силади'], ['Losonczy', 'Лошонци'], ['Nagy', 'Надь'], ['Vásárhelyi', 'Вашархейи'], ['Ferenc', 'Ференц'], ['József', 'Йожеф'],
+    ['Ceaușescu', 'Чаушеску'], ['Göring', 'Геринг'], ['Lubbe', 'Люббе'], ['Hayden', 'Хейден'], ['Dellinger', 'Деллинджер'], ['Julius', 'Джулиус'],
+    ['Copenhagen', 'Копенгаген'], ['Leipzig', 'Лейпциг'], ['Warsaw', 'Варшава'], ['Watson', 'Уотсон'], ['Piatakoff', 'Пятаков'],
+  ] as const) assert.ok(soundMatch(a, b), `${a} ~ ${b}: ${soundKeys(a)} / ${soundKeys(b)}`);
+  for (const [a, b] of [['Allen', 'Александр'], ['Radek', 'Рыков'], ['Sokolnikov', 'Серебряков'], ['Losonczy', 'Лисицын']] as const) assert.ok(!soundMatch(a, b), `${a} vs ${b}`);
+  // a Cyrillic name has one reading; every reading is made of the class letters only
+  fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 12 }), (s) => soundKeys(s).every((k) => /^[BPDTLMNRSKJV]+$/.test(k) && !/(.)\1/.test(k))));
+});
+
+test('transcription: a foreign surname written only in Latin letters joins the one written only in Cyrillic that sounds like it; given names follow', () => {
+  const en = doc('In 1951 the police arrested József Szilágyi. The court gave Szilágyi twelve years. The poet Allen Ginsberg read a poem.', 'en', 1);
+  const ru = doc('В 1951 году был арестован Йожеф Силади. Суд дал Йожефу Силади двенадцать лет. Был арестован и поэт Александр Гинзбург.', 'ru', 2);
+  const r = analyzeEntities([en, ru]);
+  const key = (t: string) => [...new Set(r.mentions.filter((m) => m.text === t).map((m) => m.entity))];
+  assert.equal(key('József Szilágyi')[0], key('Йожеф Силади')[0]);
+  assert.equal(key('Йожефу Силади')[0], key('Йожеф Силади')[0]);
+  assert.equal(key('József Szilágyi').length, 1);
+  const e = r.entities.find((x) => x.key === key('József Szilágyi')[0])!;
+  assert.ok(e.evidence.some((ev) => ev.rule === 'transcription'), JSON.stringify(e.evidence));
+  // same consonants, but the given names clash: two people
+  assert.notEqual(key('Allen Ginsberg')[0], key('Александр Гинзбург')[0]);
+});
+
+test('transcription: no join when a Latin surname could be either of two Cyrillic ones', () => {
+  const en = doc('The court heard the defendant Nagy.', 'en', 1);
+  const ru = doc('Суд выслушал подсудимого Надя. Потом выступил свидетель Нодь.', 'ru', 2);
+  const r = analyzeEntities([en, ru]);
+  const key = (t: string) => r.mentions.find((m) => m.text === t)?.entity;
+  assert.ok(key('Nagy') && key('Надя') && key('Нодь'), JSON.stringify(r.mentions.map((m) => m.text)));
+  assert.notEqual(key('Nagy'), key('Надя'));
+  assert.notEqual(key('Nagy'), key('Нодь'));
 });
 
 test('property: every mention re-slices its text, lies in its passage, and mentions never overlap', () => {

@@ -12,7 +12,7 @@
 import { fastKey } from '../../core/ids.js';
 import type { Candidate, DocInput, EntityType } from './detect.js';
 import { gazetteerPlace } from './detect.js';
-import { cyrillicKey, editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton } from './keys.js';
+import { cyrillicKey, editDistance, hasCyrillic, looseKey, nameKeys, phraseKey, primaryKey, skeleton, soundKeys, soundMatch } from './keys.js';
 import { ALIAS_GAP, FUNCTION_WORDS, NOT_NAMES_ALONE, ORG_HEADS, PERSON_TITLES, PSEUDONYMS } from './lexicon.js';
 import { PLACE_GROUPS } from './places.js';
 import { genericLemmas, givenName, isMasculineOblique, isPatronymic, looksLikeRussianSurname, ruSurnameForms, titleCase, type GivenName } from './morph.js';
@@ -393,6 +393,92 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     }
   }
 
+  // transcriptions: a foreign surname the Russian sources write by its sound, not by any
+  // scheme for reading Russian (Szilágyi = Силади, Göring = Геринг, Lubbe = Люббе). A surname the
+  // corpus writes only in Latin letters joins one it writes only in Cyrillic when their sound-class
+  // readings agree, each is the other's only such match, no given names clash, and the names are
+  // long enough to tell apart (three consonant classes), or a given name agrees too, or the keys
+  // are a letter apart.
+  const transcriptionEvidence = new Map<string, Evidence>();
+  {
+    const formsOfRoot = new Map<string, Set<string>>();
+    for (const [k, fs] of keyForms) {
+      const r = uf.find(k);
+      let s = formsOfRoot.get(r);
+      if (!s) formsOfRoot.set(r, (s = new Set()));
+      for (const f of fs) s.add(f);
+    }
+    const givenFormsOfRoot = new Map<string, Set<string>>();
+    for (const p of persons) {
+      if (!p.parse.givenForm) continue;
+      const r = uf.find(p.parse.surnameKeys[0] as string);
+      let s = givenFormsOfRoot.get(r);
+      if (!s) givenFormsOfRoot.set(r, (s = new Set()));
+      s.add(p.parse.givenForm);
+    }
+    const latinOnly: string[] = [];
+    const cyrIndex = new Map<string, Set<string>>();
+    for (const [r, fs] of [...formsOfRoot].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const cyr = [...fs].filter((f) => hasCyrillic(f));
+      if (cyr.length === fs.size) {
+        for (const f of cyr) {
+          for (const k of soundKeys(f)) {
+            let s = cyrIndex.get(k);
+            if (!s) cyrIndex.set(k, (s = new Set()));
+            s.add(r);
+          }
+        }
+      } else if (cyr.length === 0) latinOnly.push(r);
+    }
+    const candidatesOf = (r: string): Map<string, number> => {
+      const out = new Map<string, number>();
+      for (const f of formsOfRoot.get(r) ?? []) for (const k of soundKeys(f)) for (const c of cyrIndex.get(k) ?? []) out.set(c, Math.max(out.get(c) ?? 0, k.length));
+      return out;
+    };
+    const matchesOfCyr = new Map<string, string[]>();
+    const latinMatch = new Map<string, { c: string; len: number }>();
+    for (const l of latinOnly) {
+      const cands = candidatesOf(l);
+      for (const c of cands.keys()) {
+        let ms = matchesOfCyr.get(c);
+        if (!ms) matchesOfCyr.set(c, (ms = []));
+        ms.push(l);
+      }
+      if (cands.size === 1) {
+        const [c, len] = [...cands][0] as [string, number];
+        latinMatch.set(l, { c, len });
+      }
+    }
+    // (several candidates: the one whose given names agree, if only one does)
+    const agreeing = (r: string, cs: Iterable<string>): string[] => [...cs].filter((c) => givenSoundAgreement(givenFormsOfRoot.get(r), givenFormsOfRoot.get(c)) === 'agree');
+    for (const l of latinOnly) {
+      if (latinMatch.has(l)) continue;
+      const cands = candidatesOf(l);
+      const a = agreeing(l, cands.keys());
+      if (cands.size > 1 && a.length === 1) latinMatch.set(l, { c: a[0] as string, len: cands.get(a[0] as string) as number });
+    }
+    for (const [l, { c, len }] of latinMatch) {
+      const back = matchesOfCyr.get(c) ?? [];
+      if (back.length !== 1 && !(back.length > 1 && agreeing(c, back).length === 1 && agreeing(c, back)[0] === l)) continue;
+      const given = givenSoundAgreement(givenFormsOfRoot.get(l), givenFormsOfRoot.get(c));
+      if (given === 'clash') continue;
+      const lf = [...(formsOfRoot.get(l) ?? [])];
+      const cf = [...(formsOfRoot.get(c) ?? [])];
+      // (Russian surnames have their transliteration keys, which keep a man's and a woman's form
+      // apart; sound classes, blind to vowels, would join Kutuzov and Kutuzova)
+      if (lf.every((f) => looksLikeRussianSurname(f)) && cf.every((f) => looksLikeRussianSurname(f))) continue;
+      const close = lf.some((a) => cf.some((b) => nameKeys(a).some((ka) => nameKeys(b).some((kb) => Math.min(ka.length, kb.length) >= 4 && editDistance(ka, kb, 1) <= 1))));
+      if (len < 3 && given !== 'agree' && !close) continue;
+      const ev: Evidence = {
+        rule: 'transcription',
+        detail: `"${mode(lf)}" and "${mode(cf)}" sound alike (consonant classes ${soundKeys(mode(cf)).join('/')}${given === 'agree' ? ', and the given names agree' : ''}): the one surname the corpus writes only in Latin letters that matches the one it writes only in Cyrillic`,
+        aliases: [...lf, ...cf],
+      };
+      for (const k of keyForms.keys()) if (uf.find(k) === l || uf.find(k) === c) transcriptionEvidence.set(k, ev);
+      uf.union(l, c);
+    }
+  }
+
   // pseudonyms, birth names and nicknames (Koba, Dzhugashvili / Stalin): from the lexicon of
   // well-known aliases, and from the corpus itself ("Zinoviev (real name Radomyslsky)")
   const aliasEvidence = new Map<string, Evidence>();
@@ -506,8 +592,10 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     const subs: Sub[] = [];
     const fullNamed = list.filter((p) => p.parse.given);
     const subsByGiven = new Map<string, Sub[]>();
+    const canonGiven = givenCanon(fullNamed.map((p) => ({ g: p.parse.given!, form: p.parse.givenForm ?? p.parse.given!.display })));
     for (const p of fullNamed) {
-      const g = p.parse.given!;
+      const g0 = p.parse.given!;
+      const g = canonGiven.get(g0.id) ?? g0;
       let same = subsByGiven.get(g.id);
       if (!same) subsByGiven.set(g.id, (same = []));
       let s = same.find((x) => !x.patronymic || !p.parse.patronymicInitial || x.patronymic === p.parse.patronymicInitial);
@@ -734,7 +822,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       for (const p of ps) e.mentions.push(p.m);
       // evidence: which spellings were joined, and why
       // (spellings joined as typos or other names have their own evidence below)
-      const plainPs = ps.filter((p) => !aliasEvidence.has(p.parse.surnameKeys[0] as string) && !typoEvidence.has(p.parse.surnameKeys[0] as string));
+      const plainPs = ps.filter((p) => !aliasEvidence.has(p.parse.surnameKeys[0] as string) && !typoEvidence.has(p.parse.surnameKeys[0] as string) && !transcriptionEvidence.has(p.parse.surnameKeys[0] as string));
       const forms = [...new Set(plainPs.map((p) => p.parse.surname))];
       const cyr = forms.filter((f) => hasCyrillic(f));
       const lat = [...new Set(forms.filter((f) => !hasCyrillic(f)).map((f) => f.toLowerCase()))];
@@ -756,6 +844,8 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         if (t) addEvidence(e, t);
         const a = aliasEvidence.get(p.parse.surnameKeys[0] as string);
         if (a) addEvidence(e, a);
+        const tr = transcriptionEvidence.get(p.parse.surnameKeys[0] as string);
+        if (tr) addEvidence(e, tr);
       }
       if (sub?.title) addEvidence(e, { rule: 'title', detail: `a surname under the title "${sub.title}", which no other person of this surname is known by`, aliases: surfaces });
       if (key.endsWith(':bare')) addEvidence(e, { rule: 'undecided', detail: `the corpus names one person of this surname in full only once, in another source (${subs[0]?.given?.display ?? ''}): too little to say these bare mentions are that person, so they are kept apart`, aliases: [...new Set(ps.map((p) => mentions[p.m]!.text))] });
@@ -922,6 +1012,70 @@ function cyrillicPlaceLemma(text: string, forms: Set<string>): string {
   return text;
 }
 
+/**
+ * One person's given name as the sources write it: a Latin spelling and a Cyrillic one that sound
+ * alike (Ferenc / Ференц, József / Йожеф), and a Russian case form of a name written in the
+ * nominative too (Пала beside Пал, Миклоша beside Миклош). Maps each given-name id to the one
+ * that stands for them all (the most frequent; a Latin one before a Cyrillic one).
+ */
+function givenCanon(givens: Array<{ g: GivenName; form: string }>): Map<string, GivenName> {
+  const byId = new Map<string, { g: GivenName; form: string; n: number }>();
+  for (const { g, form } of givens) {
+    const x = byId.get(g.id);
+    if (x) x.n++;
+    else byId.set(g.id, { g, form, n: 1 });
+  }
+  const out = new Map<string, GivenName>();
+  if (byId.size < 2) return out;
+  const ids = [...byId.keys()].sort();
+  const parent = new Map(ids.map((i) => [i, i]));
+  const find = (i: string): string => {
+    while (parent.get(i) !== i) i = parent.get(i) as string;
+    return i;
+  };
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = byId.get(ids[i] as string)!.form;
+      const b = byId.get(ids[j] as string)!.form;
+      const ca = hasCyrillic(a);
+      const cb = hasCyrillic(b);
+      const same = ca !== cb ? soundMatch(a, b) : ca && (genericLemmas(a.toLowerCase()).includes(b.toLowerCase()) || genericLemmas(b.toLowerCase()).includes(a.toLowerCase()));
+      if (same) parent.set(find(ids[j] as string), find(ids[i] as string));
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const i of ids) {
+    const r = find(i);
+    let l = groups.get(r);
+    if (!l) groups.set(r, (l = []));
+    l.push(i);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const best = [...members].sort((x, y) => byId.get(y)!.n - byId.get(x)!.n || Number(hasCyrillic(byId.get(x)!.form)) - Number(hasCyrillic(byId.get(y)!.form)) || (x < y ? -1 : 1))[0] as string;
+    for (const m of members) out.set(m, byId.get(best)!.g);
+  }
+  return out;
+}
+
+/**
+ * Given names of two surname groups, by sound: 'agree' when one of each sounds alike (Ferenc /
+ * Ференц) or one is the other's start (Rennie / Rennard, a short form), 'clash' when both groups
+ * have given names and none agree, 'none' when either has none.
+ */
+function givenSoundAgreement(a: Set<string> | undefined, b: Set<string> | undefined): 'agree' | 'clash' | 'none' {
+  if (!a?.size || !b?.size) return 'none';
+  for (const x of a) {
+    for (const y of b) {
+      if (soundMatch(x, y)) return 'agree';
+      const kx = soundKeys(x);
+      const ky = soundKeys(y);
+      if (kx.some((p) => ky.some((q) => Math.min(p.length, q.length) >= 2 && (p.startsWith(q) || q.startsWith(p))))) return 'agree';
+    }
+  }
+  return 'clash';
+}
+
 // (not "жена", "мать": "жена Каменева" is Kamenev's wife, a genitive of the man)
 const FEMALE_BEFORE = new Set(['гражданка', 'подсудимая', 'обвиняемая', 'свидетельница', 'госпожа', 'mrs', 'miss', 'madame', 'mme', 'ms', 'lady', 'frau', 'madam']);
 const NOT_VERBS_LA = new Set(['дела', 'села', 'тела', 'стола', 'зла', 'пола', 'угла', 'была']);
@@ -948,7 +1102,7 @@ const TITLE_CANON: Record<string, string> = {
   маршал: 'marshal', marschall: 'marshal', maréchal: 'marshal', marechal: 'marshal', генерал: 'general', général: 'general', gen: 'general',
   полковник: 'colonel', col: 'colonel', майор: 'major', капитан: 'captain', capt: 'captain', lt: 'lieutenant', prof: 'professor', профессор: 'professor',
   академик: 'academician', нарком: 'commissar', narkom: 'commissar', commissaire: 'commissar', судья: 'judge', посол: 'ambassador', инженер: 'engineer',
-  kommandarm: 'komandarm', attorney: 'lawyer', counsel: 'lawyer', rev: 'reverend',
+  kommandarm: 'komandarm', губернатор: 'governor', gov: 'governor', attorney: 'lawyer', counsel: 'lawyer', rev: 'reverend',
 };
 /** the distinguishing title or role in a mention's cue ("title:colonel", "role:historian"), in one form */
 function titleOf(cue: string): string | null {

@@ -314,3 +314,100 @@ const PHRASE_FOLD: Record<string, string> = {
   trotskyite: 'trotskiite',
   trotskist: 'trotskiite',
 };
+
+/**
+ * Sound-class keys: a coarse reading of a name that survives transcription between scripts and
+ * languages, for names that are not Russian to begin with. Russian writes a foreign name by how
+ * it sounds in its own language: Hungarian sz = с, s = ш, cs = ч, gy = дь (Szilágyi = Силади,
+ * Losonczy = Лошонци, Nagy = Надь), Romanian ș = ш, ce = че (Ceaușescu = Чаушеску), German ö, ü
+ * (Göring = Геринг, Lubbe = Люббе), English vowels and soft g (Hayden = Хейден, Dellinger =
+ * Деллинджер). Vowels are dropped (they are what the transcriptions disagree on most); consonants
+ * fall into classes: S (every sibilant and affricate: s z c ch sh ts с з ш ж ч щ ц), K (k g h q, к г х),
+ * J (English j, дж), V (v f w ph, в ф), and one class each for b p d t l m n r. A letter whose sound
+ * depends on the language it is read in gives several readings (ch = ч or х; g before e/i = г or дж;
+ * j = дж, й or ж; w = в or у; h = х or silent). Runs of one class count once. Two spellings may name
+ * one person when their readings share a key; the caller decides with what other evidence.
+ */
+export const soundKeys: (name: string) => string[] = memoize(computeSoundKeys);
+
+const SOUND_CYR: Record<string, string> = {
+  б: 'B', в: 'V', г: 'K', д: 'D', ж: 'S', з: 'S', к: 'K', л: 'L', м: 'M', н: 'N', п: 'P', р: 'R', с: 'S', т: 'T',
+  ф: 'V', х: 'K', ц: 'S', ч: 'S', ш: 'S', щ: 'S', ґ: 'K',
+};
+const SOUND_LATIN_SPECIAL: Record<string, string> = { ș: 'ʃ', ş: 'ʃ', ț: 'ʃ', ţ: 'ʃ', ç: 'ʃ', č: 'ʃ', š: 'ʃ', ž: 'ʃ', ć: 'ʃ', ś: 'ʃ', ź: 'ʃ', ż: 'ʃ', ł: 'l', đ: 'd', ß: 's' };
+const SOUND_ONE: Record<string, string> = { b: 'B', p: 'P', d: 'D', t: 'T', l: 'L', m: 'M', n: 'N', r: 'R', s: 'S', z: 'S', k: 'K', q: 'K', v: 'V', f: 'V', x: 'KS', 'ʃ': 'S' };
+/** Latin letter groups with one reading or several, longest first */
+const SOUND_GROUPS: Array<[string, string[]]> = [
+  ['tsch', ['S']], ['sch', ['S']], ['dzh', ['J']], ['tch', ['S']],
+  ['ch', ['S', 'K']], ['sh', ['S']], ['zh', ['S']], ['sz', ['S']], ['cz', ['S']], ['cs', ['S']], ['zs', ['S']],
+  ['ts', ['S', 'TS']], ['tz', ['S']], ['kh', ['K']], ['gh', ['K']], ['ck', ['K']], ['th', ['T']], ['ph', ['V']],
+  ['dj', ['J']], ['qu', ['KV', 'K']], ['gy', ['D', 'K']], ['ly', ['L', '']], ['ny', ['N']], ['ty', ['T']],
+];
+const SOUND_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+const MAX_SOUND_READINGS = 32;
+
+function collapseRuns(s: string): string {
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+function computeSoundKeys(name: string): string[] {
+  const raw = name.trim().toLowerCase();
+  if (!raw) return [];
+  if (hasCyrillic(raw)) {
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+      const ch = raw[i] as string;
+      if (ch === 'д' && raw[i + 1] === 'ж') {
+        out += 'J';
+        i++;
+        continue;
+      }
+      const c = SOUND_CYR[ch];
+      if (c) out += c;
+    }
+    const k = collapseRuns(out);
+    return k ? [k] : [];
+  }
+  let s = '';
+  for (const ch of raw) {
+    const sp = SOUND_LATIN_SPECIAL[ch];
+    if (sp !== undefined) s += sp;
+    else {
+      const b = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      if (b >= 'a' && b <= 'z') s += b;
+    }
+  }
+  let readings = [''];
+  const add = (opts: string[]) => {
+    const next: string[] = [];
+    for (const r of readings) for (const o of opts) if (next.length < MAX_SOUND_READINGS) next.push(r + o);
+    readings = next;
+  };
+  for (let i = 0; i < s.length; ) {
+    const group = SOUND_GROUPS.find(([g]) => s.startsWith(g, i));
+    if (group) {
+      add(group[1]);
+      i += group[0].length;
+      continue;
+    }
+    const ch = s[i] as string;
+    const next = s[i + 1] ?? '';
+    const prev = s[i - 1] ?? '';
+    if (SOUND_VOWELS.has(ch)) add(['']);
+    // (c before e/i is с or ч; before a/o/u it is к; at the end or before a consonant, к or, in Central Europe, ц: Ferenc = Ференц)
+    else if (ch === 'c') add(/[eiy]/.test(next) ? ['S'] : /[aou]/.test(next) ? ['K'] : ['K', 'S']);
+    else if (ch === 'g') add(/[eiy]/.test(next) ? ['K', 'J'] : ['K']);
+    else if (ch === 'j') add(['J', '', 'S']);
+    else if (ch === 'w') add(['V', '']);
+    else if (ch === 'h') add(i === 0 ? ['K', ''] : /[rlnm]/.test(prev) ? ['K'] : ['']);
+    else add([SOUND_ONE[ch] ?? '']);
+    i++;
+  }
+  return [...new Set(readings.map(collapseRuns).filter((k) => k.length > 0))].sort();
+}
+
+/** two spellings share a sound-class reading */
+export function soundMatch(a: string, b: string): boolean {
+  const kb = new Set(soundKeys(b));
+  return soundKeys(a).some((k) => kb.has(k));
+}
