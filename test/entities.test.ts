@@ -132,6 +132,19 @@ test('transcription: no join when a Latin surname could be either of two Cyrilli
   assert.notEqual(key('Nagy'), key('Нодь'));
 });
 
+test('places: a name after a place preposition elsewhere is a place, across scripts and case forms; persons after "to" stay persons', () => {
+  const en = doc('The couple fled Bucharest by helicopter. They were buried in Bucharest. Radek sent the letters to Zaporozhets. Zaporozhets read them.', 'en', 1);
+  const ru = doc('Суд прошёл под Бухарестом. В Бухаресте начались волнения.', 'ru', 2);
+  const r = analyzeEntities([en, ru]);
+  const of = (t: string) => r.mentions.filter((m) => m.text === t).map((m) => `${m.type} ${m.entity}`);
+  assert.deepEqual([...new Set(of('Bucharest'))], ['place place:bucharest']);
+  assert.deepEqual(of('Бухарестом'), ['place place:bucharest']);
+  assert.deepEqual(of('Бухаресте'), ['place place:bucharest']);
+  // ("to X" names people as often as places: it teaches nothing about X elsewhere)
+  const zl = r.mentions.filter((m) => m.text === 'Zaporozhets');
+  assert.equal(zl[zl.length - 1]!.type, 'person', JSON.stringify(zl));
+});
+
 test('property: every mention re-slices its text, lies in its passage, and mentions never overlap', () => {
   const word = fc.constantFrom(
     'Pyatakov', 'Comrade', 'Stalin', 'said', 'the', 'NKVD', 'in', 'Moscow', 'I.', 'N.', 'Smirnov', 'Trial', 'of', 'Sixteen', 'case', 'Shakhty',

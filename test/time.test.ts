@@ -144,6 +144,16 @@ test('claims: claims of one source are never compared with each other; unrelated
   assert.deepEqual(compareClaims(claims), []);
 });
 
+test('claims: a prison term and an execution years later are two proceedings, not a conflict; in one year they conflict', () => {
+  const names = { Vanzetti: ['person:vanzetti', 'person'] as [string, string] };
+  const rel = (a: string, b: string) => {
+    const { claims, comps } = analyze([['a', a], ['b', b]], names);
+    return comps.filter((c) => claims[c.a]!.predicate === 'outcome').map((c) => c.relation);
+  };
+  assert.deepEqual(rel('In 1920 Vanzetti was sentenced to fifteen years in prison.', 'In 1927 Vanzetti was executed.'), []);
+  assert.deepEqual(rel('In 1927 Vanzetti was sentenced to fifteen years in prison.', 'In 1927 Vanzetti was executed.'), ['conflict']);
+});
+
 /** mentions for the names a test text uses: every capitalized word listed, with its type */
 function mentionsFor(text: string, names: Record<string, [string, string]>): ClaimMention[] {
   const out: ClaimMention[] = [];

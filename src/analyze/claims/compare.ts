@@ -50,6 +50,11 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
   if (sentences.has(xa) && sentences.has(xb) && (xa !== xb || xa === 'prison') && (!ya || !yb || ya !== yb)) {
     if (!(xa === 'prison' && xb === 'prison' && (a.value.n === b.value.n || a.value.n === undefined || b.value.n === undefined))) return null;
   }
+  // a prison term and an execution years later are two proceedings (Vanzetti: 12–15 years for Bridgewater in 1920, executed
+  // in 1927); within a year or so they answer each other (a life sentence in 1935, the electric chair in 1936)
+  const prison = xa === 'prison' ? ya : xb === 'prison' ? yb : undefined;
+  const shot = xa === 'executed' ? ya : xb === 'executed' ? yb : undefined;
+  if (prison && shot && xa !== xb && Number(shot) - Number(prison) >= 2) return null;
   if (xa === xb) {
     if (xa === 'prison') {
       // a life sentence against a term of years

@@ -928,6 +928,46 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     const m = /^\s*\(([A-ZА-ЯЁ]{2,7})\)/.exec(after);
     if (m && c.words.length >= 2) acronymOf.set(phraseKey(m[1] as string), phraseKey(c.text));
   }
+  // places the gazetteer does not know, one word long: a Latin name and a Cyrillic one that sound
+  // alike (Bucharest, Бухарест), each the other's only such match, are one place
+  const placeLemma = (text: string) => (hasCyrillic(text) ? cyrillicPlaceLemma(text, cyrForms) : text);
+  const placeAlias = new Map<string, { key: string; detail: string }>();
+  {
+    const latin = new Map<string, string>();
+    const cyr = new Map<string, string>();
+    for (const m of mentions) {
+      if (m.type !== 'place' || m.entity || gazetteerPlace(m.text) || /\s/.test(m.text)) continue;
+      const lemma = placeLemma(m.text);
+      (hasCyrillic(lemma) ? cyr : latin).set(phraseKey(lemma), lemma);
+    }
+    const index = new Map<string, Set<string>>();
+    for (const [k, name] of cyr) {
+      for (const s of soundKeys(name)) {
+        if (s.length < 3) continue;
+        let l = index.get(s);
+        if (!l) index.set(s, (l = new Set()));
+        l.add(k);
+      }
+    }
+    const back = new Map<string, string[]>();
+    const forth = new Map<string, Set<string>>();
+    for (const [k, name] of latin) {
+      const cs = new Set<string>();
+      for (const s of soundKeys(name)) for (const c of index.get(s) ?? []) cs.add(c);
+      forth.set(k, cs);
+      for (const c of cs) {
+        let l = back.get(c);
+        if (!l) back.set(c, (l = []));
+        l.push(k);
+      }
+    }
+    for (const [k, cs] of forth) {
+      if (cs.size !== 1) continue;
+      const c = [...cs][0] as string;
+      if ((back.get(c) ?? []).length !== 1) continue;
+      placeAlias.set(c, { key: k, detail: `"${latin.get(k)}" and "${cyr.get(c)}" sound alike (consonant classes ${soundKeys(cyr.get(c) as string).join('/')}), the only such pair of names of places` });
+    }
+  }
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.type === 'person' || m.entity) continue;
@@ -941,9 +981,16 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         rule = 'gazetteer';
         detail = 'names of one place in the gazetteer (languages, scripts, case forms)';
       } else {
-        const lemma = hasCyrillic(m.text) ? cyrillicPlaceLemma(m.text, cyrForms) : m.text;
-        key = `place:${phraseKey(lemma)}`;
-        detail = `same name key "${phraseKey(lemma)}"`;
+        const lemma = placeLemma(m.text);
+        const alias = placeAlias.get(phraseKey(lemma));
+        if (alias) {
+          key = `place:${alias.key}`;
+          rule = 'transcription';
+          detail = alias.detail;
+        } else {
+          key = `place:${phraseKey(lemma)}`;
+          detail = `same name key "${phraseKey(lemma)}"`;
+        }
       }
     } else if (m.type === 'trial') {
       key = `trial:${trialKey(m.text)}`;
@@ -1009,6 +1056,9 @@ function cyrillicPlaceLemma(text: string, forms: Set<string>): string {
   if (lower.includes(' ')) return text;
   const f = ruSurnameForms(lower);
   for (const l of f.lemmas) if (forms.has(l) && l !== lower) return l;
+  // (a nominative the corpus writes, or one two of its case forms agree on: Бухаресте, Бухарестом → Бухарест)
+  if (forms.has('=' + lower)) return text;
+  for (const l of genericLemmas(lower)) if (forms.has(l) && l !== lower) return titleCase(l);
   return text;
 }
 

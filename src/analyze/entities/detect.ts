@@ -6,7 +6,7 @@
  */
 import { isWordChar } from '../../core/text.js';
 import { isEnglishWord } from '../../ingest/quality.js';
-import { hasCyrillic, phraseKey, primaryKey } from './keys.js';
+import { hasCyrillic, phraseKey, primaryKey, soundKeys } from './keys.js';
 import {
   DERIVED_SUFFIX,
   FUNCTION_WORDS,
@@ -585,7 +585,8 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
       cue = 'surname-shape';
     }
   }
-  if (!type && !cue && before && before.cap === LOWER && b - a <= 2) {
+  // (a preposition opening the sentence counts as well: «На Валдае умирает…», "In Leipzig the trial…")
+  if (!type && !cue && before && (before.cap === LOWER || (before.cap === TITLE && before.first && PLACE_PREPS.has(beforeLower))) && b - a <= 2) {
     if (PLACE_PREPS.has(beforeLower)) cue = `prep:${beforeLower}`;
     else if (beforeLower === 'the' && b - a === 1) cue = 'article';
   }
@@ -715,6 +716,17 @@ export function resolveCandidates(state: DetectState): Candidate[] {
   };
   const count = (k: string, t: EntityType) => votes.get(k)?.get(t) ?? 0;
   const isPersonSurname = (w: string) => best('w:' + primaryKey(w)) === 'person';
+  // one-word names the corpus writes after a place preposition ("in X", «под Бухарестом») and
+  // knows no other way, by sound so that scripts and case forms meet (Bucharest, Бухаресте)
+  const prepPlaces = new Set<string>();
+  // (prepositions of location only: "sent to X", "a letter from X", «напал на X» name people as often as places;
+  // Russian в/во with a locative ending)
+  for (const c of state.candidates) {
+    if (c.type || c.words.length !== 1 || !LOCATION_PREP.test(c.cue) || best(learnKeys(c)[0]) || isCommon(c, state)) continue;
+    const w = c.words[0] as string;
+    if (/^prep:(?:в|во)$/.test(c.cue) && !/[еи]$/.test(w)) continue;
+    for (const k of placeSoundKeys(w)) prepPlaces.add(k);
+  }
   const out: Candidate[] = [];
   for (const raw of state.candidates) {
     const c0 = dropSoftLeads(raw, state);
@@ -780,7 +792,9 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     if (core.length === 1 && core.length < c.words.length && !isCommon({ ...c, words: core }, state)) {
       out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
     } else if (c.words.length === 1 && !isCommon(c, state)) {
-      out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
+      // (a name the corpus writes after "in" or «в» elsewhere: the place, "flee Bucharest by helicopter")
+      if (!looksLikeRussianSurname(c.words[0] as string) && placeSoundKeys(c.words[0] as string).some((k) => prepPlaces.has(k))) out.push({ ...c, type: 'place', cue: 'prep-learned', strength: 0 });
+      else out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
     } else if (c.words.length >= 2 && c.words.length <= 3 && !c.sentenceInitial && c.words.every((w) => !isEnglishWord(w.toLowerCase()) || givenName(w))) {
       out.push({ ...c, type: 'person', cue: 'proper-noun', strength: 0 });
     } else if (c.words.length === 2 && c.sentenceInitial && !FOREIGN_ARTICLE.test(c.words[0]!) && !FUNCTION_WORDS.has(c.words[0]!.toLowerCase()) && c.words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !hasCyrillic(w) && !isEnglishWord(w.toLowerCase()) && !(state.caseStats.get(w.toLowerCase())?.[0] ?? 0))) {
@@ -790,6 +804,14 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     }
   }
   return out;
+}
+
+const LOCATION_PREP = /^prep:(?:in|at|near|outside|inside|throughout|across|в|во|под|около|возле)$/;
+
+/** sound keys of a one-word place name and, in Russian, of the nominatives its case form may stand for (three classes at least) */
+function placeSoundKeys(w: string): string[] {
+  const forms = hasCyrillic(w) ? [w, ...genericLemmas(w.toLowerCase())] : [w];
+  return [...new Set(forms.flatMap((f) => soundKeys(f)))].filter((k) => k.length >= 3);
 }
 
 /** an ordinary word: an English dictionary word, or written lowercase in the corpus at least as often as capitalized */
