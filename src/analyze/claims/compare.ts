@@ -54,7 +54,8 @@ function compareOutcome(a: Claim, b: Claim): [Relation, string] | null {
   // in 1927); within a year or so they answer each other (a life sentence in 1935, the electric chair in 1936)
   const prison = xa === 'prison' ? ya : xb === 'prison' ? yb : undefined;
   const shot = xa === 'executed' ? ya : xb === 'executed' ? yb : undefined;
-  if (prison && shot && xa !== xb && Number(shot) - Number(prison) >= 2) return null;
+  // (not when neither clause gives its own time, both only the trial the text was last telling of)
+  if (prison && shot && xa !== xb && !(a.timeFromContext && b.timeFromContext) && Number(shot) - Number(prison) >= 2) return null;
   if (xa === xb) {
     if (xa === 'prison') {
       // a life sentence against a term of years

@@ -71,6 +71,8 @@ export interface Claim {
   valueLabel: string;
   /** EDTF of the time the claim is about, when the text gives one */
   time: string | null;
+  /** the time is not the clause's own but the trial the text was last telling of */
+  timeFromContext?: boolean;
   /** name keys of the thing a claim is about (existence, attribution content): compared by overlap */
   keys?: string[];
   /** whose claim the source reports ("says Trotsky", a quotation attributed to him), when not the source's own */
@@ -930,7 +932,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const kind = f.rule.kind;
       const detail = f.rule.detail ?? (kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : kind === 'died' && /\b(?:camp|prison|custody|exile|gulag)\b|лагер|тюрьм|заключени|ссылк/iu.test(f.m[0]) ? 'in custody' : undefined);
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
-      const time = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
+      const own = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime;
+      const time = own ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
       for (const s of subs) {
         const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yr ? { n: yr[0], hi: yr[1] } : {}), ...(detail ? { detail } : {}) };
         out.push({
@@ -942,6 +945,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           value,
           valueLabel: outcomeLabel(value),
           time,
+          ...(time && !own ? { timeFromContext: true } : {}),
         });
       }
       // "Pyatakov and Radek had been shot together with 15 other old Bolsheviks": a count as well
