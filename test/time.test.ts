@@ -286,6 +286,28 @@ test('dates: years in Russian words, parts of a month, a day joined to a dated o
   assert.equal(one('The verdict came in 1961. He had been dismissed in March 1942 and had been reinstated two months later.', 'two months later'), '1942-05');
   // a report's "yesterday" is its dateline's, whatever date it told last
   assert.equal(one('ПРАГА, 28 ноября 1952 года.\nПроцесс шёл с 20 по 27 ноября. Приговор оглашён вчера.', 'вчера'), '1952-11-27');
+  // a dateline with no year: the day of a year the text does not give (EDTF's unspecified year), and its "yesterday" too; the
+  // story's own dates are not dated from it
+  const wire = 'Сообщение министерства\nБудапешт, 17 июня (ТАСС). Как уже сообщалось, в апреле 1957 года они были переданы властям. Вчера приговор приведён в исполнение.';
+  assert.equal(one(wire, '17 июня'), 'XXXX-06-17');
+  assert.equal(one(wire, 'Вчера'), 'XXXX-06-16');
+  assert.ok(isEdtf('XXXX-06-16') && edtfBounds('XXXX-06-16') === null);
+  assert.equal(one('Radek Sentenced\nMOSCOW, Jan. 27 (AP) — Karl Radek was sentenced yesterday.', 'yesterday'), 'XXXX-01-26');
+  // "the night before" is the day before; "the morning after the fire" dates itself by an event, not by the last date
+  assert.equal(one('MOSCOW, April 4, 1953. The doctors had been freed the night before.', 'the night before'), '1953-04-03');
+  assert.equal(findDates('On 27 February 1933 the Reichstag burned. Torgler gave himself up the morning after the fire.').length, 1);
+});
+
+test('claims: an award received, an order of one\'s own revoked, a sentence carried out on those it was passed on', () => {
+  const names = { 'Lydia Timashuk': ['person:timashuk', 'person'], 'Timashuk(?! )': ['person:timashuk', 'person'], 'Тимашук': ['person:timashuk', 'person'], 'Imre Nagy': ['person:nagy', 'person'], 'Pál Maléter': ['person:maleter', 'person'], 'Имре Надя': ['person:nagy', 'person'], 'Пала Малетера': ['person:maleter', 'person'], NKVD: ['organization:nkvd', 'organization'] } as Record<string, [string, string]>;
+  const dated = (t: string) => analyze([['x', t]], names).claims.filter((c) => c.predicate === 'date').map((c) => `${c.subject}=${c.value.edtf}`).sort();
+  assert.deepEqual(dated('On 13 January 1953 the doctors were arrested. A week later Lydia Timashuk received the Order of Lenin.'), ['award:person:timashuk=1953-01-20']);
+  assert.deepEqual(dated('20 января 1953 года орден Ленина получила Тимашук.'), ['award:person:timashuk=1953-01-20']);
+  assert.deepEqual(dated("Lydia Timashuk wrote a letter. Timashuk's Order of Lenin was revoked on 3 April 1953."), ['annulment:person:timashuk=1953-04-03']);
+  assert.deepEqual(dated('On 16 June 1958 the death sentences on Imre Nagy and Pál Maléter were carried out.'), ['execution:person:maleter=1958-06-16', 'execution:person:nagy=1958-06-16']);
+  assert.deepEqual(dated('16 июня 1958 года приговор в отношении Имре Надя и Пала Малетера приведён в исполнение.'), ['execution:person:maleter=1958-06-16', 'execution:person:nagy=1958-06-16']);
+  // other things carried out are no executions
+  assert.deepEqual(dated('The shootings were carried out by the NKVD in April 1940.').filter((x) => x.startsWith('execution')), []);
 });
 
 test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {

@@ -1,6 +1,6 @@
 /**
  * A small EDTF (Extended Date/Time Format, ISO 8601-2) toolkit for what Inquiry
- * stores: YYYY, YYYY-MM, YYYY-MM-DD, unspecified digits (193X, 19XX), qualifiers
+ * stores: YYYY, YYYY-MM, YYYY-MM-DD, unspecified digits (193X, 19XX, XXXX-06-17), qualifiers
  * (? ~ %), seasons (YYYY-21..24) and intervals (a/b, open ends '..'). `edtfBounds`
  * gives the earliest and latest calendar day a value can mean, for range filters.
  */
@@ -14,13 +14,16 @@ const MONTHS: Record<string, number> = {
 };
 
 const SINGLE = /^(-?\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([?~%])?$/;
+/** any single EDTF value, with a year wholly or all but a digit unspecified too ("XXXX-06-17": 17 June of a year a text does not give);
+ *  such a value has no calendar bounds */
+const SINGLE_ANY = /^(-?\d{4}|\d{3}X|\d{2}XX|\dXXX|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([?~%])?$/;
 
 export function isEdtf(s: string): boolean {
   if (s.includes('/')) {
     const [a, b] = s.split('/');
-    return (a === '..' || a === '' || SINGLE.test(a ?? '')) && (b === '..' || b === '' || SINGLE.test(b ?? '')) && !(a === '' && b === '');
+    return (a === '..' || a === '' || SINGLE_ANY.test(a ?? '')) && (b === '..' || b === '' || SINGLE_ANY.test(b ?? '')) && !(a === '' && b === '');
   }
-  return SINGLE.test(s);
+  return SINGLE_ANY.test(s);
 }
 
 function daysIn(y: number, m: number): number {

@@ -808,6 +808,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
   /** whose event a lexicon word tells of: the object of an active verb done to someone, the subject of a passive one or of a
    *  verb of doing, the person a noun names ("the arrest of X", "X's arrest"); an organization when it acts ("TASS announced") */
   const eventParticipants = (u: Unit, t: Trigger, at: number, end: number): ClaimMention[] => {
+    // a sentence carried out is an execution of those it was passed on: «приговор в отношении Имре Надя … приведён в исполнение»,
+    // "the death sentence on Nagy was carried out"; nothing else carried out is one ("the shootings were carried out by the NKVD")
+    if (t.concept.kind === 'execution' && /исполнени|carried/iu.test(text.slice(at, end))) {
+      const head = /(?<![\p{L}])(?:приговор|sentences?)(?![\p{L}])(?![^.;]*(?<![\p{L}])(?:приговор|sentences?)(?![\p{L}]))/iu.exec(text.slice(u.start, at));
+      if (!head) return [];
+      const from = u.start + head.index;
+      return persons.filter((p) => p.start >= from && p.end <= at);
+    }
     if (t.form === 'noun') {
       const after = objectAfter(u, end, true);
       if (after.length) return after;
@@ -830,6 +838,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     }
     const subs = subjectsBefore(u, at, u.start);
     if (subs.length) return subs;
+    // what is annulled is a person's own sentence, order or award: "Timashuk's Order of Lenin was revoked", "Radek's conviction was quashed"
+    if (t.concept.kind === 'annulment' && t.form === 'passive') {
+      const own = persons.filter((p) => p.start >= u.start && p.end <= at && /^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
+      if (own.length) return [own[own.length - 1]!];
+    }
     // the subject after the verb: «признался подполковник Анри», "arrested were Radek …", «арестован был Вовси»
     const after = objectAfter(u, end, false);
     if (after.length) return after;

@@ -103,8 +103,8 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'execution', label: 'execution', role: 'patient', repeatable: false,
-    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?|повеси(?:л|ли)(?![\\p{L}])|beheaded|decapitated|guillotined|обезглавлен(?:а|ы)?|отрубили\\s+голову`,
-    passiveOnly: `shot`,
+    verb: `execut(?:es|ed)|electrocuted|guillotined|hanged|put\\s+to\\s+death|казни(?:ли|л|ла)|казн(?:ят|ит)|расстрелива(?:ет|ют)|казн[её]н(?:а|ы)?|расстреля(?:ли|л|ла)|расстрелян(?:а|ы)?|повешен(?:а|ы)?|повеси(?:л|ли)(?![\\p{L}])|beheaded|decapitated|guillotined|обезглавлен(?:а|ы)?|отрубили\\s+голову|привед[её]н\\s+в\\s+исполнение|приведены\\s+в\\s+исполнение`,
+    passiveOnly: `shot|carried\\s+out`,
     noun: `execution\\s+of|казн(?:ь|и)\\s+(?=\\p{Lu})|расстрел(?:а|е)?\\s+(?=\\p{Lu})`,
   },
   {
@@ -258,6 +258,9 @@ const compiled = EVENT_CONCEPTS.map((c) => ({
   noun: c.noun ? new RegExp(`(?<![\\p{L}])(?:${c.noun})`, 'giu') : null,
 }));
 
+/** a verb of receiving: its subject is the one the event happens to, as in the passive ("Timashuk received the Order", «орден получила Тимашук») */
+const UNDERGO = /^(?:received|receives|won|wins|got|gets|получил[аи]?|получает|удостоен[аы]?)\s|(?<![\p{L}])получил[аи]?$/iu;
+
 /**
  * The event words of a stretch of text, each with its concept and form: passive ("was arrested",
  * «арестован», "Ethel Rosenberg is arrested"), active ("Kaufman sentenced them", «арестовали
@@ -276,7 +279,7 @@ export function findTriggers(s: string): Trigger[] {
         const before = s.slice(Math.max(0, m.index! - 40), m.index!);
         // (a Russian reflexive verb has no object: «освободился», «признался»; its subject is the one it happens to)
         const after = s.slice(m.index! + w.length, m.index! + w.length + 30);
-        const form: Form = re === noun ? 'noun' : BE_BEFORE.test(before) || (c.role === 'patient' && REDUCED_PASSIVE.test(w) && REDUCED_AFTER.test(after) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(before)) || /(?:ся|сь)$/iu.test(w) || /^(?:was|is)\s+born$|^found\s+(?:\S+\s+)?dead$/iu.test(w) || (/[а-яё]$/iu.test(w) && RU_PARTICIPLE.test(w) && !/ли$/iu.test(w)) || /^\s+by\s/iu.test(s.slice(m.index! + w.length, m.index! + w.length + 4)) ? 'passive' : 'active';
+        const form: Form = re === noun ? 'noun' : (c.role === 'patient' && UNDERGO.test(w)) || BE_BEFORE.test(before) || (c.role === 'patient' && REDUCED_PASSIVE.test(w) && REDUCED_AFTER.test(after) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(before)) || /(?:ся|сь)$/iu.test(w) || /^(?:was|is)\s+born$|^found\s+(?:\S+\s+)?dead$/iu.test(w) || (/[а-яё]$/iu.test(w) && RU_PARTICIPLE.test(w) && !/ли$/iu.test(w)) || /^\s+by\s/iu.test(s.slice(m.index! + w.length, m.index! + w.length + 4)) ? 'passive' : 'active';
         if (re === passiveOnly && form !== 'passive') continue;
         found.push({ index: m.index!, length: w.length, concept: c, form });
       }

@@ -386,6 +386,8 @@ const RULES: Rule[] = [
     return { form: 'relative', edtf: null, relative: { unit: /morning|evening|night/.test(u) ? 'day' : (u as Relative['unit']), n: sign } };
   }],
   [new RegExp(`\\b(?:the\\s+)?day\\s+(before|after)\\b`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: /after/i.test(m[1]!) ? 1 : -1 } })],
+  // ("the night before": the day before; not "the morning after the fire", which dates itself by an event)
+  [new RegExp(`\\bthe\\s+(?:night|evening|morning)\\s+(before|after)\\b(?!\\s+(?:the|a|an|his|her|their|its|this|that|last)\\b)`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'day', n: /after/i.test(m[1]!) ? 1 : -1 } })],
   [new RegExp(`\\b(?:that|the\\s+same|this)\\s+(day|morning|evening|night|week|month|year|spring|summer|autumn|fall|winter)\\b`, 'giu'), (m) => {
     const u = m[1]!.toLowerCase();
     if (/spring|summer|autumn|fall|winter/.test(u)) return { form: 'relative', edtf: null, relative: { unit: 'season', n: 0, season: season(u) } };
@@ -568,8 +570,20 @@ export function datelineDate(text: string): string | null {
     const month = monthOf(mo);
     if (month && Number(d) >= 1 && Number(d) <= 31) return `${y}-${pad(month)}-${pad(Number(d))}`;
   }
+  // a wire report's dateline with no year ("MOSCOW, Jan. 27 (AP) —", «Будапешт, 17 июня (ТАСС).»): the day is known, the year is
+  // not ("XXXX-01-27", EDTF's unspecified year); the report's own "yesterday" is read from it, and nothing else is
+  for (const line of lines.slice(0, 4)) {
+    const m = new RegExp(`^\\s*\\p{Lu}[\\p{L}.'’ -]{1,40},\\s+(?:(\\d{1,2})\\s+(${RU_MONTH_GEN}|${EN_MONTH})|(${EN_MONTH})\\.?\\s+(\\d{1,2}))(?:st|nd|rd|th)?\\s*(?:\\([^)]{1,30}\\))?\\s*(?:[.:—–-]|$)`, 'iu').exec(line);
+    if (!m) continue;
+    const month = monthOf(m[2] ?? m[3]!);
+    const d = Number(m[1] ?? m[4]);
+    if (month && d >= 1 && d <= 31) return `XXXX-${pad(month)}-${pad(d)}`;
+  }
   return null;
 }
+
+/** a date with its year unspecified ("XXXX-06-17"): known as a day of the year only */
+const yearUnknown = (edtf: string | null | undefined): boolean => !!edtf && edtf.startsWith('X');
 
 /** the patterns that can match only Cyrillic text: every word they write out is Russian */
 const RU_ONLY = new Set(
@@ -649,6 +663,7 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     return !!m && !/\b(?:that|which|who|whom|where|when|because|since|after)\b/i.test(clause.slice(0, m.index).slice(c.end - from));
   };
   let flash: { edtf: string; start: number; end: number } | null = null;
+  const docKnown = !!opts.documentDate && !yearUnknown(opts.documentDate);
   for (const c of taken) {
     const para = text.lastIndexOf('\n\n', c.start);
     if (para !== lastPara) {
@@ -675,7 +690,7 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
     }
     if (c.needsYear && c.centuryOnly) {
       // (a year in words takes only its century from the context: the nearest date before it, the text's own date, else 1900)
-      const a = anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      const a = anchor ?? (docKnown ? { edtf: opts.documentDate!, start: -1, end: -1 } : null);
       base.edtf = c.needsYear(a ? Number(a.edtf.slice(0, 4)) : 1900);
       if (a && a.start >= 0) base.anchor = a.start;
       out.push(base);
@@ -701,8 +716,14 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
         continue;
       }
       const bareYearElsewhere = anchor && /^\d{4}$/.test(anchor.edtf) && calendar && text.lastIndexOf('\n', c.start) > anchor.end && c.start - calendar.end < 3000;
-      let a = (bareYearElsewhere ? calendar : anchor) ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      let a = (bareYearElsewhere ? calendar : anchor) ?? (docKnown ? { edtf: opts.documentDate!, start: -1, end: -1 } : null);
       let y = a ? Number(a.edtf.slice(0, 4)) : NaN;
+      // (the yearless dateline itself: its day, with the year unspecified; the story's dates are not counted from it)
+      if (!a && yearUnknown(opts.documentDate) && c.start < 600 && c.needsYear(2001)?.slice(4) === opts.documentDate!.slice(4)) {
+        base.edtf = opts.documentDate!;
+        out.push(base);
+        continue;
+      }
       if (!a) {
         // no date before it: a full date later in the same passage gives the year ("December 18 … Jan. 16, 1935" → 1934)
         const later = taken.find((t) => t.start > c.end && t.edtf && /^\d{4}-\d{2}/.test(t.edtf) && t.start - c.end < 1200);
@@ -722,7 +743,7 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
         const aEnd = a ? a.edtf.split('/').pop()! : '';
         // (not in a report whose own date is later still: the past perfect there looks back from the report's day, "LEIPZIG, Dec. 24 …
         // The court had moved to Berlin for the hearings of October and November")
-        const beforeReport = !!opts.documentDate && base.edtf !== null && base.edtf.split('/')[0]! <= opts.documentDate;
+        const beforeReport = docKnown && base.edtf !== null && base.edtf.split('/')[0]! <= opts.documentDate!;
         if (base.edtf && a && a.start >= 0 && aEnd.length >= 7 && base.edtf.split('/')[0]! > aEnd && !beforeReport && flashback(c)) {
           base.edtf = c.needsYear(y - 1);
           // (and, a flashback, it leaves the story's calendar where it was)
@@ -744,7 +765,7 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
       const next = taken.find((t) => t.start >= c.end && t.start - c.end <= 6 && t.edtf && /^[\s,]*(?:on|in|,|—|–)?\s*(?:the\s+)?$/.test(text.slice(c.end, t.start)));
       // "yesterday", «вчера», "this morning" are the report's own days: its dateline's, when it has one, not the last date told
       const deictic = opts.documentDate && /^(?:yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|вчера|сегодня|завтра|позавчера|послезавтра)/iu.test(base.text);
-      const a = deictic ? { edtf: opts.documentDate!, start: -1, end: -1 } : flash && flashback(c) ? flash : anchor ?? (opts.documentDate ? { edtf: opts.documentDate, start: -1, end: -1 } : null);
+      const a = deictic ? { edtf: opts.documentDate!, start: -1, end: -1 } : flash && flashback(c) ? flash : anchor ?? (docKnown ? { edtf: opts.documentDate!, start: -1, end: -1 } : null);
       // (so is one right before it, the relative one in apposition: "on 13 April 1990, forty-seven years to the day after the broadcast")
       const prev = out[out.length - 1];
       if (!next && prev?.edtf && c.relative.n > 0 && c.relative.unit !== 'weekday' && c.relative.unit !== 'day-of' && /^\s*,\s*$/.test(text.slice(prev.end, c.start)) && /\b(?:later|after)\b/i.test(base.text)) {
@@ -763,6 +784,13 @@ export function findDates(text: string, from = 0, to = text.length, opts: FindDa
         if (c.relative.unit === 'weekday') {
           const sentence = text.slice(Math.max(text.lastIndexOf('.', c.start) + 1, c.start - 200), c.end + 40);
           c.relative.season = /\b(?:will|shall|expected|by|next|until|till|coming)\b/i.test(sentence) ? 1 : -1;
+        }
+        if (yearUnknown(a.edtf)) {
+          // (a day counted from a yearless dateline: a day of an unspecified year, when it stays in a year: "yesterday" of 17 June)
+          const r = c.relative.unit === 'day' ? resolveRelative(`2001${a.edtf.slice(4)}`, c.relative) : null;
+          base.edtf = r && /^2001-\d{2}-\d{2}$/.test(r) ? `XXXX${r.slice(4)}` : null;
+          out.push(base);
+          continue;
         }
         base.edtf = resolveRelative(a.edtf, c.relative);
         if (base.edtf && a.start >= 0) base.anchor = a.start;
