@@ -310,6 +310,19 @@ test('claims: an award received, an order of one\'s own revoked, a sentence carr
   assert.deepEqual(dated('The shootings were carried out by the NKVD in April 1940.').filter((x) => x.startsWith('execution')), []);
 });
 
+test('claims: terms in a verdict\'s list with the verb or the unit left out, in months and a year and a half; a report\'s year dates its sentences', () => {
+  const names = { Thornton: ['person:thornton', 'person'], MacDonald: ['person:macdonald', 'person'], Торнтон: ['person:thornton', 'person'], Макдональд: ['person:macdonald', 'person'], Кутузова: ['person:kutuzova', 'person'], 'Anna Kutuzova': ['person:kutuzova', 'person'], Яноши: ['person:janosi', 'person'], Донат: ['person:donath', 'person'] } as Record<string, [string, string]>;
+  const terms = (t: string) => analyze([['x', t]], names).claims.filter((c) => c.predicate === 'outcome').map((c) => `${c.subject}=${c.value.kind}:${c.value.n}`).sort();
+  assert.deepEqual(terms('Thornton got three years and MacDonald two; the others were deported.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);
+  assert.deepEqual(terms('Торнтон осуждён на три года лишения свободы, Макдональд — на два года.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);
+  assert.deepEqual(terms('Донат — к двенадцати годам лишения свободы, Яноши — к восьми.'), ['person:donath=prison:12', 'person:janosi=prison:8']);
+  assert.deepEqual(terms('Кутузова — к полутора годам лишения свободы. Anna Kutuzova received eighteen months.'), ['person:kutuzova=prison:1.5', 'person:kutuzova=prison:1.5']);
+  // two terms in one year conflict; a report's dateline gives the year when the clause does not
+  const { claims, comps } = analyze([['a', 'Приговор\n(Москва, 19 апреля 1933 г.)\nМакдональд осуждён на два года.'], ['b', 'In April 1933 MacDonald got three years.']], names);
+  assert.deepEqual(claims.filter((c) => c.predicate === 'outcome').map((c) => c.time), ['1933', '1933-04']);
+  assert.deepEqual(comps.map((c) => c.relation), ['conflict']);
+});
+
 test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {
   const names = { 'Karl Weber': ['person:weber', 'person'], Weber: ['person:weber', 'person'], Вебер: ['person:weber', 'person'], Вебера: ['person:weber', 'person'], 'Otto Lind': ['person:lind', 'person'], Линд: ['person:lind', 'person'], 'Judge Hal Brant': ['person:brant', 'person'], 'Хэла Бранта': ['person:brant', 'person'], 'Anna Roth': ['person:roth', 'person'], 'Анна Рот': ['person:roth', 'person'], Cordoba: ['place:cordoba', 'place'], 'Кордове': ['place:cordoba', 'place'] } as Record<string, [string, string]>;
   const a = [

@@ -14,7 +14,7 @@
  * thing named by its words (folded across scripts). Nothing here decides which claim is true.
  * Pure: no I/O.
  */
-import type { DateMention } from '../time/dates.js';
+import { datelineDate, type DateMention } from '../time/dates.js';
 import { cyrillicKey, editDistance, foldKey, hasCyrillic } from '../entities/keys.js';
 import { findTriggers, type Trigger } from './lexicon.js';
 
@@ -228,12 +228,18 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+штрафу|оштрафован[аы]?|оштрафовали)\\s+(?:\\p{L}+\\s+){0,2}?(?:в\\s+(?:размере\\s+)?|на\\s+)?${MONEY}`, 'giu'), kind: 'fine', years: (m) => money(m) },
   // prison terms (before "sentenced" alone)
   { re: new RegExp(`(?:sentenced|condemned)\\s+(?:(?:today|yesterday|each|all|both|also|then|later|again|\\p{L}+ly)\\s+){0,2}to\\s+(?:(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years|terms?\\s+of\\s+(?:imprisonment|prison))`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
-  // a verdict's list, one name a term: «Синявскому — семь лет лагерей», «Даниэль — к пяти годам лишения свободы»
-  { re: new RegExp(`(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к\\s+)?(${NUM_RE})\\s+(?:годам|годами|лет|года)(?=\\s+(?:лагер|лишени|тюрем|заключени|ссылк|высылк|колони|строгого|усиленного|общего)|\\s*[,.;]|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  // terms in months, and a year and a half: "received eighteen months", «к полутора годам лишения свободы», «Кутузова — к полутора годам»
+  { re: new RegExp(`(?:\\b(?:sentenced|condemned)\\s+(?:(?:each|also|then|later|\\p{L}+ly)\\s+)?to|\\b(?:got|gets|receive|receives|received|drew|given|handed)|${B}(?:приговор[её]н[аы]?\\s+к|осужд[её]н[аы]?\\s+(?:к|на)|получил[аи]?)|(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к|на))\\s+(?:(${NUM_RE})\\s+(?:months|месяцам|месяцев|месяца)|(полтора|полутора)\\s+(?:года|годам|лет))(?![\\p{L}])`, 'giu'), kind: 'prison', years: (m) => (m[2] ? [1.5, 1.5] : ((n) => (Number.isFinite(n) ? [n / 12, n / 12] : null))(numberOf(m[1]!))) },
+  // a verdict's list, one name a term: «Синявскому — семь лет лагерей», «Даниэль — к пяти годам лишения свободы», «Макдональд — на два года»
+  { re: new RegExp(`(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:(?:к|на)\\s+)?(${NUM_RE})\\s+(?:годам|годами|лет|года)(?=\\s+(?:лагер|лишени|тюрем|заключени|ссылк|высылк|колони|строгого|усиленного|общего)|\\s*[,.;]|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  // … the term left out where it is the list's own: «Ференц Донат — к двенадцати годам лишения свободы, Ференц Яноши — к восьми»,
+  // "Thornton got three years, MacDonald two"
+  { re: new RegExp(`(?<=(?:годам|годами|лет|года)[^.;!?]{0,200}\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к|на)\\s+(${NUM_RE})(?=\\s*[,.;]|\\s+(?:и|а)\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`(?<=\\byears[^.;!?]{0,120}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})(?=\\s*[,.;]|\\s+and\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`\\b(?:was|were|had been|being|is|are)\\s+(?:given|handed)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`\\b(?:got|gets|receive|receives|received|drew|served)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`(?<=\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})\\s+years(?![\\p{L}])(?!\\s+(?:later|after|before|ago|earlier|old))`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
-  { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(${NUM_RE})\\s+(?:годам|лет)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к|осужд[её]н[аы]?\\s+(?:к|на))\\s+(${NUM_RE})\\s+(?:годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:получил[аи]?|отделал(?:ся|ись|ась))\\s+(?:по\\s+)?(${NUM_RE})\\s+(?:годами|годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:тюремному\\s+)?(?:заключению|лишению свободы)`, 'giu'), kind: 'prison' },
   // life: "sentenced to life imprisonment", "deportation for life", "пожизненное заключение"
@@ -862,6 +868,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
   const trialAt = new Map<string, string>();
   for (const [k, y] of opts.trialYears ?? []) for (const w of k.replace(/^trial:/, '').split('-')) if (w.length >= 4 && w !== 'trial' && w !== 'trials') trialAt.set(placeKey(w), `trial@${y}`);
   let lastTrial: { at: number; year: string } | null = null;
+  // the year a report dates itself by: what its sentences are passed in, when nothing nearer says
+  const reportYear = ((d) => (d && /^\d{4}/.test(d) ? d.slice(0, 4) : null))(datelineDate(text));
   for (const u of units) {
     const clause = text.slice(u.start, u.end);
     // a claim's span starts at its subject when the clause names it, else at the clause (an antecedent in the sentence before is not quoted)
@@ -946,7 +954,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const detail = f.rule.detail ?? (kind === 'suicide' && /shot|застрел/i.test(f.m[0]) ? 'shot himself' : kind === 'acquitted' && /^\s+of\b/i.test(text.slice(f.end, f.end + 5)) ? 'of a charge' : kind === 'died' && /\b(?:camp|prison|custody|exile|gulag)\b|лагер|тюрьм|заключени|ссылк/iu.test(f.m[0]) ? 'in custody' : undefined);
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
       const own = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime;
-      const time = own ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null);
+      const time = own ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null) ?? reportYear;
       for (const s of subs) {
         const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yr ? { n: yr[0], hi: yr[1] } : {}), ...(detail ? { detail } : {}) };
         out.push({
