@@ -386,6 +386,9 @@ test('claims: counts of charges, of the released and the rehabilitated, of minut
   assert.deepEqual(rel('charges'), ['conflict']);
   assert.deepEqual(rel('hours'), ['conflict']);
   assert.deepEqual(rel('released'), ['conflict']);
+  // «X было N»: a count of a kind told as a predicate; how long a trial took («занял четыре дня»)
+  const c = analyze([['c', 'В феврале 1964 года Бродского судили. Свидетелей защиты было трое. Обвиняемых первоначально было восемь. Процесс занял четыре дня. Их было только двое.']], names).claims.filter((x) => x.predicate === 'count').map((x) => `${x.value.kind}=${x.value.n}|${x.text}`);
+  assert.deepEqual(c, ['witnesses-defence=3|Свидетелей защиты было трое', 'tried=8|Обвиняемых первоначально было восемь', 'hours=96|занял четыре дня']);
 });
 
 test('persons: one person under the keys the entities stage gives across scripts; two people of one surname stay two', () => {

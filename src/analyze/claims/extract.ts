@@ -460,7 +460,7 @@ const TRIAL_CONTEXT = 1200;
 /** cheap tests that a clause may hold an age, a vote or a duration at all (the full expressions are slow to run everywhere) */
 const AGE_HINT = /\b(?:years?|aged|child|boy|girl|youth|lad|youngest|oldest)\b|year-old|летн|лет(?![\p{L}])|год(?:а)?(?![\p{L}])/iu;
 const VOTES_HINT = /\bvot(?:es?|ed)\b|\b(?:deadlocked|split|divided)\b|против|голос/iu;
-const DUR_HINT = /\b(?:lasted|ran|took|deliberated|out|sat)\b|длил|продолжал|шёл|шел|шла|совещал/iu;
+const DUR_HINT = /\b(?:lasted|ran|took|deliberated|out|sat)\b|длил|продолжал|шёл|шел|шла|совещал|занял/iu;
 /** a number or a break (colon, parenthesis) between a name and its verb: the name is not the verb's subject */
 const NUMBER_OR_BREAK = new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu');
 /** "together with 15 others", «вместе с пятью другими»: a count told with named persons */
@@ -480,7 +480,7 @@ const AGE = new RegExp(`${B}(?:(?:aged\\s+)?${N}\\s+years?\\s+(?:of\\s+age|old)|
 const VOTES = new RegExp(`${B}(?:by\\s+${N}\\s+votes?\\s+to\\s+${N}|(?:deadlocked|split|divided|voted)\\s+(?:\\S+\\s+){0,2}?${N}\\s+to\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?против\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?за\\s+(?:обвинение|осуждение|оправдание|виновность)[,\\s]+${N}(?:\\s+голос\\p{L}*)?\\s*(?:[—–-]\\s*)?(?:за|против))(?![\\p{L}\\d])`, 'giu');
 const UNIT = '(days?|weeks?|months?|hours?|minutes?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*|минут\\p{L}*)';
 const Q = '(less\\s+than|more\\s+than|over|under|barely|about|nearly|almost|больше|более|меньше|менее|около|почти|свыше)?';
-const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
+const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*|занял[аио]?)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
 
 /** a name that names a thing after a person, not the person: "the Order of Lenin", «орденом Ленина», "the Stalin Prize", "Gorky Street" */
 const NAMED_AFTER = /(?:\b(?:order|prize|medal|named\s+after|street|avenue|square|institute|university)\s+(?:of\s+)?|(?<![\p{L}])(?:орден\p{L}*|преми\p{L}*|медал\p{L}*|имени|им\.|улиц\p{L}*|проспект\p{L}*)\s+)$/iu;
@@ -613,7 +613,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const day = (k: number) => new Date(Date.UTC(Number(d.edtf!.slice(0, 4)), Number(d.edtf!.slice(5, 7)) - 1, Number(d.edtf!.slice(8, 10)) + k)).toISOString().slice(0, 10);
     return { ...d, edtf: ru ? `${day(-1)}/${d.edtf}` : `${d.edtf}/${day(1)}` };
   };
-  const allResolved = dates.filter((d) => d.edtf).map(night).sort((a, b) => a.start - b.start);
+  // (a day of a year the text does not give, "XXXX-06-16" from a yearless dateline, dates no claim: it cannot be compared or key a trial)
+  const allResolved = dates.filter((d) => d.edtf && !d.edtf.startsWith('X')).map(night).sort((a, b) => a.start - b.start);
   let resolvedDates = allResolved;
   const units = clauses(text, 0, text.length).filter((u) => !excl.some(([a, b]) => a <= u.start && u.end <= b));
   const inside = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
@@ -1006,8 +1007,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       let n = n0;
       let spanStart = at;
       // «Подсудимых было четырнадцать», "The defendants numbered fourteen"
-      const predicative = /(?:подсудимых|обвиняемых)\s+(?:было|оказалось)\s+$|\b(?:defendants|accused)\s+numbered\s+$/iu.test(before);
-      if (named || wholeOf || predicative) cls = 'tried';
+      // («Обвиняемых первоначально было восемь», «Свидетелей обвинения было семеро», «их было только двое» is no count of a kind)
+      const pred = /(?<![\p{L}])(подсудимых|обвиняемых|свидетелей(?:\s+(?:обвинения|защиты))?|погибших|убитых|казн[её]нных|расстрелянных|оправданных|осужд[её]нных)\s+(?:\p{L}+\s+)?(?:было|оказалось|насчитывалось)\s+(?:(?:всего|лишь|только)\s+)?$/iu.exec(before);
+      const predicative = !!pred || /\b(?:defendants|accused)\s+numbered\s+$/iu.test(before);
+      if (pred) spanStart = at - (before.length - pred.index);
+      if (named || wholeOf || (predicative && (!pred || /^(?:подсудимых|обвиняемых)/iu.test(pred[1]!)))) cls = 'tried';
+      else if (pred) cls = /^свидетел/iu.test(pred[1]!) ? (/обвинени/iu.test(pred[1]!) ? 'witnesses-prosecution' : /защит/iu.test(pred[1]!) ? 'witnesses-defence' : 'witnesses') : /^(?:погибш|убит)/iu.test(pred[1]!) ? 'dead' : /^(?:казн|расстрел)/iu.test(pred[1]!) ? 'executed' : /^оправдан/iu.test(pred[1]!) ? 'acquitted' : 'convicted';
       else {
         const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}(?![\\p{L}])`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
