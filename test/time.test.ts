@@ -323,6 +323,13 @@ test('claims: terms in a verdict\'s list with the verb or the unit left out, in 
   assert.deepEqual(comps.map((c) => c.relation), ['conflict']);
 });
 
+test('claims: a thing told by a common noun is named by the place it is told at; two things at one place stay two', () => {
+  const names = { Heathrow: ['place:heathrow', 'place'] } as Record<string, [string, string]>;
+  const { claims, comps } = analyze([['a', 'The defence said there was a break-in at Heathrow that night.'], ['b', 'The prosecution said there was no break-in at Heathrow.'], ['c', 'There was a fire at Heathrow.']], names);
+  assert.deepEqual(claims.map((c) => `${c.sourceId}:${c.value.kind}:${c.text}`), ['a:yes:there was a break-in at Heathrow', 'b:no:there was no break-in at Heathrow', 'c:yes:There was a fire at Heathrow']);
+  assert.deepEqual(comps.map((c) => `${claims[c.a]!.sourceId}${claims[c.b]!.sourceId}:${c.relation}`), ['ab:conflict']);
+});
+
 test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {
   const names = { 'Karl Weber': ['person:weber', 'person'], Weber: ['person:weber', 'person'], Вебер: ['person:weber', 'person'], Вебера: ['person:weber', 'person'], 'Otto Lind': ['person:lind', 'person'], Линд: ['person:lind', 'person'], 'Judge Hal Brant': ['person:brant', 'person'], 'Хэла Бранта': ['person:brant', 'person'], 'Anna Roth': ['person:roth', 'person'], 'Анна Рот': ['person:roth', 'person'], Cordoba: ['place:cordoba', 'place'], 'Кордове': ['place:cordoba', 'place'] } as Record<string, [string, string]>;
   const a = [

@@ -1402,6 +1402,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const ms = mentions.filter((x) => x.start >= thingAt && x.end <= thingAt + thing.length && x.type !== 'person');
         const personKeys = persons.filter((x) => x.start >= thingAt && x.end <= thingAt + thing.length).map((x) => `@${x.entity}`);
         const keys = [...new Set([...thingKeys(thing, ms), ...personKeys, ...(rule.concept ? [`~${rule.concept}`] : [])])];
+        // the place a common noun is told at names which one it is: "there was a break-in at Heathrow", «не было взлома в Хитроу»
+        const placedAt = /^\s+(?:at|in|near|on|в|во|на|под)\s+(?:the\s+)?/iu.exec(text.slice(thingAt + thing.length, thingAt + thing.length + 12));
+        const placed = placedAt ? mentions.find((x) => x.start === thingAt + thing.length + placedAt[0].length && (x.type === 'place' || x.type === 'organization')) : undefined;
+        // (with the noun itself, so that a fire and a break-in at one airport stay two things)
+        if (placed && !ms.length && !personKeys.length) keys.push(`@${placed.entity}`, `~n-${wordKey(thing.split(/\s+/).pop()!)}`);
         if (/^(?:no\s+)?(?:such|this|that|the\s+said)\b|^(?:такой|такая|такого|этой|этого|эта|этот)(?![\p{L}])/iu.test(thing)) {
           // the sentence before names what "such" refers to
           const prevStart = sentenceBefore(text, u.start);
@@ -1431,14 +1436,14 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
           names = [`#trial@${ctx}`];
         }
         // "there is a great deal written about how Stalin …": the thing itself is unnamed
-        if (/^there\s/i.test(m[0]) && !keys.some((k) => k.startsWith('~')) && !/^(?:(?:no|a|an|the)\s+)?[«"“]?\p{Lu}/u.test(thing)) continue;
+        if (/^there\s/i.test(m[0]) && !keys.some((k) => k.startsWith('~')) && !placed && !/^(?:(?:no|a|an|the)\s+)?[«"“]?\p{Lu}/u.test(thing)) continue;
         // "denied that any such bloc had existed": a denial turns an affirmation round
         const denied = /\b(?:denied|denies|deny|disputed|refuted)\s+(?:that\s+)?$|(?<![\p{L}])(?:отрицал[аи]?|отрицает)\s+(?:что\s+)?$/iu.test(text.slice(Math.max(u.start, thingAt - 40), thingAt).replace(/\s*(?:any|such|the|a)\s*/gi, ' ').replace(/\s+/g, ' ').trimStart());
         const neg = rule.polarity === 'no' ? true : denied || NEG_BEFORE.test(text.slice(Math.max(u.start, at - 10), end));
         const d = inside(resolvedDates, u.start, u.end)[0];
         out.push({
           sourceId: doc.sourceId,
-          ...clip(at, end),
+          ...clip(at, placed ? Math.max(end, placed.end) : end),
           predicate: 'existence',
           subject: `thing:${keys.slice().sort().join('+')}`,
           subjectLabel: thing,
