@@ -234,6 +234,9 @@ test('event lexicon: one concept in any voice, tense or form, English and Russia
   assert.deepEqual(kinds('Собелл освободился. Присяжные оправдывают Бейлиса. Бейлис умирает.'), ['освободился:release:passive', 'оправдывают:acquittal:active', 'умирает:death:active']);
   // (a relative clause is not a passive: "was the man who arrested")
   assert.deepEqual(kinds('He was the man who arrested him.'), ['arrested:arrest:active']);
+  // taken off a train, «взяли и …», let walk free (its subject the one freed), an appeal rejected, an attack; «ранит» is no participle
+  assert.deepEqual(kinds('They were taken off a Brockton streetcar. Взяли и Этель. The court let Fhimah walk free.'), ['taken off a Brockton streetcar:arrest:passive', 'Взяли:arrest:active', 'walk free:release:passive']);
+  assert.deepEqual(kinds("The Supreme Court rejected Frank's appeal. Суд отклоняет жалобу Франка. Creen cut Frank's throat. Крин ранит Франка ножом. Киров убит."), ["rejected Frank's appeal:appeal-rejected:active", 'отклоняет жалобу:appeal-rejected:active', "cut Frank's throat:attack:active", 'ранит:attack:active', 'убит:death:passive']);
   const names = { Rákosi: ['person:rakosi', 'person'], Zhdanov: ['person:zhdanov', 'person'] } as Record<string, [string, string]>;
   const { claims } = analyze([['a', 'In the summer of 1948 they agreed on the murder of Rákosi. In January 1953 nine doctors were accused of having killed Zhdanov.']], names);
   assert.deepEqual(claims.filter((x) => x.predicate === 'date').map((x) => x.subject), []);

@@ -804,7 +804,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     if (!xs.length) return [];
     const gap = text.slice(from, xs[0]!.start);
     const words = ofNoun ? /^\s*(?:of\s+|над\s+)?(?:(?!(?:by|from|with|to|against|for|in|at|on|after|before|about|of|and|и|в|во|на|с|со|от|по|за|из|к|у)\s)[\p{Ll}-]+\s+){0,3}$/u : /^\s*(?:(?!(?:by|from|with|to|against|for|in|at|on|after|before|about|of|and|и|в|во|на|с|со|от|по|за|из|к|у)\s)[\p{Ll}-]+\s+){0,3}$/u;
-    if (!words.test(gap)) return [];
+    // («взяли и Этель», «арестовали также Вовси»: "and" meaning "too" right after the verb)
+    if (!words.test(gap) && !(!ofNoun && /^\s+(?:и|также|тоже)\s+$/u.test(gap))) return [];
     const run = [xs[0]!];
     for (let i = 1; i < xs.length; i++) {
       if (/^(?:\s*,\s*|\s+(?:и|and)\s+|\s*,\s*(?:и|and)\s+)$/u.test(text.slice(run[run.length - 1]!.end, xs[i]!.start))) run.push(xs[i]!);

@@ -39,7 +39,7 @@ const L = '\\p{L}*';
 export const EVENT_CONCEPTS: EventConcept[] = [
   {
     kind: 'arrest', label: 'arrest', role: 'patient', repeatable: true,
-    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|seized|captured|abducted|kidnapped|схвати(?:л|ла|ли)|схвачен(?:а|ы)?|похити(?:л|ла|ли)|похищен(?:а|ы)?|пойма(?:л|ли)|пойман(?:а|ы)?|(?:taken|took)\\s+into\\s+custody|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
+    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|seized|captured|abducted|kidnapped|схвати(?:л|ла|ли)|схвачен(?:а|ы)?|похити(?:л|ла|ли)|похищен(?:а|ы)?|пойма(?:л|ли)|пойман(?:а|ы)?|(?:taken|took)\\s+into\\s+custody|taken\\s+off\\s+(?:a|the)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:were|was)\\s+picked\\s+up|взяли|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
     noun: `arrest\\s+of|detention\\s+of|capture\\s+of|abduction\\s+of|поимк${L}|похищени${L}|арест(?:а|у|ом|е)?(?=\\s)|задержани${L}`,
   },
   {
@@ -120,7 +120,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'release', label: 'release', role: 'patient', repeatable: true,
-    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|выпуска(?:ет|ют)|выпустили|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
+    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|выпуска(?:ет|ют)|выпустили|отпусти(?:л|ла|ли)|отпущен(?:а|ы)?|walk(?:ed|s)?\\s+free|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
     noun: `release\\s+of|освобождени${L}`,
   },
   {
@@ -187,6 +187,16 @@ export const EVENT_CONCEPTS: EventConcept[] = [
     verb: `appeal(?:s|ed)\\s+(?:to|against)|lodged\\s+(?:an\\s+)?appeal|обжалова(?:л|ла|ли)|подал[аи]?\\s+(?:\\S+\\s+)?(?:апелляци|кассационн|жалоб)${L}`,
   },
   {
+    // (the appellant is the one it happens to: "the Supreme Court rejected Frank's appeal", «отклоняет жалобу Франка»)
+    kind: 'appeal-rejected', label: 'rejection of the appeal', role: 'patient', repeatable: true,
+    verb: `(?:rejected|rejects|dismissed|dismisses|denied|denies|turned\\s+down)\\s+(?:[\\p{L}'’]+\\s+){0,3}?(?:appeal|petition|plea)s?|отклони(?:л|ла|ли)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:жалоб|апелляци|кассаци|ходатайств)${L}|отклоня(?:ет|ют)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:жалоб|апелляци|кассаци|ходатайств)${L}`,
+  },
+  {
+    // an attack on a person that did not kill them: "a fellow prisoner cut Frank's throat", «Крин ранит Франка ножом»
+    kind: 'attack', label: 'attack', role: 'patient', repeatable: true,
+    verb: `stabbed|slashed|cut\\s+(?:\\p{Lu}[\\p{L}'’]+\\s+|his\\s+|her\\s+)throat|wounded|рани(?:л|ла|ли|т)|ранен(?:а|ы)?|пырнул[аи]?`,
+  },
+  {
     kind: 'stay', label: 'stay of execution', role: 'agent', repeatable: true,
     verb: `(?:granted|grants|ordered|orders)\\s+(?:a\\s+)?stay|postponed\\s+the\\s+execution|отсрочил[аи]?\\s+(?:\\S+\\s+)?(?:исполнени|казн)${L}`,
     noun: `stay\\s+of\\s+execution`,
@@ -221,7 +231,8 @@ const BE_BEFORE = /(?:\b(?:was|were|is|are|be|been|being|get|gets|got)|(?<![\p{L
  */
 const REDUCED_PASSIVE = /^[a-z]+(?:ed|en|wn|ot|ung)$/iu;
 const REDUCED_AFTER = /^(?:\s*(?:[.;:)]|$|—|–)|\s+(?:at|in|on|by|to|near|after|before|for|from|with|without|during|together|along|as|while|under|outside|inside|following)\b)/iu;
-const RU_PARTICIPLE = /(?:[её]н|ан|ян|ит|ут|ыт|ен)(?:а|о|ы)?$/iu;
+// (-ит only after б, в, л, ш: убит, налит; «ранит», «казнит» are the present tense)
+const RU_PARTICIPLE = /(?:[её]н|ан|ян|[бвлш]ит|ут|ыт|ен)(?:а|о|ы)?$/iu;
 
 /**
  * The literal beginnings of a pattern's alternatives ("arrest(?:s|ed)?|detain…" → arrest, detain), lowercased: a clause that
@@ -259,7 +270,7 @@ const compiled = EVENT_CONCEPTS.map((c) => ({
 }));
 
 /** a verb of receiving: its subject is the one the event happens to, as in the passive ("Timashuk received the Order", «орден получила Тимашук») */
-const UNDERGO = /^(?:received|receives|won|wins|got|gets|получил[аи]?|получает|удостоен[аы]?)\s|(?<![\p{L}])получил[аи]?$/iu;
+const UNDERGO = /^(?:received|receives|won|wins|got|gets|получил[аи]?|получает|удостоен[аы]?)\s|(?<![\p{L}])получил[аи]?$|^walk(?:ed|s)?\s+free$/iu;
 
 /**
  * The event words of a stretch of text, each with its concept and form: passive ("was arrested",
