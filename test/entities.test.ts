@@ -145,6 +145,17 @@ test('places: a name after a place preposition elsewhere is a place, across scri
   assert.equal(zl[zl.length - 1]!.type, 'person', JSON.stringify(zl));
 });
 
+test('an English word written as a name is a name when the Russian texts of the corpus write it as one (Hiss / Хисс)', () => {
+  const en = doc('The committee heard that Hiss had belonged to a secret cell. Hiss denied it.', 'en', 1);
+  const ru = doc('Комиссия выслушала показания о том, что Хисс состоял в ячейке. Хисса признали виновным.', 'ru', 2);
+  const of = (r: ReturnType<typeof analyzeEntities>, t: string) => [...new Set(r.mentions.filter((m) => m.text === t).map((m) => m.entity))];
+  const both = analyzeEntities([en, ru]);
+  assert.deepEqual(of(both, 'Hiss'), of(both, 'Хисс'));
+  assert.equal(of(both, 'Hiss').length, 1);
+  // alone, a dictionary word with nothing around it to cue a name stays a word
+  assert.deepEqual(of(analyzeEntities([doc('Smoke rose and the Hiss of steam filled the hall.', 'en', 1)]), 'Hiss'), []);
+});
+
 test('property: every mention re-slices its text, lies in its passage, and mentions never overlap', () => {
   const word = fc.constantFrom(
     'Pyatakov', 'Comrade', 'Stalin', 'said', 'the', 'NKVD', 'in', 'Moscow', 'I.', 'N.', 'Smirnov', 'Trial', 'of', 'Sixteen', 'case', 'Shakhty',

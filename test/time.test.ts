@@ -309,6 +309,9 @@ test('claims: an award received, an order of one\'s own revoked, a sentence carr
   assert.deepEqual(dated("Lydia Timashuk wrote a letter. Timashuk's Order of Lenin was revoked on 3 April 1953."), ['annulment:person:timashuk=1953-04-03']);
   assert.deepEqual(dated('On 16 June 1958 the death sentences on Imre Nagy and Pál Maléter were carried out.'), ['execution:person:maleter=1958-06-16', 'execution:person:nagy=1958-06-16']);
   assert.deepEqual(dated('16 июня 1958 года приговор в отношении Имре Надя и Пала Малетера приведён в исполнение.'), ['execution:person:maleter=1958-06-16', 'execution:person:nagy=1958-06-16']);
+  // an event a few days after a dated one, the text not saying how many, is not dated by it
+  const hiss = { Хисса: ['person:hiss', 'person'] } as Record<string, [string, string]>;
+  assert.deepEqual(analyze([['x', 'На втором процессе, 21 января 1950 года, Хисса признали виновным, и через несколько дней он был приговорён к пяти годам.']], hiss).claims.filter((c) => c.predicate === 'date' && c.subject.startsWith('sentence')), []);
   // other things carried out are no executions
   assert.deepEqual(dated('The shootings were carried out by the NKVD in April 1940.').filter((x) => x.startsWith('execution')), []);
 });

@@ -615,6 +615,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
   };
   // (a day of a year the text does not give, "XXXX-06-16" from a yearless dateline, dates no claim: it cannot be compared or key a trial)
   const allResolved = dates.filter((d) => d.edtf && !d.edtf.startsWith('X')).map(night).sort((a, b) => a.start - b.start);
+  // relative times the text does not resolve ("a few days later", «через несколько дней»)
+  const unresolvedDates = dates.filter((d) => !d.edtf && d.form === 'relative');
   let resolvedDates = allResolved;
   const units = clauses(text, 0, text.length).filter((u) => !excl.some(([a, b]) => a <= u.start && u.end <= b));
   const inside = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
@@ -881,6 +883,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     mentions = windowed(allMentions, u.start - 600, u.end + 200);
     resolvedDates = windowed(allResolved, u.start - 200, u.end + 200);
     const uDates = inside(resolvedDates, u.start, u.end);
+    const unresolvedIn = (v: Unit) => unresolvedDates.filter((x) => x.start >= v.start && x.end <= v.end);
     // where what the clause reports begins ("told the court that …", «доложил, что …»): dates after it are the report's content
     const reportMatch = REPORTED_THAT.exec(clause);
     const reportAt = reportMatch ? u.start + reportMatch.index : Infinity;
@@ -919,7 +922,11 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const inner = own.filter((x) => x.start >= u.start + rep.index + rep[0].length);
         if (inner.length) own = inner;
       }
-      return own.find((x) => x.start >= end && x.start - end <= 14) ?? own.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
+      const chosen = own.find((x) => x.start >= end && x.start - end <= 14) ?? own.filter((x) => x.form !== 'relative' || x.edtf).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0] ?? heading;
+      // (a time the text counts from it but does not give, nearer the event, makes it another day: "found guilty on 21 January,
+      // and a few days later sentenced", «…, и через несколько дней он был приговорён»)
+      if (chosen && unresolvedIn(u).some((x) => x.start > chosen.end && x.end <= at && !/[.;]/.test(text.slice(x.end, at)))) return undefined;
+      return chosen;
     };
     // ---------------- outcomes
     const clauseFrom = out.length;

@@ -6,7 +6,7 @@
  */
 import { isWordChar } from '../../core/text.js';
 import { isEnglishWord } from '../../ingest/quality.js';
-import { hasCyrillic, phraseKey, primaryKey, soundKeys } from './keys.js';
+import { cyrillicKey, hasCyrillic, nameKeys, phraseKey, primaryKey, soundKeys } from './keys.js';
 import {
   DERIVED_SUFFIX,
   FUNCTION_WORDS,
@@ -233,6 +233,8 @@ export interface DetectState {
   candidates: Candidate[];
   /** per lowercased word: [lowercase occurrences, capitalized non-initial occurrences] */
   caseStats: CaseStats;
+  /** name keys of the words the corpus writes as names in Cyrillic and never lowercase (set in pass 2) */
+  cyrillicNames?: Set<string>;
 }
 
 export function newDetectState(): DetectState {
@@ -727,6 +729,16 @@ export function resolveCandidates(state: DetectState): Candidate[] {
     if (/^prep:(?:в|во)$/.test(c.cue) && !/[еи]$/.test(w)) continue;
     for (const k of placeSoundKeys(w)) prepPlaces.add(k);
   }
+  // the names the Russian texts write (a capitalized Cyrillic word never written lowercase), read to keys with their nominatives:
+  // an English word written as a name in Latin letters is a name when the Russian texts write it too (Hiss / Хисс)
+  const cyrillicNames = new Set<string>();
+  for (const c of state.candidates) {
+    if (c.type && c.type !== 'person') continue;
+    const w = (c.words[c.words.length - 1] as string).toLowerCase();
+    if (!hasCyrillic(w) || w.length < 3 || (state.caseStats.get(w)?.[0] ?? 0) > 0 || FUNCTION_WORDS.has(w)) continue;
+    for (const f of [w, ...genericLemmas(w)]) cyrillicNames.add(cyrillicKey(f));
+  }
+  state.cyrillicNames = cyrillicNames;
   const out: Candidate[] = [];
   for (const raw of state.candidates) {
     const c0 = dropSoftLeads(raw, state);
@@ -825,7 +837,7 @@ function isCommon(c: Candidate, state: DetectState): boolean {
   // (a Russian word opening a sentence is a name when the corpus writes another case form of it capitalized mid-sentence:
   // «Вознесенского, которого …» after «Вознесенский» elsewhere)
   if (hasCyrillic(w)) return c.sentenceInitial && capN === 0 && !(surnameShaped(w) && caseForms(w).some((f) => (state.caseStats.get(f)?.[1] ?? 0) > 0));
-  if (isEnglishWord(w)) return true;
+  if (isEnglishWord(w)) return lowerN > 0 || !nameKeys(c.words[0] as string).some((k) => state.cyrillicNames?.has(k));
   return c.sentenceInitial && capN === 0;
 }
 
