@@ -296,6 +296,10 @@ test('dates: years in Russian words, parts of a month, a day joined to a dated o
   assert.equal(one(wire, 'Вчера'), 'XXXX-06-16');
   assert.ok(isEdtf('XXXX-06-16') && edtfBounds('XXXX-06-16') === null);
   assert.equal(one('Radek Sentenced\nMOSCOW, Jan. 27 (AP) — Karl Radek was sentenced yesterday.', 'yesterday'), 'XXXX-01-26');
+  // the first or last days of a month, or its tens
+  assert.equal(one('Осенью 1933 года я учился. Процесс открылся в двадцатых числах сентября.', 'в двадцатых числах сентября'), '1933-09-20/1933-09-29');
+  assert.equal(one('In 1927 the appeal failed. In the first days of August the governor refused clemency.', 'In the first days of August'), '1927-08-01/1927-08-07');
+  assert.equal(one('It was the last days of February 1936.', 'the last days of February 1936'), '1936-02-23/1936-02-29');
   // "the night before" is the day before; "the morning after the fire" dates itself by an event, not by the last date
   assert.equal(one('MOSCOW, April 4, 1953. The doctors had been freed the night before.', 'the night before'), '1953-04-03');
   assert.equal(findDates('On 27 February 1933 the Reichstag burned. Torgler gave himself up the morning after the fire.').length, 1);

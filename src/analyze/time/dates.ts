@@ -127,6 +127,17 @@ function partOfMonth(part: string, y: number, m: number): string {
   if (/^(?:mid|middle|середин)/.test(p)) return `${y}-${pad(m)}-11/${y}-${pad(m)}-20`;
   return `${y}-${pad(m)}-21/${y}-${pad(m)}-${pad(daysIn(y, m))}`;
 }
+/** the first or last days of a month, or its tens («в двадцатых числах» is the 20th to the 29th) */
+function daysOfMonth(which: string, y: number, m: number): string {
+  const w = which.toLowerCase();
+  const ym = `${y}-${pad(m)}`;
+  const last = daysIn(y, m);
+  if (/^(?:first|первых)/.test(w)) return `${ym}-01/${ym}-07`;
+  if (/^(?:last|последних)/.test(w)) return `${ym}-${pad(last - 6)}/${ym}-${pad(last)}`;
+  if (/^десятых/.test(w)) return `${ym}-10/${ym}-19`;
+  if (/^двадцатых/.test(w)) return `${ym}-20/${ym}-29`;
+  return `${ym}-30/${ym}-${pad(last)}`;
+}
 function decade(d: number, part: string | undefined): { edtf: string; form: DateForm } {
   const base = d;
   if (!part) return { edtf: `${String(base).slice(0, 3)}X`, form: 'decade' };
@@ -268,6 +279,17 @@ const RULES: Rule[] = [
     if (/first half/i.test(m[1]!)) return { form: 'approximate', edtf: `${y}-01/${y}-06` };
     if (/second half/i.test(m[1]!)) return { form: 'approximate', edtf: `${y}-07/${y}-12` };
     return { form: 'approximate', edtf: partOfYear(m[1]!, y) };
+  }],
+  // «в двадцатых числах сентября», «в первых числах мая 1937 года»; "in the first days of August", "the last days of May 1937"
+  [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(первых|последних|десятых|двадцатых|тридцатых)\\s+числах\\s+(${RU_MONTH_GEN})(?:\\s+(${YEAR})${RU_YEAR_WORD})?(?![\\p{L}])`, 'giu'), (m) => {
+    const mo = monthOf(m[2]!);
+    const f = (y: number) => daysOfMonth(m[1]!, y, mo);
+    return m[3] ? { form: 'approximate', edtf: f(+m[3]) } : { form: 'approximate', edtf: null, needsYear: f };
+  }],
+  [new RegExp(`\\b(?:in\\s+)?the\\s+(first|last)\\s+(?:few\\s+)?days\\s+of\\s+(${EN_MONTH})(?:,?\\s+(${YEAR}))?\\b`, 'giu'), (m) => {
+    const mo = monthOf(m[2]!);
+    const f = (y: number) => daysOfMonth(m[1]!, y, mo);
+    return m[3] ? { form: 'approximate', edtf: f(+m[3]) } : { form: 'approximate', edtf: null, needsYear: f };
   }],
   [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце)\\s+(${RU_MONTH_GEN})\\s+(${YEAR})${RU_YEAR_WORD}`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfMonth(m[1]!, +m[3]!, monthOf(m[2]!)) })],
   [new RegExp(`(?<![\\p{L}])(?:в\\s+)?(начале|середине|конце)\\s+(${RU_MONTH_GEN})(?![\\p{L}])(?!\\s+\\d)`, 'giu'), (m) => {
