@@ -212,7 +212,8 @@ function literalStems(src: string): string[] | null {
 const HINT_STOP = new Set(['the', 'was', 'were', 'is', 'are', 'had', 'been', 'his', 'her', 'its', 'thei', 'and', 'all', 'also', 'then', 'for', 'with', 'from', 'that', 'this', 'whic', 'who', 'has', 'have', 'only', 'just', 'each', 'both', 'some', 'about', 'more', 'less', 'than', 'over', 'under', 'into', 'onto', 'был', 'была', 'были', 'было', 'что', 'как', 'все', 'всех', 'его', 'её', 'ему', 'так', 'для', 'при', 'под', 'над', 'лишь', 'толь']);
 function mayMatch(re: RegExp, lower: string): boolean {
   let h = HINTS.get(re);
-  if (h === undefined) HINTS.set(re, (h = literalStems(re.source)));
+  // (a number may be written in digits: the number words a pattern spells out are no stem every match holds)
+  if (h === undefined) HINTS.set(re, (h = literalStems(re.source.split(NUM_RE).join(' ').split(NUMW).join(' '))));
   return !h || h.some((w) => lower.includes(w));
 }
 
