@@ -324,6 +324,8 @@ test('claims: terms in a verdict\'s list with the verb or the unit left out, in 
   const names = { Thornton: ['person:thornton', 'person'], MacDonald: ['person:macdonald', 'person'], Торнтон: ['person:thornton', 'person'], Макдональд: ['person:macdonald', 'person'], Кутузова: ['person:kutuzova', 'person'], 'Anna Kutuzova': ['person:kutuzova', 'person'], Яноши: ['person:janosi', 'person'], Донат: ['person:donath', 'person'] } as Record<string, [string, string]>;
   const terms = (t: string) => analyze([['x', t]], names).claims.filter((c) => c.predicate === 'outcome').map((c) => `${c.subject}=${c.value.kind}:${c.value.n}`).sort();
   assert.deepEqual(terms('Thornton got three years and MacDonald two; the others were deported.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);
+  // one term to each, in order, told "respectively"
+  assert.deepEqual(terms("Thornton and MacDonald were sentenced to ten years' and five years' imprisonment respectively."), ['person:macdonald=prison:5', 'person:thornton=prison:10']);
   assert.deepEqual(terms('Торнтон осуждён на три года лишения свободы, Макдональд — на два года.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);
   assert.deepEqual(terms('Донат — к двенадцати годам лишения свободы, Яноши — к восьми.'), ['person:donath=prison:12', 'person:janosi=prison:8']);
   assert.deepEqual(terms('Кутузова — к полутора годам лишения свободы. Anna Kutuzova received eighteen months.'), ['person:kutuzova=prison:1.5', 'person:kutuzova=prison:1.5']);

@@ -268,6 +268,16 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:был[аи]?\\s+)?(?:амнистирован[аы]?|помилован[аы]?|освобожд[её]н[аы]?)${E}`, 'giu'), kind: 'released' },
   { re: new RegExp(`${B}(?:посмертно\\s+)?реабилитирован[аы]?${E}`, 'giu'), kind: 'rehabilitated' },
 ];
+/** the further terms of a list told "respectively" after the first: "' and five years' imprisonment respectively" → [5] */
+const RESP_TERM = `(${NUM_RE})(?:\\s+(?:years|лет|годам|года))?['’]?`;
+const RESPECTIVELY = new RegExp(`^['’]?((?:\\s*,\\s*${RESP_TERM})*\\s*,?\\s+(?:and|и)\\s+${RESP_TERM})[^.;]{0,40}?(?:\\brespectively\\b|(?<![\\p{L}])соответственно(?![\\p{L}]))`, 'iu');
+function respectively(after: string, count: number): { ns: number[]; length: number } | null {
+  const m = RESPECTIVELY.exec(after);
+  if (!m) return null;
+  const ns = [...m[1]!.matchAll(new RegExp(RESP_TERM, 'giu'))].map((x) => numberOf(x[1]!));
+  return ns.length === count && ns.every((n) => Number.isFinite(n)) ? { ns, length: m[0].length } : null;
+}
+
 function yrs(a: string | undefined, b: string | undefined): [number, number] | null {
   if (!a) return null;
   const x = numberOf(a);
@@ -965,11 +975,15 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
       const own = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime;
       const time = own ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null) ?? reportYear;
-      for (const s of subs) {
-        const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yr ? { n: yr[0], hi: yr[1] } : {}), ...(detail ? { detail } : {}) };
+      // "Zinoviev and Kamenev were sentenced to ten years' and five years' imprisonment respectively", «к десяти и пяти годам
+      // соответственно»: one term to each, in order
+      const resp = kind === 'prison' && yr && subs.length > 1 ? respectively(text.slice(f.end, u.end), subs.length - 1) : null;
+      for (const [si, s] of subs.entries()) {
+        const yi: [number, number] | null = resp && si > 0 ? [resp.ns[si - 1]!, resp.ns[si - 1]!] : yr;
+        const value: ClaimValue = { kind: neg ? `not-${kind}` : kind, ...(yi ? { n: yi[0], hi: yi[1] } : {}), ...(detail ? { detail } : {}) };
         out.push({
           sourceId: doc.sourceId,
-          ...clip(fromSubject(subs[0]!, f.at), f.end),
+          ...clip(fromSubject(subs[0]!, f.at), resp ? f.end + resp.length : f.end),
           predicate: 'outcome',
           subject: s.entity,
           subjectLabel: labelOf(s),
