@@ -324,6 +324,9 @@ test('claims: terms in a verdict\'s list with the verb or the unit left out, in 
   const names = { Thornton: ['person:thornton', 'person'], MacDonald: ['person:macdonald', 'person'], Торнтон: ['person:thornton', 'person'], Макдональд: ['person:macdonald', 'person'], Кутузова: ['person:kutuzova', 'person'], 'Anna Kutuzova': ['person:kutuzova', 'person'], Яноши: ['person:janosi', 'person'], Донат: ['person:donath', 'person'] } as Record<string, [string, string]>;
   const terms = (t: string) => analyze([['x', t]], names).claims.filter((c) => c.predicate === 'outcome').map((c) => `${c.subject}=${c.value.kind}:${c.value.n}`).sort();
   assert.deepEqual(terms('Thornton got three years and MacDonald two; the others were deported.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);
+  // a list of names and terms with the verb and the unit left out after the first; a year; a life term received
+  assert.deepEqual(terms('Thornton receives life imprisonment, Anna Kutuzova twelve years, Thornton Jr eight and MacDonald six.').filter((x) => !x.includes('thornton')), ['person:kutuzova=prison:12', 'person:macdonald=prison:6']);
+  assert.deepEqual(terms('For this libel Thornton was sentenced to a year in prison. Макдональда приговорили к году тюрьмы.'), ['person:macdonald=prison:1', 'person:thornton=prison:1']);
   // one term to each, in order, told "respectively"
   assert.deepEqual(terms("Thornton and MacDonald were sentenced to ten years' and five years' imprisonment respectively."), ['person:macdonald=prison:5', 'person:thornton=prison:10']);
   assert.deepEqual(terms('Торнтон осуждён на три года лишения свободы, Макдональд — на два года.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);

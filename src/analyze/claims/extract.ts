@@ -229,6 +229,8 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+штрафу|оштрафован[аы]?|оштрафовали)\\s+(?:\\p{L}+\\s+){0,2}?(?:в\\s+(?:размере\\s+)?|на\\s+)?${MONEY}`, 'giu'), kind: 'fine', years: (m) => money(m) },
   // prison terms (before "sentenced" alone)
   { re: new RegExp(`(?:sentenced|condemned)\\s+(?:(?:today|yesterday|each|all|both|also|then|later|again|\\p{L}+ly)\\s+){0,2}to\\s+(?:(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years|terms?\\s+of\\s+(?:imprisonment|prison))`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
+  // a year: "sentenced to a year in prison", «приговорили к году тюрьмы»
+  { re: new RegExp(`(?:\\b(?:sentenced|condemned)\\s+(?:(?:each|also|then|later|\\p{L}+ly)\\s+)?to\\s+(?:a|one)\\s+year(?:['’]s)?(?=\\s+(?:in\\s+prison|in\\s+jail|imprisonment|of\\s+imprisonment|in\\s+a\\s+(?:camp|fortress))|\\s*[,.;])|(?<![\\p{L}])(?:приговорил[аи]?|приговор[её]н[аы]?|осудил[аи]?|осужд[её]н[аы]?)\\s+(?:\\p{L}+\\s+)?к\\s+(?:одному\\s+)?году(?=\\s+(?:тюрьмы|тюремного|заключения|лишения|лагер)))`, 'giu'), kind: 'prison', years: () => [1, 1] },
   // terms in months, and a year and a half: "received eighteen months", «к полутора годам лишения свободы», «Кутузова — к полутора годам»
   { re: new RegExp(`(?:\\b(?:sentenced|condemned)\\s+(?:(?:each|also|then|later|\\p{L}+ly)\\s+)?to|\\b(?:got|gets|receive|receives|received|drew|given|handed)|${B}(?:приговор[её]н[аы]?\\s+к|осужд[её]н[аы]?\\s+(?:к|на)|получил[аи]?)|(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к|на))\\s+(?:(${NUM_RE})\\s+(?:months|месяцам|месяцев|месяца)|(полтора|полутора)\\s+(?:года|годам|лет))(?![\\p{L}])`, 'giu'), kind: 'prison', years: (m) => (m[2] ? [1.5, 1.5] : ((n) => (Number.isFinite(n) ? [n / 12, n / 12] : null))(numberOf(m[1]!))) },
   // a verdict's list, one name a term: «Синявскому — семь лет лагерей», «Даниэль — к пяти годам лишения свободы», «Макдональд — на два года»
@@ -236,7 +238,7 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   // … the term left out where it is the list's own: «Ференц Донат — к двенадцати годам лишения свободы, Ференц Яноши — к восьми»,
   // "Thornton got three years, MacDonald two"
   { re: new RegExp(`(?<=(?:годам|годами|лет|года)[^.;!?]{0,200}\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к|на)\\s+(${NUM_RE})(?=\\s*[,.;]|\\s+(?:и|а)\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
-  { re: new RegExp(`(?<=\\byears[^.;!?]{0,120}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})(?=\\s*[,.;]|\\s+and\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`(?<=\\byears[^.;!?]{0,120}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})(?=\\s*[,.;]|\\s+and\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`\\b(?:was|were|had been|being|is|are)\\s+(?:given|handed)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`\\b(?:got|gets|receive|receives|received|drew|served)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`(?<=\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})\\s+years(?![\\p{L}])(?!\\s+(?:later|after|before|ago|earlier|old))`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
@@ -244,7 +246,7 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   { re: new RegExp(`${B}(?:получил[аи]?|отделал(?:ся|ись|ась))\\s+(?:по\\s+)?(${NUM_RE})\\s+(?:годами|годам|лет|года)`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:тюремному\\s+)?(?:заключению|лишению свободы)`, 'giu'), kind: 'prison' },
   // life: "sentenced to life imprisonment", "deportation for life", "пожизненное заключение"
-  { re: /\b(?:sentenced|condemned)\s+to\s+(?:life\s+(?:imprisonment|in\s+prison)|imprisonment\s+for\s+life|(?:perpetual\s+)?(?:deportation|penal\s+servitude|transportation)\s+for\s+life|perpetual\s+deportation)\b|\b(?:given|got|received)\s+(?:a\s+)?life(?:\s+(?:sentence|imprisonment)\b|(?=\s*[,.;]|\s+(?:in|for|and|with)\b))/giu, kind: 'prison', detail: 'life' },
+  { re: /\b(?:sentenced|condemned)\s+to\s+(?:life\s+(?:imprisonment|in\s+prison)|imprisonment\s+for\s+life|(?:perpetual\s+)?(?:deportation|penal\s+servitude|transportation)\s+for\s+life|perpetual\s+deportation)\b|\b(?:given|got|gets|received|receives)\s+(?:a\s+)?life(?:\s+(?:sentence|imprisonment)\b|(?=\s*[,.;]|\s+(?:in|for|and|with)\b))/giu, kind: 'prison', detail: 'life' },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?|осужд[её]н[аы]?)\\s+к\\s+(?:пожизненн\\p{L}+\\s+\\p{L}+|бессрочн\\p{L}+\\s+\\p{L}+)`, 'giu'), kind: 'prison', detail: 'life' },
   { re: new RegExp(`${B}(?:получил[аи]?|получает|получают)\\s+(?:по\\s+)?(?:пожизненн\\p{L}+|бессрочн\\p{L}+)(?:\\s+(?:заключени\\p{L}*|срок\\p{L}*|лишени\\p{L}*\\s+свободы|каторг\\p{L}*))?`, 'giu'), kind: 'prison', detail: 'life' },
   // death sentences and executions
