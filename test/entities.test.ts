@@ -156,6 +156,13 @@ test('an English word written as a name is a name when the Russian texts of the 
   assert.deepEqual(of(analyzeEntities([doc('Smoke rose and the Hiss of steam filled the hall.', 'en', 1)]), 'Hiss'), []);
 });
 
+test('what follows "of" after an office is a place or a body, not a person', () => {
+  const r = analyzeEntities([doc('General Göring, Prime Minister of Prussia, gave evidence. Lowell, the president of Harvard, wrote the report.')]);
+  const t = (x: string) => r.mentions.find((m) => m.text === x)?.type;
+  assert.equal(t('Prussia'), 'place');
+  assert.equal(t('Harvard'), 'organization');
+});
+
 test('property: every mention re-slices its text, lies in its passage, and mentions never overlap', () => {
   const word = fc.constantFrom(
     'Pyatakov', 'Comrade', 'Stalin', 'said', 'the', 'NKVD', 'in', 'Moscow', 'I.', 'N.', 'Smirnov', 'Trial', 'of', 'Sixteen', 'case', 'Shakhty',

@@ -591,6 +591,9 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   if (!type && !cue && before && (before.cap === LOWER || (before.cap === TITLE && before.first && PLACE_PREPS.has(beforeLower))) && b - a <= 2) {
     if (PLACE_PREPS.has(beforeLower)) cue = `prep:${beforeLower}`;
     else if (beforeLower === 'the' && b - a === 1) cue = 'article';
+    // "Prime Minister of Prussia", "Governor of Georgia", «премьер-министр Пруссии» is told by the "of" after an office
+    // (a body's offices name a body: "President of Harvard", "Chairman of Gosplan")
+    else if (beforeLower === 'of' && a >= 2 && OFFICE_OF.has(toks[a - 2]!.lower)) cue = BODY_OFFICE.has(toks[a - 2]!.lower) ? 'of-office' : 'prep:of-office';
   }
   // derived words (Trotskyite, Ezhovshchina, Stalinism), lone nationality words, lone initials are not names
   if (b - a === 1 && type !== 'organization' && (DERIVED_SUFFIX.test(first.w) || NOT_NAMES_ALONE.has(first.lower))) return;
@@ -794,7 +797,7 @@ export function resolveCandidates(state: DetectState): Candidate[] {
       if (!isCommon(c, state)) out.push({ ...c, type: 'place', strength: 0 });
       continue;
     }
-    if (c.cue === 'article') {
+    if (c.cue === 'article' || c.cue === 'of-office') {
       // "the Gestapo", "the Metro-Vickers": a named thing, not a person
       if (!isCommon(c, state)) out.push({ ...c, type: 'organization', strength: 0 });
       continue;
@@ -818,6 +821,9 @@ export function resolveCandidates(state: DetectState): Candidate[] {
   return out;
 }
 
+/** offices held over a place or a body: what follows "of" after them is no person ("President of the Reichstag") */
+const OFFICE_OF = new Set(['minister', 'president', 'premier', 'governor', 'king', 'queen', 'emperor', 'chancellor', 'mayor', 'bishop', 'archbishop', 'prefect', 'senator', 'ambassador', 'consul', 'viceroy', 'duke', 'prince', 'tsar', 'czar', 'shah', 'sultan', 'chief', 'commissar', 'secretary', 'chairman', 'speaker', 'director', 'rector']);
+const BODY_OFFICE = new Set(['president', 'chief', 'secretary', 'chairman', 'speaker', 'director', 'rector']);
 const LOCATION_PREP = /^prep:(?:in|at|near|outside|inside|throughout|across|в|во|под|около|возле)$/;
 
 /** sound keys of a one-word place name and, in Russian, of the nominatives its case form may stand for (three classes at least) */
