@@ -161,6 +161,9 @@ test('what follows "of" after an office is a place or a body, not a person', () 
   const t = (x: string) => r.mentions.find((m) => m.text === x)?.type;
   assert.equal(t('Prussia'), 'place');
   assert.equal(t('Harvard'), 'organization');
+  // a surname-shaped word after a place preposition and before a known country is a place
+  const s = analyzeEntities([doc('The couple were seized by Soviet officers and taken to Snagov in Romania. Kamenev met Smirnov.')]);
+  assert.equal(s.mentions.find((m) => m.text === 'Snagov')?.type, 'place');
 });
 
 test('property: every mention re-slices its text, lies in its passage, and mentions never overlap', () => {

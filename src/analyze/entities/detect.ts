@@ -582,9 +582,18 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
       strength = 2;
       cue = `verb:${next!.lower}`;
     } else if (!type && looksLikeRussianSurname(last.w) && (hasCyrillic(last.w) || !isEnglishWord(last.lower))) {
-      type = 'person';
-      strength = 1;
-      cue = 'surname-shape';
+      // (unless a place preposition before it and a known country or region after it make it a place: "taken to Snagov in
+      // Romania", "at Kosovo, Serbia")
+      const within = before && PLACE_PREPS.has(beforeLower) && b - a === 1 ? /^\s*(?:,|in|в|во)\s+(\p{Lu}[\p{L}-]+)/u.exec(text.slice(last.e, last.e + 40)) : null;
+      if (within && gazetteerPlace(within[1]!)) {
+        type = 'place';
+        strength = 1;
+        cue = `prep:${beforeLower}+within`;
+      } else {
+        type = 'person';
+        strength = 1;
+        cue = 'surname-shape';
+      }
     }
   }
   // (a preposition opening the sentence counts as well: «На Валдае умирает…», "In Leipzig the trial…")
