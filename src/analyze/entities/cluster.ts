@@ -172,6 +172,13 @@ function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = fal
   return { surname, surnameKeys: keys, given, givenForm, initials, patronymicInitial, female, caseNote };
 }
 
+/** add a value to the set a map holds under a key, making the set when it is the first */
+function addToSet<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  s.add(v);
+}
+
 class UnionFind {
   private parent = new Map<string, string>();
   find(x: string): string {
@@ -338,13 +345,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
   const groups = [...groupCount.keys()].filter((g) => !g.startsWith('given:')).sort();
   // given names seen with each surname group: a typo merge may not join different given names
   const givenByGroup = new Map<string, Set<string>>();
-  for (const p of persons) {
-    if (!p.parse.given) continue;
-    const r = uf.find(p.parse.surnameKeys[0] as string);
-    let s = givenByGroup.get(r);
-    if (!s) givenByGroup.set(r, (s = new Set()));
-    s.add(p.parse.given.id);
-  }
+  for (const p of persons) if (p.parse.given) addToSet(givenByGroup, uf.find(p.parse.surnameKeys[0] as string), p.parse.given.id);
   const givenCompatible = (a: string, b: string): boolean => {
     const ga = givenByGroup.get(a);
     const gb = givenByGroup.get(b);
@@ -402,32 +403,15 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
   const transcriptionEvidence = new Map<string, Evidence>();
   {
     const formsOfRoot = new Map<string, Set<string>>();
-    for (const [k, fs] of keyForms) {
-      const r = uf.find(k);
-      let s = formsOfRoot.get(r);
-      if (!s) formsOfRoot.set(r, (s = new Set()));
-      for (const f of fs) s.add(f);
-    }
+    for (const [k, fs] of keyForms) for (const f of fs) addToSet(formsOfRoot, uf.find(k), f);
     const givenFormsOfRoot = new Map<string, Set<string>>();
-    for (const p of persons) {
-      if (!p.parse.givenForm) continue;
-      const r = uf.find(p.parse.surnameKeys[0] as string);
-      let s = givenFormsOfRoot.get(r);
-      if (!s) givenFormsOfRoot.set(r, (s = new Set()));
-      s.add(p.parse.givenForm);
-    }
+    for (const p of persons) if (p.parse.givenForm) addToSet(givenFormsOfRoot, uf.find(p.parse.surnameKeys[0] as string), p.parse.givenForm);
     const latinOnly: string[] = [];
     const cyrIndex = new Map<string, Set<string>>();
     for (const [r, fs] of [...formsOfRoot].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const cyr = [...fs].filter((f) => hasCyrillic(f));
       if (cyr.length === fs.size) {
-        for (const f of cyr) {
-          for (const k of soundKeys(f)) {
-            let s = cyrIndex.get(k);
-            if (!s) cyrIndex.set(k, (s = new Set()));
-            s.add(r);
-          }
-        }
+        for (const f of cyr) for (const k of soundKeys(f)) addToSet(cyrIndex, k, r);
       } else if (cyr.length === 0) latinOnly.push(r);
     }
     const candidatesOf = (r: string): Map<string, number> => {
