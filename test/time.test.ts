@@ -345,6 +345,13 @@ test('claims: a thing told by a common noun is named by the place it is told at;
   assert.deepEqual(comps.map((c) => `${claims[c.a]!.sourceId}${claims[c.b]!.sourceId}:${c.relation}`), ['ab:conflict']);
 });
 
+test('claims: presence told by a visit («побывал в», "visited"); the subject before an insertion with an adverb after it', () => {
+  const names = { Хисс: ['person:hiss', 'person'], Госдепартамента: ['organization:state-department', 'organization'], Ялте: ['place:yalta', 'place'], 'Alger Hiss': ['person:hiss', 'person'], Yalta: ['place:yalta', 'place'] } as Record<string, [string, string]>;
+  const { claims, comps } = analyze([['a', 'Хисс, бывший сотрудник Госдепартамента, действительно побывал в Ялте.'], ['b', 'In February 1945 Alger Hiss never visited Yalta.']], names);
+  assert.deepEqual(claims.filter((c) => c.predicate === 'presence').map((c) => `${c.subject}:${c.value.kind}:${c.value.place}`), ['person:hiss:yes:place:yalta', 'person:hiss:no:place:yalta']);
+  assert.deepEqual(comps.map((c) => c.relation), ['conflict']);
+});
+
 test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {
   const names = { 'Karl Weber': ['person:weber', 'person'], Weber: ['person:weber', 'person'], Вебер: ['person:weber', 'person'], Вебера: ['person:weber', 'person'], 'Otto Lind': ['person:lind', 'person'], Линд: ['person:lind', 'person'], 'Judge Hal Brant': ['person:brant', 'person'], 'Хэла Бранта': ['person:brant', 'person'], 'Anna Roth': ['person:roth', 'person'], 'Анна Рот': ['person:roth', 'person'], Cordoba: ['place:cordoba', 'place'], 'Кордове': ['place:cordoba', 'place'] } as Record<string, [string, string]>;
   const a = [

@@ -723,7 +723,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     const xs = persons.filter((p) => p.start >= Math.max(u.start, since) && p.end <= at && !/\b(?:by|of|from|with|to|against)\s+$|(?<![\p{L}])(?:от|с|против)\s+$/iu.test(text.slice(Math.max(0, p.start - 8), p.start)) && !governed(p) && !/^['’]s?\s/u.test(text.slice(p.end, p.end + 3)));
     // a name inside an insertion set off by commas is not the subject: "Лидия Тимашук, снимавшая кардиограмму у Андрея Жданова,
     // написала", "Henry, questioned by the Minister of War, Godefroy Cavaignac, admits", "Radek, according to Orlov, was shot"
-    if (xs.length > 1 && /^[^,.;]*,\s*$/u.test(text.slice(xs[xs.length - 1]!.end, at))) {
+    // (an adverb may follow the insertion: "Хисс, бывший сотрудник Госдепартамента, действительно побывал")
+    if (xs.length > 1 && /^[^,.;]*,\s*(?:\p{Ll}+\s+)?$/u.test(text.slice(xs[xs.length - 1]!.end, at))) {
       const headName = xs.find((p) => /^\s*,/u.test(text.slice(p.end, p.end + 2)) && !/[,;]/.test(text.slice(Math.max(u.start, since), p.start)));
       if (headName && headName !== xs[xs.length - 1]) return [headName];
     }
@@ -1788,7 +1789,7 @@ export function placeHead(phrase: string): string | null {
 }
 
 const PLACE_NOUNS = /\b(?:dacha|flat|apartment|house|home|office|hotel|prison|camp|cell|building|hospital|clinic|sanatorium|barracks|garrison|forest|wood|station|airfield|aerodrome|street|square|park|tunnel|cellar|basement|corridor|room|hall|courtyard|yard)\b|коридор|комнат|зал[еа]?(?![\p{L}])|двор|дач[аеиу]|квартир|дом[еау]?(?![\p{L}])|кабинет|гостиниц|отел|тюрьм|лагер|камер|здани|лес[уа]?(?![\p{L}])|вокзал|аэродром|улиц|площад|парк|тоннел|подвал/iu;
-const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\b(?:did|does|do)\s+not\s+(?:see|attend|visit|reach|go\s+to|come\s+to)\b|\b(?:was|were)\s+nowhere\s+near\b|\b(?:came|went|travell?ed)\s+to\b|(?<![\p{L}])(?:не\s+)?(?:поехал[аи]?|ездил[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал[аи]?|выезжал[аи]?|был|бывал|присутствовал[аи]?|поехал[аи]?|ездил[аи]?|явил(?:ся|ась|ись))(?![\p{L}])|\b(?:attends|attended)\b|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
+const PRESENCE_RE = /\b(?:was|were)\s+(?:then\s+|already\s+|still\s+|actually\s+|in\s+fact\s+|not\s+|never\s+)?(?:even\s+)?(?:in|at|present\s+(?:at|in))\b|\b(?:was|were)\s+staying\b[^,.;]{0,40}?\b(?:at|in)\b|\battended\b|\bnever\s+(?:reached|visited|went\s+to|came\s+to|set\s+foot\s+in)\b|\b(?:visited|had\s+visited)\s+(?=\p{Lu})|\b(?:did|does|do)\s+not\s+(?:see|attend|visit|reach|go\s+to|come\s+to)\b|\b(?:was|were)\s+nowhere\s+near\b|\b(?:came|went|travell?ed)\s+to\b|(?<![\p{L}])(?:не\s+)?(?:поехал[аи]?|ездил[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:находил(?:ся|ась)|пребывал[аи]?|присутствовал[аи]?|был[аи]?|бывал[аи]?|побывал[аи]?|приезжал[аи]?|выезжал[аи]?)\s+(?:в|во|на)(?![\p{L}])|(?<![\p{L}])(?:не\s+)?(?:приезжал[аи]?|выезжал[аи]?|был|бывал|присутствовал[аи]?|поехал[аи]?|ездил[аи]?|явил(?:ся|ась|ись))(?![\p{L}])|\b(?:attends|attended)\b|(?<![\p{L}])отсутствовал[аи]?(?![\p{L}])/giu;
 
 interface ExistenceRule {
   re: RegExp;
