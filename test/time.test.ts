@@ -352,6 +352,13 @@ test('claims: presence told by a visit («побывал в», "visited"); the s
   assert.deepEqual(comps.map((c) => c.relation), ['conflict']);
 });
 
+test('claims: a place named after another is the one within it, not a conflict', () => {
+  const names = { Vanzetti: ['person:vanzetti', 'person'], Ванцетти: ['person:vanzetti', 'person'], 'Charlestown State Prison': ['place:charlestown-state-prison', 'place'], Чарлстауна: ['place:charlestown', 'place'], Dedham: ['place:dedham', 'place'] } as Record<string, [string, string]>;
+  const rel = (a: string, b: string) => { const { claims, comps } = analyze([['a', a], ['b', b]], names); return comps.filter((c) => claims[c.a]!.predicate === 'place').map((c) => c.relation); };
+  assert.deepEqual(rel('On August 23, 1927, Vanzetti was executed at Charlestown State Prison.', '23 августа 1927 года Ванцетти казнили в тюрьме Чарлстауна.'), ['partial']);
+  assert.deepEqual(rel('On August 23, 1927, Vanzetti was executed at Charlestown State Prison.', 'On August 23, 1927, Vanzetti was executed at the prison in Dedham.'), ['conflict']);
+});
+
 test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {
   const names = { 'Karl Weber': ['person:weber', 'person'], Weber: ['person:weber', 'person'], Вебер: ['person:weber', 'person'], Вебера: ['person:weber', 'person'], 'Otto Lind': ['person:lind', 'person'], Линд: ['person:lind', 'person'], 'Judge Hal Brant': ['person:brant', 'person'], 'Хэла Бранта': ['person:brant', 'person'], 'Anna Roth': ['person:roth', 'person'], 'Анна Рот': ['person:roth', 'person'], Cordoba: ['place:cordoba', 'place'], 'Кордове': ['place:cordoba', 'place'] } as Record<string, [string, string]>;
   const a = [

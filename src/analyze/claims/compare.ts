@@ -167,6 +167,12 @@ function placeNamesMatch(a: string, b: string): boolean {
   return Math.min(x.length, y.length) >= 5 && (x === y || editDistance(x, y, 2) <= 2);
 }
 
+/** a place entity whose name holds the other's whole name ("place:charlestown-state-prison" holds "place:charlestown") */
+function namedWithin(outer: string[] = [], inner: string[] = []): boolean {
+  const words = (k: string) => k.replace(/^@[a-z]+:/, '').split('-');
+  return outer.some((o) => o.startsWith('@') && inner.some((i) => i.startsWith('@') && i !== o && words(i).every((w) => words(o).includes(w))));
+}
+
 /** a person dies once: the date of an execution, a suicide or a death is the date of the death */
 const deathOf = (s: string) => s.replace(/^(?:execution|suicide|death):(?=person:)/, 'death:');
 /** subjects keyed by a time ("trial@1937", "trial@1937-01") match when one is the other or narrows it */
@@ -243,6 +249,8 @@ function compareOne(a: Claim, b: Claim): [Relation, string] | null {
       if (!placeHead(a.value.place ?? '') !== !placeHead(b.value.place ?? '') && !(named(a) && named(b))) return null;
       // (a country or region and a place within it, perhaps: "in America" / "at Saratoga Springs")
       if ((a.keys ?? []).some(isRegionKey) !== (b.keys ?? []).some(isRegionKey)) return null;
+      // (a place named after the other, the one within the other: "Charlestown State Prison" / «тюрьма Чарлстауна»)
+      if (namedWithin(a.keys, b.keys) || namedWithin(b.keys, a.keys)) return ['partial', `${a.valueLabel} / ${b.valueLabel}: one named after the other`];
       return ['conflict', `${a.valueLabel} / ${b.valueLabel}`];
     }
     case 'presence': {
