@@ -422,6 +422,10 @@ test('claims: counts of charges, of the released and the rehabilitated, of minut
   assert.deepEqual(rel('charges'), ['conflict']);
   assert.deepEqual(rel('hours'), ['conflict']);
   assert.deepEqual(rel('released'), ['conflict']);
+  // a date in a phrase leading to another event does not date the trial the clause names
+  const named = { 'Trial of the Sixteen': ['trial:sixteen', 'trial'] } as Record<string, [string, string]>;
+  const six = analyze([['s', 'After his capitulation in 1934, he wrote an article during the Trial of the Sixteen demanding the execution of the accused.']], named).claims.filter((x) => x.predicate === 'count');
+  assert.ok(six.every((x) => !x.subject.includes('@1934')), JSON.stringify(six.map((x) => x.subject)));
   // «X было N»: a count of a kind told as a predicate; how long a trial took («занял четыре дня»)
   const c = analyze([['c', 'В феврале 1964 года Бродского судили. Свидетелей защиты было трое. Обвиняемых первоначально было восемь. Процесс занял четыре дня. Их было только двое.']], names).claims.filter((x) => x.predicate === 'count').map((x) => `${x.value.kind}=${x.value.n}|${x.text}`);
   assert.deepEqual(c, ['witnesses-defence=3|Свидетелей защиты было трое', 'tried=8|Обвиняемых первоначально было восемь', 'hours=96|занял четыре дня']);

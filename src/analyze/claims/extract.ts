@@ -468,6 +468,9 @@ const LAW_DATE = /\b(?:law|decree|order|resolution|statute|act|edict)\s+(?:of|fr
 /** Russian verbs in the impersonal plural whose object is the person the claim is about ("их казнили", "арестовали профессора Этингера") */
 const IMPERSONAL = /^(?:казнили|расстреляли|повесили|арестовали|взяли|задержали|осудили|доставили|перевели|отправили|помиловали|освободили|реабилитировали|приговорили|судили|выслали|сослали|уволили|исключили|сняли)(?![\p{L}])/iu;
 
+/** the start of a phrase that leads to another event than the clause's own: "After his capitulation in 1934, …", «После ареста 17 июля …» */
+const LEADING_PHRASE = /^\s*(?:for|after|before|since|following|until|till|by|после|до|перед|со?\s+времени|вслед\s+за)(?![\p{L}])/iu;
+
 /** how far (in characters) the trial a text last named stays the one it is telling of */
 const TRIAL_CONTEXT = 1200;
 /** cheap tests that a clause may hold an age, a vote or a duration at all (the full expressions are slow to run everywhere) */
@@ -567,6 +570,8 @@ export function trialYears(docs: Array<{ text: string; mentions: ClaimMention[];
         // (not another name of the same trial: "Bukharin-Rykov Trial, or "Trial of the Twenty-One;" 1938")
         const between = x.start >= m.end ? d.text.slice(m.end, x.start) : d.text.slice(x.end, m.start);
         if (TRIAL_WORD.test(between) && !/^[\s,]*(?:or|или)\s/iu.test(between)) continue;
+        // (nor a date in a phrase leading to another event: "After his capitulation in 1934, he … during the Trial of the Sixteen")
+        if (x.end <= m.start && LEADING_PHRASE.test(d.text.slice(Math.max(a, d.text.lastIndexOf(',', x.start) + 1), x.start)) && /,/.test(between)) continue;
         const dist = x.start >= m.end ? x.start - m.end : m.start - x.end;
         if (dist > 150 && !heading) continue;
         const bestDist = best ? (best.start >= m.end ? best.start - m.end : m.start - best.end) : Infinity;
@@ -898,6 +903,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
     resolvedDates = windowed(allResolved, u.start - 200, u.end + 200);
     const uDates = inside(resolvedDates, u.start, u.end);
     const unresolvedIn = (v: Unit) => unresolvedDates.filter((x) => x.start >= v.start && x.end <= v.end);
+    /** a date in a phrase that leads to another event than the one at `at`, set off by a comma: "For the hold-up at Bridgewater on
+     *  December 24, 1919, a Plymouth jury had already convicted him", «После ареста 17 июля, …» */
+    const leadsElsewhere = (x: { start: number; end: number }, at: number) => x.end <= at && LEADING_PHRASE.test(text.slice(Math.max(u.start, text.lastIndexOf(',', x.start) + 1), x.start)) && /,/.test(text.slice(x.end, at));
     // where what the clause reports begins ("told the court that …", «доложил, что …»): dates after it are the report's content
     const reportMatch = REPORTED_THAT.exec(clause);
     const reportAt = reportMatch ? u.start + reportMatch.index : Infinity;
@@ -910,7 +918,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // ("In the 1937 trials he joined the defendants": trials in the plural name no one trial)
       const oneTrial = /\b(?:trial|tribunal|court|hearing)\b(?!s)|(?<![\p{L}])(?:процесс(?:а|у|ом|е)?|суд(?:а|у|ом|е)?|трибунал(?:а|у|ом|е)?)(?![\p{L}])|судебн/iu.test(clause);
       // (not a date inside what someone told the court: "told the court that she had seen him in 1944")
-      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && (x.form !== 'relative' || (x.anchor === undefined && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && x.start < reportAt) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
+      // (nor a date in a phrase leading to another event: "After his capitulation in 1934, he … during the Trial of the Sixteen")
+      const trialAtPos = u.start + clause.search(/\b(?:trial|tribunal|court|hearing|tried)\b|(?<![\p{L}])(?:процесс|суд|трибунал)/iu);
+      const dy = oneTrial || triedHere ? (uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && (x.form !== 'relative' || (x.anchor === undefined && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf))) && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start)) && x.start < reportAt && !leadsElsewhere(x, trialAtPos)) ?? dateBefore(u.start, triedHere ? 300 : 8) ?? undefined) : undefined;
       const ord = ordinalOf(clause);
       const oy = ord ? opts.trialOrdinals?.get(ord) : undefined;
       if (ty || dy || oy) lastTrial = { at: u.start, year: dy ? monthKey(dy.edtf!) : (oy ?? ty!) };
@@ -1113,7 +1123,9 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       const tms = mentions.filter((x) => x.type === 'trial' && x.start >= u.start - 200 && x.end <= u.end);
       const tm = tms.filter((x) => x.end <= at).pop() ?? tms[0];
       const ty = tm ? opts.trialYears?.get(tm.entity) : undefined;
-      const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? uDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start))) : undefined;
+      // (not a date in a phrase leading to another event: "After his capitulation in 1934, he … during the Trial of the Sixteen")
+      const cDates = uDates.filter((x) => !leadsElsewhere(x, at));
+      const datedTrial = TRIAL_WORD.test(clause) || /\btried\b/i.test(clause) ? cDates.find((x) => x.edtf && /^\d{4}/.test(x.edtf) && x.form !== 'relative' && !LAW_DATE.test(text.slice(Math.max(0, x.start - 30), x.start))) : undefined;
       if (cls === 'dead') {
         // the dead of a dated happening are counted for its day
         const d = uDates.find((x) => x.edtf && /^\d{4}-\d{2}-\d{2}$/.test(x.edtf)) ?? dateBefore(at, 300);
@@ -1291,7 +1303,7 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       let d = t.form === 'noun' ? (uDates.find((x) => x.start >= end && x.start - end <= 45 && !/[.;:!?]|\b(?:after|before|since|when|which|who)\b|(?<![\p{L}])(?:после|до|когда|который)(?![\p{L}])/iu.test(text.slice(end, x.start))) ?? uDates.find((x) => x.end <= at && at - x.end <= 25 && !/\b(?:after|before|since|following|until|till)\b|(?<![\p{L}])(?:после|до|перед|с)(?![\p{L}])/iu.test(text.slice(x.end, at))) ?? heading) : eventDate(at, end);
       // a date set in a phrase that leads to another event is not this one's: "For the hold-up at Bridgewater on December 24, 1919,
       // a Plymouth jury had already convicted him", «После ареста 17 июля …»
-      if (d && d.end <= at && d.start >= u.start && /^\s*(?:for|after|before|since|following|until|till|by|после|до|перед|со?\s+времени|вслед\s+за)(?![\p{L}])/iu.test(text.slice(Math.max(u.start, text.lastIndexOf(',', d.start) + 1), d.start)) && /,/.test(text.slice(d.end, at))) d = heading && heading.end <= u.start ? heading : undefined;
+      if (d && d.start >= u.start && leadsElsewhere(d, at)) d = heading && heading.end <= u.start ? heading : undefined;
       const who = eventParticipants(u, t, at, end);
       if (!who.length) {
         // no one named: the defendants of the trial in context, when the event is one only a trial's convicts have ("All were
