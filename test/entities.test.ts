@@ -102,6 +102,7 @@ test('sound keys: foreign names as Russian writes them by sound; different names
     ['Szilágyi', 'Силади'], ['Losonczy', 'Лошонци'], ['Nagy', 'Надь'], ['Vásárhelyi', 'Вашархейи'], ['Ferenc', 'Ференц'], ['József', 'Йожеф'],
     ['Ceaușescu', 'Чаушеску'], ['Göring', 'Геринг'], ['Lubbe', 'Люббе'], ['Hayden', 'Хейден'], ['Dellinger', 'Деллинджер'], ['Julius', 'Джулиус'],
     ['Copenhagen', 'Копенгаген'], ['Leipzig', 'Лейпциг'], ['Warsaw', 'Варшава'], ['Watson', 'Уотсон'], ['Piatakoff', 'Пятаков'],
+    ['Tojo', 'Тодзио'], ['Koichi', 'Коити'], ['Hirota', 'Хироту'],
   ] as const) assert.ok(soundMatch(a, b), `${a} ~ ${b}: ${soundKeys(a)} / ${soundKeys(b)}`);
   for (const [a, b] of [['Allen', 'Александр'], ['Radek', 'Рыков'], ['Sokolnikov', 'Серебряков'], ['Losonczy', 'Лисицын']] as const) assert.ok(!soundMatch(a, b), `${a} vs ${b}`);
   // a Cyrillic name has one reading; every reading is made of the class letters only
@@ -120,6 +121,17 @@ test('transcription: a foreign surname written only in Latin letters joins the o
   assert.ok(e.evidence.some((ev) => ev.rule === 'transcription'), JSON.stringify(e.evidence));
   // same consonants, but the given names clash: two people
   assert.notEqual(key('Allen Ginsberg')[0], key('Александр Гинзбург')[0]);
+});
+
+test('transcription: a name Russian writes family name first, and a case form whose nominative only the Latin texts write', () => {
+  const en = doc('The tribunal sentenced Hideki Tojo and Koki Hirota to death. Anastas Mikoyan flew in from Moscow.', 'en', 1);
+  const ru = doc('Трибунал приговорил к смерти Тодзио Хидэки и Хироту Коки. Про Микояна потом все говорили.', 'ru', 2);
+  const r = analyzeEntities([en, ru]);
+  const key = (t: string) => r.mentions.find((m) => m.text === t)?.entity;
+  assert.equal(key('Тодзио Хидэки'), key('Hideki Tojo'));
+  assert.equal(key('Хироту Коки'), key('Koki Hirota'));
+  assert.equal(key('Микояна'), key('Anastas Mikoyan'));
+  assert.ok(key('Hideki Tojo') && key('Hideki Tojo') !== key('Koki Hirota'));
 });
 
 test('transcription: no join when a Latin surname could be either of two Cyrillic ones', () => {

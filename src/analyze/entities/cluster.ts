@@ -88,7 +88,7 @@ function stripDot(w: string): string {
 }
 
 /** the Cyrillic forms a corpus writes, with how many forms decline from each candidate nominative */
-type CyrForms = Set<string> & { support?: Map<string, number> };
+type CyrForms = Set<string> & { support?: Map<string, number>; latinKeys?: Set<string> };
 
 /** split a person's name into given name, initials, patronymic and surname */
 function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = false): PersonParse | null {
@@ -159,7 +159,9 @@ function parsePerson(words: string[], cyrForms: Set<string>, femaleContext = fal
       const support = (x: string) => (cyrForms as CyrForms).support?.get(x) ?? 0;
       const ls = genericLemmas(surname).filter((x) => cyrForms.has(x));
       const written = ls.filter((x) => !cyrForms.has('+' + x)).sort((a, b) => support(b) - support(a));
-      const l = written[0] ?? (cyrForms.has('=' + surname.toLowerCase()) ? undefined : ls[0]);
+      // (or the nominative the corpus writes in Latin letters: «Микояна», «Окавы» beside "Mikoyan", "Okawa")
+      const latin = (cyrForms as CyrForms).latinKeys;
+      const l = written[0] ?? (cyrForms.has('=' + surname.toLowerCase()) ? undefined : ls[0] ?? (latin ? genericLemmas(surname.toLowerCase()).find((x) => latin.has(cyrillicKey(x))) : undefined));
       if (l) {
         lemma = l;
         caseNote = 'case ending (the nominative occurs in the corpus)';
@@ -275,8 +277,13 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     // nominative unless a nominative of its own is written, Берия with Берии and Берию, not the genitive of an inferred «Берь»)
     for (const [l, fs] of formsOf) if (cyrForms.has(l) && [...fs].some((f) => f !== l)) cyrForms.add('=' + l);
     (cyrForms as CyrForms).support = new Map([...formsOf].map(([l, fs]) => [l, fs.size]));
+    // the surnames the corpus writes in Latin letters, by their keys: a nominative attested in the other script
+    (cyrForms as CyrForms).latinKeys = new Set(cands.filter((c) => c.type === 'person').map((c) => c.words[c.words.length - 1] as string).filter((w) => !hasCyrillic(w)).flatMap((w) => nameKeys(w)));
     for (const [l, fs] of formsOf) if (fs.size >= 2 && !fs.has(l) && !cyrForms.has(l)) cyrForms.add(l).add('+' + l);
   }
+
+  // the Latin names of two words and more, given name first: the order a Cyrillic spelling of the same name is read in
+  const latinNames: Array<[string, string]> = cands.filter((c) => c.type === 'person' && c.words.length >= 2 && !hasCyrillic(c.words[0] as string) && !/\.$/.test(c.words[0] as string)).map((c) => [c.words[0] as string, c.words[c.words.length - 1] as string]);
 
   // ---------------- persons
   interface P {
@@ -319,7 +326,10 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
         continue;
       }
     }
-    const parse = parsePerson(c.words, cyrForms, femaleContext(docs[c.doc]!.text, c));
+    // (a name Russian writes family name first, as Japanese, Chinese and Hungarian names are: «Тодзио Хидэки», «Хироту Коки» beside
+    // "Hideki Tojo", "Koki Hirota" — the order the Latin spelling gives, when the two words sound like its surname and given name)
+    const words = c.words.length === 2 && hasCyrillic(c.words[0] as string) && surnameFirst(c.words as [string, string], latinNames) ? [c.words[1] as string, c.words[0] as string] : c.words;
+    const parse = parsePerson(words, cyrForms, femaleContext(docs[c.doc]!.text, c));
     if (!parse) {
       mentions.pop();
       continue;
@@ -1090,6 +1100,12 @@ function givenCanon(givens: Array<{ g: GivenName; form: string }>): Map<string, 
     for (const m of members) out.set(m, byId.get(best)!.g);
   }
   return out;
+}
+
+/** a two-word Cyrillic name written family name first: its first word sounds like a Latin name's surname and its second like that
+ *  name's given name, and not the other way round */
+function surnameFirst([w1, w2]: [string, string], latin: Array<[string, string]>): boolean {
+  return latin.some(([g, s]) => soundMatch(w1, s) && soundMatch(w2, g) && !(soundMatch(w1, g) && soundMatch(w2, s)));
 }
 
 /**

@@ -324,7 +324,7 @@ const PHRASE_FOLD: Record<string, string> = {
  * Деллинджер). Vowels are dropped (they are what the transcriptions disagree on most); consonants
  * fall into classes: S (every sibilant and affricate: s z c ch sh ts с з ш ж ч щ ц), K (k g h q, к г х),
  * J (English j, дж), V (v f w ph, в ф), and one class each for b p d t l m n r. A letter whose sound
- * depends on the language it is read in gives several readings (ch = ч or х; g before e/i = г or дж;
+ * depends on the language it is read in gives several readings (ch = ч, х, or the т of Japanese ти; g before e/i = г or дж;
  * j = дж, й or ж; w = в or у; h = х or silent). Runs of one class count once. Two spellings may name
  * one person when their readings share a key; the caller decides with what other evidence.
  */
@@ -339,7 +339,7 @@ const SOUND_ONE: Record<string, string> = { b: 'B', p: 'P', d: 'D', t: 'T', l: '
 /** Latin letter groups with one reading or several, longest first */
 const SOUND_GROUPS: Array<[string, string[]]> = [
   ['tsch', ['S']], ['sch', ['S']], ['dzh', ['J']], ['tch', ['S']],
-  ['ch', ['S', 'K']], ['sh', ['S']], ['zh', ['S']], ['sz', ['S']], ['cz', ['S']], ['cs', ['S']], ['zs', ['S']],
+  ['ch', ['S', 'K', 'T']], ['sh', ['S']], ['zh', ['S']], ['sz', ['S']], ['cz', ['S']], ['cs', ['S']], ['zs', ['S']],
   ['ts', ['S', 'TS']], ['tz', ['S']], ['kh', ['K']], ['gh', ['K']], ['ck', ['K']], ['th', ['T']], ['ph', ['V']],
   ['dj', ['J']], ['qu', ['KV', 'K']], ['gy', ['D', 'K']], ['ly', ['L', '']], ['ny', ['N']], ['ty', ['T']],
 ];
@@ -359,6 +359,12 @@ function computeSoundKeys(name: string): string[] {
       const ch = raw[i] as string;
       if (ch === 'д' && raw[i + 1] === 'ж') {
         out += 'J';
+        i++;
+        continue;
+      }
+      // (дз writes a Japanese j or z: Тодзио = Tojo)
+      if (ch === 'д' && raw[i + 1] === 'з') {
+        out += 'S';
         i++;
         continue;
       }
