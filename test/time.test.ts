@@ -359,6 +359,19 @@ test('claims: a place named after another is the one within it, not a conflict',
   assert.deepEqual(rel('On August 23, 1927, Vanzetti was executed at Charlestown State Prison.', 'On August 23, 1927, Vanzetti was executed at the prison in Dedham.'), ['conflict']);
 });
 
+test('claims: release and custody told of their subject, a pardon in the present, deaths after the verb, a conviction of all, a compound-adjective duration, openings of hearings', () => {
+  const names = { Mandela: ['person:mandela', 'person'], Мандела: ['person:mandela', 'person'], Филдена: ['person:fielden', 'person'], Алтгелд: ['person:altgeld', 'person'] } as Record<string, [string, string]>;
+  const got = (t: string) => analyze([['x', t]], names).claims.map((c) => `${c.predicate}:${c.subject}=${c.value.edtf ?? c.value.n ?? c.value.kind}`).sort();
+  assert.deepEqual(got('11 февраля 1990 г. Мандела выходит на свободу.'), ['date:release:person:mandela=1990-02-11']);
+  assert.deepEqual(got('26 июня 1893 г. Губернатор Алтгелд милует Филдена.'), ['date:pardon:person:fielden=1893-06-26', 'outcome:person:fielden=released']);
+  assert.deepEqual(got('Police fire on strikers outside the works on May 3, 1886, killing two. У ворот завода 3 мая 1886 года полиция открывает огонь; убиты шестеро рабочих.'), ['count:deaths@1886-05-03#dead=2', 'count:deaths@1886-05-03#dead=6']);
+  assert.deepEqual(got('20 августа 1886 г. Присяжные признают виновными всех восьмерых подсудимых.'), ['count:trial@1886-08#convicted=8']);
+  assert.deepEqual(got('20 апреля 1964 года на процессе Мандела произнёс со скамьи подсудимых трёхчасовую речь.').filter((x) => x.startsWith('count')), ['count:duration:statement@1964-04#hours=3']);
+  assert.deepEqual(got('Слушания открылись 9 октября 1963 года во Дворце правосудия. 3 декабря 1963 г. Открытие процесса.').filter((x) => x.startsWith('date')), ['date:trial-opening:trial@1963-10=1963-10-09', 'date:trial-opening:trial@1963-12=1963-12-03']);
+  assert.equal(one('PRETORIA, June 12, 1964 — The case began on Oct. 9 last year.', 'Oct. 9 last year'), '1963-10-09');
+  assert.equal(one('Москва, 12 июня 1964 г. Процесс начался 9 октября прошлого года.', '9 октября прошлого года'), '1963-10-09');
+});
+
 test('claims: headlines and chronologies, captures, witnesses with sides and bounds, trial group events, court roles, disputed acts, fines', () => {
   const names = { 'Karl Weber': ['person:weber', 'person'], Weber: ['person:weber', 'person'], Вебер: ['person:weber', 'person'], Вебера: ['person:weber', 'person'], 'Otto Lind': ['person:lind', 'person'], Линд: ['person:lind', 'person'], 'Judge Hal Brant': ['person:brant', 'person'], 'Хэла Бранта': ['person:brant', 'person'], 'Anna Roth': ['person:roth', 'person'], 'Анна Рот': ['person:roth', 'person'], Cordoba: ['place:cordoba', 'place'], 'Кордове': ['place:cordoba', 'place'] } as Record<string, [string, string]>;
   const a = [

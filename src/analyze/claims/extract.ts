@@ -476,7 +476,7 @@ const TRIAL_CONTEXT = 1200;
 /** cheap tests that a clause may hold an age, a vote or a duration at all (the full expressions are slow to run everywhere) */
 const AGE_HINT = /\b(?:years?|aged|child|boy|girl|youth|lad|youngest|oldest)\b|year-old|летн|лет(?![\p{L}])|год(?:а)?(?![\p{L}])/iu;
 const VOTES_HINT = /\bvot(?:es?|ed)\b|\b(?:deadlocked|split|divided)\b|против|голос/iu;
-const DUR_HINT = /\b(?:lasted|ran|took|deliberated|out|sat)\b|длил|продолжал|шёл|шел|шла|совещал|занял/iu;
+const DUR_HINT = /\b(?:lasted|ran|took|deliberated|out|sat)\b|-(?:hour|day|minute)\b|длил|длит|продолжал|шёл|шел|шла|совещал|занял|часов(?:ой|ую|ая|ое)|дневн/iu;
 /** a number or a break (colon, parenthesis) between a name and its verb: the name is not the verb's subject */
 const NUMBER_OR_BREAK = new RegExp(`(?<![\\p{L}])(?:${NUMW})(?![\\p{L}])|[:()]`, 'iu');
 /** "together with 15 others", «вместе с пятью другими»: a count told with named persons */
@@ -496,7 +496,9 @@ const AGE = new RegExp(`${B}(?:(?:aged\\s+)?${N}\\s+years?\\s+(?:of\\s+age|old)|
 const VOTES = new RegExp(`${B}(?:by\\s+${N}\\s+votes?\\s+to\\s+${N}|(?:deadlocked|split|divided|voted)\\s+(?:\\S+\\s+){0,2}?${N}\\s+to\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?против\\s+${N}|${N}\\s+(?:голос\\p{L}*\\s+)?за\\s+(?:обвинение|осуждение|оправдание|виновность)[,\\s]+${N}(?:\\s+голос\\p{L}*)?\\s*(?:[—–-]\\s*)?(?:за|против))(?![\\p{L}\\d])`, 'giu');
 const UNIT = '(days?|weeks?|months?|hours?|minutes?|дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|час\\p{L}*|минут\\p{L}*)';
 const Q = '(less\\s+than|more\\s+than|over|under|barely|about|nearly|almost|больше|более|меньше|менее|около|почти|свыше)?';
-const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*|занял[аио]?)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
+const DUR_ADJ = /(?<![\p{L}])(двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти)(часов|минутн|дневн)\p{L}*\s+(речь|речи|выступлени\p{L}*|заседани\p{L}*|процесс\p{L}*|допрос\p{L}*|показани\p{L}*)|\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-(hour|minute|day)\s+(speech|statement|address|hearing|trial|testimony|session)\b/giu;
+const DUR_ADJ_NUM: Record<string, number> = { двух: 2, трёх: 3, трех: 3, четырёх: 4, четырех: 4, пяти: 5, шести: 6, семи: 7, восьми: 8, девяти: 9, десяти: 10 };
+const DUR = new RegExp(`${B}(?:(?:lasted|ran|took|deliberated|was\\s+out|were\\s+out|sat)\\s+(?:for\\s+)?${Q}\\s*(?:a\\s+|an\\s+)?${N}?\\s*${UNIT}|(?:длил\\p{L}*|длит(?:ся|ись)|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*|занял[аио]?)\\s+${Q}\\s*${N}?\\s*${UNIT}|${N}\\s+${UNIT}\\s+(?:длил\\p{L}*|продолжал\\p{L}*|шёл|шел|шла|совещал\\p{L}*))(?![\\p{L}])`, 'giu');
 
 /** a name that names a thing after a person, not the person: "the Order of Lenin", «орденом Ленина», "the Stalin Prize", "Gorky Street" */
 const NAMED_AFTER = /(?:\b(?:order|prize|medal|named\s+after|street|avenue|square|institute|university)\s+(?:of\s+)?|(?<![\p{L}])(?:орден\p{L}*|преми\p{L}*|медал\p{L}*|имени|им\.|улиц\p{L}*|проспект\p{L}*)\s+)$/iu;
@@ -1052,10 +1054,10 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       else {
         const near = (/^[^.;:,]{0,110}/u.exec(after.replace(/<\/?u>/g, ''))?.[0] ?? '').slice(0, 90);
         const headNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their|these|those)\\s+)?(?:other\\s+)?(?:[\\p{L}-]+\\s+)?${GROUP_NOUNS}(?![\\p{L}])`, 'iu').test(after) || new RegExp(`${GROUP_NOUNS}\\s*$`, 'iu').test(before.slice(-30));
-        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after) && !/^\s+(?:расстреляли|расстреляны|казнены|казнили|осуждены|приговорены|приговорили)(?![\p{L}])/iu.test(after)) continue;
+        if (!headNoun && !ofThe && !/^\s+(?:were|was|had been|are|stood|sat|paid|были|был)/iu.test(after) && !/^\s+(?:расстреляли|расстреляны|казнены|казнили|осуждены|приговорены|приговорили)(?![\p{L}])/iu.test(after) && !/(?:\bkilling|(?<![\p{L}])(?:убиты|убито|погибли|погибло))\s+$/iu.test(before)) continue;
         const trialNoun = new RegExp(`^\\s+(?:of\\s+(?:the|them|their)\\s+)?(?:other\\s+)?(?:accused|defendants|co-defendants|подсудимых|обвиняемых)`, 'iu').test(after);
         // the verdict told around the number: "convicted five defendants", "found seven defendants not guilty", «оправдали двоих»
-        const verdictAround = /\b(?:acquitted|cleared)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])оправдал[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}(?:not\s+guilty|innocent)\b|^\s+(?:\S+\s+){0,2}невиновн/iu.test(after) ? 'acquitted' : /\b(?:convicted|found\s+guilty)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])осудил[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}guilty\b|^\s+(?:\S+\s+){0,2}виновн/iu.test(after) ? 'convicted' : null;
+        const verdictAround = /\b(?:acquitted|cleared)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])оправдал[аи]?\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}(?:not\s+guilty|innocent)\b|^\s+(?:\S+\s+){0,2}невиновн/iu.test(after) ? 'acquitted' : /\b(?:convicted|found\s+guilty)\s+(?:all\s+|only\s+|just\s+)?$|(?<![\p{L}])(?:осудил[аи]?|осуждают|призна(?:л|ли|ют|ёт|ет)\s+виновными)\s+(?:всех\s+|лишь\s+|только\s+)?$/iu.test(before) || /^\s+(?:\S+\s+){0,2}guilty\b|^\s+(?:\S+\s+){0,2}виновн/iu.test(after) ? 'convicted' : null;
         cls = verdictAround ?? countClass(near.replace(/\b(?:men|people|persons|others?)\b/gi, '')) ?? (trialNoun ? 'tried' : null);
         // («Обвинение вызвало 112 свидетелей», "The defence called forty witnesses": the side before the figure)
         if (cls === 'witnesses') cls = /(?:prosecution|prosecutors?|обвинени\p{L}*|прокурор\p{L}*)\s+(?:\S+\s+){0,2}$/iu.test(before) ? 'witnesses-prosecution' : /(?:defen[cs]e|защит\p{L}*)\s+(?:\S+\s+){0,2}$/iu.test(before) ? 'witnesses-defence' : cls;
@@ -1067,7 +1069,12 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         if (!cls && /(?:deported|exiled|выслали|депортировали)\s+(?:(?:about|some|almost|nearly|около|почти|примерно|более|свыше)\s+)?$/iu.test(before)) cls = 'deported';
         if (!cls && /(?:released|freed|освободили|выпустили)\s+(?:(?:only|just|all|лишь|только|всего|всех)\s+)?$/iu.test(before)) cls = 'released';
         // deaths in a disaster: "There were 12 dead", "an explosion … kills ten miners", "погибли 12 человек"
-        if (/^\s+(?:(?:men|people|persons|others|companions|человек|мужчин)\s+)?(?:dead|killed|died|(?:are|were)\s+(?:\S+\s+)?killed|погибших|погибли|погибло|были\s+убиты|убиты)(?![\p{L}])/iu.test(after) || /(?:kills|killed|погибли|погибло)\s+$/iu.test(before)) cls = 'dead';
+        if (/^\s+(?:(?:men|people|persons|others|companions|человек|мужчин)\s+)?(?:dead|killed|died|(?:are|were)\s+(?:\S+\s+)?killed|погибших|погибли|погибло|были\s+убиты|убиты)(?![\p{L}])/iu.test(after) || /(?:kills|killed|killing|погибли|погибло|убиты|убито)\s+$/iu.test(before)) {
+          cls = 'dead';
+          // (the verb before the number is part of what is claimed: "killing two", «убиты шестеро»)
+          const v = /(?:kills|killed|killing|погибли|погибло|убиты|убито)\s+$/iu.exec(before);
+          if (v) spanStart = at - (before.length - v.index);
+        }
         // "In the dock sat Zinoviev, Kamenev and fourteen of their accomplices": the verb before the count
         if (!cls && /\b(?:in\s+the\s+dock|on\s+trial|were\s+tried|stood\s+trial)\b|на\s+скамье\s+подсудимых|(?<![\p{L}])судили(?![\p{L}])|перед\s+судом\s+предстал\p{L}*|предстал\p{L}*\s+перед\s+судом/iu.test(text.slice(Math.max(u.start, at - 160), at)) && new RegExp(`^\\s+(?:of\\s+(?:their|his|the)\\s+)?(?:\\p{L}+\\s+)?${GROUP_NOUNS}`, 'iu').test(after)) cls = 'tried';
         if (cls === 'tried' && !trialNoun && !/\b(?:tried|in\s+the\s+dock|stood\s+trial|put\s+on\s+trial|on\s+trial|charged|indicted)\b|подсудим|обвиняем|на\s+скамье|предстал|(?<![\p{L}])судил[аи]?(?![\p{L}])/iu.test(near + ' ' + text.slice(Math.max(u.start, at - 160), at))) cls = null;
@@ -1202,6 +1209,18 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
         const at = u.start + m.index!;
         const c = countClaim(doc, clip(at, at + m[0].length), `duration:${what}@${ctx}`, 'hours', hours, uTime);
         out.push({ ...c, value: { ...c.value, ...(bound ? { detail: bound } : {}) }, subjectLabel: `how long the ${what} lasted (${ctx})`, valueLabel: `${bound === '<' ? 'less than ' : bound === '>' ? 'more than ' : bound === '~' ? 'about ' : ''}${hours % 24 === 0 && hours >= 24 ? `${hours / 24} days` : hours < 1 ? `${Math.round(hours * 60)} minutes` : `${hours} hours`}` });
+      }
+      // … told by a compound adjective: "a four-hour statement", «трёхчасовую речь», «пятидневный процесс»
+      for (const m of ctx && DUR_HINT.test(clause) ? clause.matchAll(DUR_ADJ) : []) {
+        const n0 = m[1] ? (DUR_ADJ_NUM[m[1].toLowerCase()] ?? NaN) : numberOf(m[4]!);
+        const unit = (m[2] ?? m[5]!).toLowerCase();
+        const noun = (m[3] ?? m[6]!).toLowerCase();
+        if (!Number.isFinite(n0)) continue;
+        const hours = n0 * (/^(?:minute|минут)/u.test(unit) ? 1 / 60 : /^(?:hour|час)/u.test(unit) ? 1 : 24);
+        const what = /^(?:speech|statement|address|testimony|речь|выступлени|показани)/u.test(noun) ? 'statement' : 'trial';
+        const at = u.start + m.index!;
+        const c = countClaim(doc, clip(at, at + m[0].length), `duration:${what}@${ctx}`, 'hours', hours, uTime);
+        out.push({ ...c, subjectLabel: `how long the ${what} lasted (${ctx})`, valueLabel: hours % 24 === 0 && hours >= 24 ? `${hours / 24} days` : hours < 1 ? `${Math.round(hours * 60)} minutes` : `${hours} hours` });
       }
     }
     /** where an event happened, told after its word: "at his dacha at Bolshevo", "в своей московской квартире", "in the Hotel Bristol" */
@@ -1763,7 +1782,7 @@ export const EVENT_RULES: EventRule[] = [
   { re: /\b(?:met|meeting\s+with|had\s+(?:a|an)\s+(?:long\s+)?(?:meeting|interview)\s+with)\b|(?<![\p{L}])встречал(?:ся|ись)(?![\p{L}])/giu, kind: 'meeting', label: 'meeting', place: true },
   { re: /\b(?:flew|landed)\b|(?<![\p{L}])(?:прилетел|прилетал)(?![\p{L}])/giu, kind: 'flight', label: 'flight' },
   // group events of a trial: its opening, its verdict, the executions after it
-  { re: /\b(?:trial|proceedings|hearing)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced|opens|begins|starts|commences)\b|\bv\.?\s[^.;]{1,60}?\b(?:opens|opened|begins|began)\b|\b(?:opened|began)\s+the\s+(?:trial|proceedings|hearings?)\b|(?<![\p{L}])открыл[аи]?\s+(?:судебный\s+)?процесс|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|открывшийся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])|(?<![\p{L}])(?:открывается|начинается)\s+(?:\S+\s+){0,2}?(?:процесс|суд)(?![\p{L}])|(?<![\p{L}])(?:процесс|суд)\p{L}{0,3}\s+(?:\S+\s+){0,3}?(?:открывается|начинается)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
+  { re: /\b(?:trial|proceedings|hearing|case)s?\b[^.;]{0,60}?\b(?:opened|began|started|commenced|opens|begins|starts|commences)\b|(?<![\p{L}])(?:слушани[ея]|заседани[ея])\s+(?:\S+\s+){0,2}?(?:открыл(?:ись|ось|ся)|начал(?:ись|ось|ся))(?![\p{L}])|(?<![\p{L}])открытие\s+(?:судебного\s+)?процесса(?![\p{L}])|\bv\.?\s[^.;]{1,60}?\b(?:opens|opened|begins|began)\b|\b(?:opened|began)\s+the\s+(?:trial|proceedings|hearings?)\b|(?<![\p{L}])открыл[аи]?\s+(?:судебный\s+)?процесс|\b(?:opened|began)\s+on\b|\bput\s+on\s+trial\b|(?<![\p{L}])(?:процесс|суд)[^.;]{0,60}?(?:открылся|открывшийся|начался|начавшийся|состоялся)(?![\p{L}])|(?<![\p{L}])(?:открылся|начался)(?![\p{L}])|(?<![\p{L}])(?:открывается|начинается)\s+(?:\S+\s+){0,2}?(?:процесс|суд)(?![\p{L}])|(?<![\p{L}])(?:процесс|суд)\p{L}{0,3}\s+(?:\S+\s+){0,3}?(?:открывается|начинается)(?![\p{L}])/giu, kind: 'trial-opening', label: 'opening of the trial', place: true, group: trialGroup('trial-opening') },
   { re: /\b(?:the\s+)?(?:verdicts?|sentences?)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:announced|pronounced|read|passed|delivered|handed\s+down)\b|\b(?:delivered|returned|reached|brought\s+in)\s+(?:its|the|their|a)\s+verdict\b|\b(?:found|finds?)\s+(?:\S+\s+){1,3}?guilty\b|(?<![\p{L}])(?:признал[аи]?|признаёт|признает)\s+(?:\S+\s+){1,3}?виновн\p{L}*|(?<![\p{L}])(?:присяжные|суд|трибунал)\s+(?:признал[аи]?|вынес(?:ли)?)(?![\p{L}])|\b(?:read|read\s+out|announced|pronounced|handed\s+down|delivered)\s+(?:the|its|their)\s+(?:verdicts?|sentences?)\b|(?<![\p{L}])(?:приговор\s+(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)|(?:был\s+)?(?:оглашён|оглашен|объявлен|вынесен)\s+приговор|приговор\s+(?:огласили|объявили|вынесли)|(?:огласил\p{L}*|объявил\p{L}*|вынес(?:ли|ла|ло)?)\s+(?:свой\s+|своё\s+|свое\s+)?(?:приговор|вердикт|решение)|суд\s+приговорил)(?![\p{L}])|\b(?:gave|gives|delivered|delivers|pronounced|handed\s+down)\s+(?:its\s+|their\s+)?judgment\b/giu, kind: 'verdict', label: 'verdict', group: trialGroup('verdict') },
   // a trial resumed after a break: "The trial resumes", «Слушание возобновилось 9 июня»
   { re: /\b(?:trial|hearings?|proceedings|court)\s+(?:\S+\s+){0,3}?resum(?:es|ed)\b|(?<![\p{L}])(?:процесс|заседани\p{L}*|слушани\p{L}*|суд)\s+(?:\S+\s+){0,3}?возобнов(?:ился|илось|илась|ились|ляется|ляются)(?![\p{L}])|(?<![\p{L}])возобнов(?:ился|илось|илась|ились)(?![\p{L}])/giu, kind: 'trial-resumed', label: 'resumption of the trial', group: trialGroup('trial-resumed') },

@@ -39,7 +39,7 @@ const L = '\\p{L}*';
 export const EVENT_CONCEPTS: EventConcept[] = [
   {
     kind: 'arrest', label: 'arrest', role: 'patient', repeatable: true,
-    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|seized|captured|abducted|kidnapped|схвати(?:л|ла|ли)|схвачен(?:а|ы)?|похити(?:л|ла|ли)|похищен(?:а|ы)?|пойма(?:л|ли)|пойман(?:а|ы)?|(?:taken|took)\\s+into\\s+custody|taken\\s+off\\s+(?:a|the)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:were|was)\\s+picked\\s+up|взяли|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
+    verb: `arrest(?:s|ed)?|detain(?:s|ed)|apprehend(?:s|ed)|seized|captured|abducted|kidnapped|схвати(?:л|ла|ли)|схвачен(?:а|ы)?|похити(?:л|ла|ли)|похищен(?:а|ы)?|пойма(?:л|ли)|пойман(?:а|ы)?|(?:taken|took)\\s+into\\s+custody|(?:been\\s+)?(?:in\\s+custody|under\\s+arrest)\\s+since|(?:находил(?:ся|ась|ись)\\s+)?под\\s+стражей\\s+с|taken\\s+off\\s+(?:a|the)\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?|(?:were|was)\\s+picked\\s+up|взяли|арестова${L}|арестовыва${L}|арестуют|задержа(?:н|л|ли)${L}|взят[аы]?\\s+под\\s+стражу|взяли\\s+под\\s+стражу`,
     noun: `arrest\\s+of|detention\\s+of|capture\\s+of|abduction\\s+of|поимк${L}|похищени${L}|арест(?:а|у|ом|е)?(?=\\s)|задержани${L}`,
   },
   {
@@ -73,7 +73,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'pardon', label: 'pardon', role: 'patient', repeatable: false,
-    verb: `pardon(?:s|ed)|granted\\s+(?:\\S+\\s+)?(?:a\\s+)?pardon|помилова(?:л|ла|ли|н|на|ны)`,
+    verb: `pardon(?:s|ed)|granted\\s+(?:\\S+\\s+)?(?:a\\s+)?pardon|помилова(?:л|ла|ли|н|на|ны)|милу(?:ет|ют)`,
     noun: `pardon\\s+of|помиловани${L}\\s+(?=\\p{Lu})`,
   },
   {
@@ -120,7 +120,7 @@ export const EVENT_CONCEPTS: EventConcept[] = [
   },
   {
     kind: 'release', label: 'release', role: 'patient', repeatable: true,
-    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes)\\s+out\\s+of\\s+(?:prison|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|выпуска(?:ет|ют)|выпустили|отпусти(?:л|ла|ли)|отпущен(?:а|ы)?|walk(?:ed|s)?\\s+free|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
+    verb: `releas(?:es|ed)|freed|set\\s+free|(?:came|come|comes|walked|walks)\\s+out\\s+of\\s+(?:prison|jail|the\\s+camp)|освободи(?:л|ла|ли|лся|лась|т)|освобожда(?:ет|ют|ется|ются)|выход(?:ит|ят)\\s+на\\s+свободу|освобожд[её]н(?:а|ы)?|выпуска(?:ет|ют)|выпустили|отпусти(?:л|ла|ли)|отпущен(?:а|ы)?|walk(?:ed|s)?\\s+free|вышел\\s+на\\s+свободу|вышла\\s+на\\s+свободу|выпущен(?:а|ы)?`,
     noun: `release\\s+of|освобождени${L}`,
   },
   {
@@ -270,7 +270,7 @@ const compiled = EVENT_CONCEPTS.map((c) => ({
 }));
 
 /** a verb of receiving: its subject is the one the event happens to, as in the passive ("Timashuk received the Order", «орден получила Тимашук») */
-const UNDERGO = /^(?:received|receives|won|wins|got|gets|получил[аи]?|получает|удостоен[аы]?)\s|(?<![\p{L}])получил[аи]?$|^walk(?:ed|s)?\s+free$/iu;
+const UNDERGO = /^(?:received|receives|won|wins|got|gets|получил[аи]?|получает|удостоен[аы]?)\s|(?<![\p{L}])получил[аи]?$|^walk(?:ed|s)?\s+free$|^(?:came|comes|come|walked|walks)\s+out\s+of|^(?:выход(?:ит|ят)|вышл?[аи]?|вышел)\s+на\s+свободу$|^(?:been\s+)?(?:in\s+custody|under\s+arrest)\s+since$/iu;
 
 /**
  * The event words of a stretch of text, each with its concept and form: passive ("was arrested",

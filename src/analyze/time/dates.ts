@@ -367,6 +367,9 @@ const RULES: Rule[] = [
     if (new RegExp(`^${SEASON_EN}$`, 'i').test(w)) return { form: 'relative', edtf: null, relative: { unit: 'year', n: sign, season: season(w) } };
     return { form: 'relative', edtf: null, relative: { unit: 'year', n: sign, month: monthOf(w) } };
   }],
+  // "Oct. 9 last year", «9 октября прошлого года»: a day of the year before (or this, or the next)
+  [new RegExp(`${B}(?:(${DAY})\\s+(${EN_MONTH})|(${EN_MONTH})\\s+(${DAY}))(?:st|nd|rd|th)?,?\\s+(last|this|next)\\s+year\\b`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'year', n: /last/i.test(m[5]!) ? -1 : /next/i.test(m[5]!) ? 1 : 0, month: monthOf(m[2] ?? m[3]!), day: dayNum(m[1] ?? m[4]!) } })],
+  [new RegExp(`${B}(${DAY})\\s+(${RU_MONTH_GEN})\\s+(прошлого|этого|текущего|следующего|будущего)\\s+года`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'year', n: /прошлого/.test(m[3]!) ? -1 : /следующего|будущего/.test(m[3]!) ? 1 : 0, month: monthOf(m[2]!), day: dayNum(m[1]!) } })],
   [new RegExp(`${B}(${SEASON_RU})\\s+(?:того\\s+же|следующего|предыдущего|прошлого)\\s+года`, 'giu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'year', n: /следующего/.test(m[0]) ? 1 : /предыдущего|прошлого/.test(m[0]) ? -1 : 0, season: season(m[1]!) } })],
   [new RegExp(`${B}(?:the\\s+)?(following|next|previous|preceding)\\s+(${EN_MONTH})\\b`, 'gu'), (m) => ({ form: 'relative', edtf: null, relative: { unit: 'month-of', n: /following|next/i.test(m[1]!) ? 1 : -1, month: monthOf(m[2]!) } })],
   [new RegExp(`\\b(early|late|mid)\\s+in\\s+(${YEAR})\\b`, 'giu'), (m) => ({ form: 'approximate', edtf: partOfYear(m[1]!, +m[2]!) })],
