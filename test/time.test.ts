@@ -369,6 +369,8 @@ test('claims: release and custody told of their subject, a pardon in the present
   assert.deepEqual(got('20 апреля 1964 года на процессе Мандела произнёс со скамьи подсудимых трёхчасовую речь.').filter((x) => x.startsWith('count')), ['count:duration:statement@1964-04#hours=3']);
   assert.deepEqual(got('Слушания открылись 9 октября 1963 года во Дворце правосудия. 3 декабря 1963 г. Открытие процесса.').filter((x) => x.startsWith('date')), ['date:trial-opening:trial@1963-10=1963-10-09', 'date:trial-opening:trial@1963-12=1963-12-03']);
   assert.equal(one('PRETORIA, June 12, 1964 — The case began on Oct. 9 last year.', 'Oct. 9 last year'), '1963-10-09');
+  // (a month's abbreviation ends no sentence: the event keeps its date)
+  assert.deepEqual(got('Rivonia Trial Ends\nPRETORIA, June 12, 1964 — The case began on Oct. 9 last year.').filter((x) => x.startsWith('date')), ['date:trial-opening:trial@1963-10=1963-10-09']);
   assert.equal(one('Москва, 12 июня 1964 г. Процесс начался 9 октября прошлого года.', '9 октября прошлого года'), '1963-10-09');
 });
 

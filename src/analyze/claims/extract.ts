@@ -397,7 +397,8 @@ function clauses(text: string, from: number, to: number): Unit[] {
   const slice = text.slice(from, to);
   let last = 0;
   // split at sentence ends (not after initials or abbreviations) and at ";"
-  const cut = /(?<!(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Prof|vol|No|p|pp|v|vs|т|г|гг|см|им|тов))[.!?]+["”»’)]*\s+(?=[\p{Lu}\d«"“(])|;\s*|\n+/gu;
+  // (nor after a month's abbreviation: "began on Oct. 9")
+  const cut = /(?<!(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Capt|Prof|vol|No|p|pp|v|vs|т|г|гг|см|им|тов|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|янв|февр?|апр|авг|сент?|окт|нояб?|дек))[.!?]+["”»’)]*\s+(?=[\p{Lu}\d«"“(])|;\s*|\n+/gu;
   for (const m of slice.matchAll(cut)) {
     const end = m.index! + m[0].length;
     if (end - last > 1) out.push({ start: from + last, end: from + m.index! + (/[.!?]/.test(m[0][0]!) ? 1 : 0) });
