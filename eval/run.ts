@@ -148,7 +148,7 @@ for (const [name, label] of [
   ['claims-holdout-6', 'seventh fixture (the Jewish Anti-Fascist Committee, Beria, Kravchenko, Eichmann; written blind, measured three times held out, then tuned on)'],
   ['claims-holdout-7', 'eighth fixture (the Reichstag fire and Leipzig trial, the Doctors\' plot, Imre Nagy, the Ceaușescus; written blind, measured once held out, then tuned on)'],
   ['claims-holdout-8', 'HELD OUT (Sacco and Vanzetti, Milada Horáková, Katyn at Nuremberg, Khodorkovsky; written blind, never tuned on)'],
-  ['claims-holdout-9', 'HELD OUT (the Rivonia trial, Novocherkassk 1962, the Haymarket affair, the Tokyo trial; written blind, never tuned on)'],
+  ['claims-holdout-9', 'ninth fixture (the Rivonia trial, Novocherkassk 1962, the Haymarket affair, the Tokyo trial; written blind, measured once held out, then tuned on)'],
 ] as const) {
   const r = evalClaims(join(here, 'fixtures', name));
   if (!r) continue;
