@@ -327,6 +327,9 @@ test('claims: terms in a verdict\'s list with the verb or the unit left out, in 
   // a list of names and terms with the verb and the unit left out after the first; a year; a life term received
   assert.deepEqual(terms('Thornton receives life imprisonment, Anna Kutuzova twelve years, Thornton Jr eight and MacDonald six.').filter((x) => !x.includes('thornton')), ['person:kutuzova=prison:12', 'person:macdonald=prison:6']);
   assert.deepEqual(terms('For this libel Thornton was sentenced to a year in prison. Макдональда приговорили к году тюрьмы.'), ['person:macdonald=prison:1', 'person:thornton=prison:1']);
+  // the present of a chronicle: "goes to the penitentiary for fifteen years", «— к 15 годам каторжной тюрьмы», "kills himself", «кончает с собой»
+  assert.deepEqual(terms('Thornton goes to the penitentiary for fifteen years. Макдональд — к 15 годам каторжной тюрьмы.'), ['person:macdonald=prison:15', 'person:thornton=prison:15']);
+  assert.deepEqual(terms('In 1887 Thornton kills himself in his cell. В 1887 году Макдональд кончает с собой.'), ['person:macdonald=suicide:undefined', 'person:thornton=suicide:undefined']);
   // one term to each, in order, told "respectively"
   assert.deepEqual(terms("Thornton and MacDonald were sentenced to ten years' and five years' imprisonment respectively."), ['person:macdonald=prison:5', 'person:thornton=prison:10']);
   assert.deepEqual(terms('Торнтон осуждён на три года лишения свободы, Макдональд — на два года.'), ['person:macdonald=prison:2', 'person:thornton=prison:3']);

@@ -234,11 +234,13 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   // terms in months, and a year and a half: "received eighteen months", «к полутора годам лишения свободы», «Кутузова — к полутора годам»
   { re: new RegExp(`(?:\\b(?:sentenced|condemned)\\s+(?:(?:each|also|then|later|\\p{L}+ly)\\s+)?to|\\b(?:got|gets|receive|receives|received|drew|given|handed)|${B}(?:приговор[её]н[аы]?\\s+к|осужд[её]н[аы]?\\s+(?:к|на)|получил[аи]?)|(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к|на))\\s+(?:(${NUM_RE})\\s+(?:months|месяцам|месяцев|месяца)|(полтора|полутора)\\s+(?:года|годам|лет))(?![\\p{L}])`, 'giu'), kind: 'prison', years: (m) => (m[2] ? [1.5, 1.5] : ((n) => (Number.isFinite(n) ? [n / 12, n / 12] : null))(numberOf(m[1]!))) },
   // a verdict's list, one name a term: «Синявскому — семь лет лагерей», «Даниэль — к пяти годам лишения свободы», «Макдональд — на два года»
-  { re: new RegExp(`(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:(?:к|на)\\s+)?(${NUM_RE})\\s+(?:годам|годами|лет|года)(?=\\s+(?:лагер|лишени|тюрем|заключени|ссылк|высылк|колони|строгого|усиленного|общего)|\\s*[,.;]|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  { re: new RegExp(`(?<=\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:(?:к|на)\\s+)?(${NUM_RE})\\s+(?:годам|годами|лет|года)(?=\\s+(?:лагер|лишени|тюрем|тюрьм|каторжн|исправительн|заключени|ссылк|высылк|колони|строгого|усиленного|общего)|\\s*[,.;]|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   // … the term left out where it is the list's own: «Ференц Донат — к двенадцати годам лишения свободы, Ференц Яноши — к восьми»,
   // "Thornton got three years, MacDonald two"
   { re: new RegExp(`(?<=(?:годам|годами|лет|года)[^.;!?]{0,200}\\p{Lu}\\p{Ll}+\\s?)[—–]\\s+(?:к|на)\\s+(${NUM_RE})(?=\\s*[,.;]|\\s+(?:и|а)\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
   { re: new RegExp(`(?<=\\byears[^.;!?]{0,120}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})(?=\\s*[,.;]|\\s+and\\s|\\s*$)`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
+  // "goes to the penitentiary for fifteen years", "was sent to prison for ten years"
+  { re: new RegExp(`\\b(?:goes|go|went|gone|sent)\\s+to\\s+(?:the\\s+)?(?:penitentiary|prison|jail|gaol)\\s+for\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`\\b(?:was|were|had been|being|is|are)\\s+(?:given|handed)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`\\b(?:got|gets|receive|receives|received|drew|served)\\s+(${NUM_RE})(?:\\s+(?:to|or)\\s+(${NUM_RE}))?\\s+years`, 'giu'), kind: 'prison', years: (m) => yrs(m[1], m[2]) },
   { re: new RegExp(`(?<=\\p{Lu}[\\p{L}'’-]+\\s)(${NUM_RE})\\s+years(?![\\p{L}])(?!\\s+(?:later|after|before|ago|earlier|old))`, 'gu'), kind: 'prison', years: (m) => yrs(m[1], undefined) },
@@ -252,8 +254,8 @@ export const OUTCOME_RULES: OutcomeRule[] = [
   // death sentences and executions
   { re: /\b(?:sentenced|condemned)\s+to\s+(?:death|be shot|be hanged|hang|be executed|the\s+gallows|die\s+in\s+the\s+electric\s+chair|the\s+electric\s+chair)\b|\bdeath\s+sentences?\b/giu, kind: 'death-sentence' },
   { re: new RegExp(`${B}(?:приговор[её]н[аы]?\\s+к\\s+(?:расстрелу|высшей\\s+мере|смертной\\s+казни))`, 'giu'), kind: 'death-sentence' },
-  { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b/giu, kind: 'suicide' },
-  { re: new RegExp(`${B}(?:застрелил(?:ся|ась)|покончил[аи]?\\s+с\\s+собой|покончил[аи]?\\s+жизнь\\s+самоубийством)${E}`, 'giu'), kind: 'suicide' },
+  { re: /\b(?:shoots?\s+(?:himself|herself)|shot\s+(?:himself|herself)|commit(?:s|ted)\s+suicide|kill(?:s|ed)\s+(?:himself|herself)|t(?:ook|akes)\s+(?:his|her)\s+own\s+life)\b/giu, kind: 'suicide' },
+  { re: new RegExp(`${B}(?:застрел(?:ил(?:ся|ась)|ивается)|(?:покончил[аи]?|кончает|кончают)\\s+с\\s+собой|(?:покончил[аи]?|кончает)\\s+жизнь\\s+самоубийством)${E}`, 'giu'), kind: 'suicide' },
   { re: /\b(?:was|were|had been|have been|been|being|be|is|are|got)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|later\s+|duly\s+|also\s+)?(?:shot|executed|put\s+to\s+death|liquidated|electrocuted|hanged|hung|guillotined|beheaded)\b(?!\s+(?:himself|herself|at\s+the\s+(?:crowd|police)))|\bdied\s+in\s+the\s+electric\s+chair\b|\bwent\s+to\s+the\s+(?:electric\s+chair|gallows|scaffold|guillotine)\b/giu, kind: 'executed' },
   { re: new RegExp(`${B}(?:расстрелян[аы]?|казн[её]н[аы]?|расстреляли|казнили|повесили|повешен[аы]?|гильотинирован[аы]?)${E}`, 'giu'), kind: 'executed' },
   { re: /\b(?:was|were|had been)\s+(?:\w+ly\s+)?(?:killed|murdered|beaten\s+to\s+death)\s+(?:in\s+(?:prison|a\s+camp|the\s+camp)|by\s+(?:a\s+)?(?:fellow|other)\s+(?:prisoners?|inmates?))/giu, kind: 'killed' },
@@ -1772,7 +1774,7 @@ function monthsApart(a: string, b: string): number {
 }
 export const EVENT_RULES: EventRule[] = [
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|already\s+)?(?:arrested|detained|under\s+arrest)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:арестован[аы]?|задержан[аы]?|арестовали|задержали|взяли)(?![\p{L}])/giu, kind: 'arrest', label: 'arrest', place: true },
-  { re: /\b(?:shot\s+(?:himself|herself)|committed\s+suicide)\b|(?<![\p{L}])(?:застрелил(?:ся|ась)|покончил[аи]?\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
+  { re: /\b(?:shoots?\s+(?:himself|herself)|shot\s+(?:himself|herself)|commit(?:s|ted)\s+suicide|kill(?:s|ed)\s+(?:himself|herself))\b|(?<![\p{L}])(?:застрел(?:ил(?:ся|ась)|ивается)|(?:покончил[аи]?|кончает)\s+с\s+собой)(?![\p{L}])/giu, kind: 'suicide', label: 'suicide', place: true },
   { re: /\b(?:was|were|had been|is|are)\s+(?:\w+ly\s+)?(?:killed|murdered)\b|\bdie[sd]\b|\b(?:was|were)\s+(?:\w+\s+)?dead\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:убит[аы]?|умер|умерла|погиб|погибла)(?![\p{L}])/giu, kind: 'death', label: 'death', place: true },
   { re: /\b(?:was|were|is|are|had\s+been)\s+(?:\w+ly\s+)?(?:shot|executed)\b(?!\s+(?:himself|herself))|(?<![\p{L}])(?:расстрелян[аы]?|казнен[аы]?|казнены|расстреляли|казнили)(?![\p{L}])/giu, kind: 'execution', label: 'execution', place: true },
   { re: /\b(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:amnestied|pardoned|released)\b|(?<![\p{L}])(?:был[аи]?\s+)?(?:амнистирован[аы]?|помилован[аы]?|освобожд[её]н[аы]?)(?![\p{L}])/giu, kind: 'release', label: 'release' },
