@@ -149,6 +149,7 @@ for (const [name, label] of [
   ['claims-holdout-7', 'eighth fixture (the Reichstag fire and Leipzig trial, the Doctors\' plot, Imre Nagy, the Ceaușescus; written blind, measured once held out, then tuned on)'],
   ['claims-holdout-8', 'HELD OUT (Sacco and Vanzetti, Milada Horáková, Katyn at Nuremberg, Khodorkovsky; written blind, never tuned on)'],
   ['claims-holdout-9', 'ninth fixture (the Rivonia trial, Novocherkassk 1962, the Haymarket affair, the Tokyo trial; written blind, measured once held out, then tuned on)'],
+  ['claims-holdout-10', 'HELD OUT (Bloody Sunday 1905, Kronstadt 1921, the Krasnodar trial, My Lai and the Calley court-martial; written blind, never tuned on)'],
 ] as const) {
   const r = evalClaims(join(here, 'fixtures', name));
   if (!r) continue;
