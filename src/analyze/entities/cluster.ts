@@ -429,15 +429,11 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       for (const f of formsOfRoot.get(r) ?? []) for (const k of soundKeys(f)) for (const c of cyrIndex.get(k) ?? []) out.set(c, Math.max(out.get(c) ?? 0, k.length));
       return out;
     };
-    const matchesOfCyr = new Map<string, string[]>();
+    const matchesOfCyr = new Map<string, Set<string>>();
     const latinMatch = new Map<string, { c: string; len: number }>();
     for (const l of latinOnly) {
       const cands = candidatesOf(l);
-      for (const c of cands.keys()) {
-        let ms = matchesOfCyr.get(c);
-        if (!ms) matchesOfCyr.set(c, (ms = []));
-        ms.push(l);
-      }
+      for (const c of cands.keys()) addToSet(matchesOfCyr, c, l);
       if (cands.size === 1) {
         const [c, len] = [...cands][0] as [string, number];
         latinMatch.set(l, { c, len });
@@ -452,7 +448,7 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       if (cands.size > 1 && a.length === 1) latinMatch.set(l, { c: a[0] as string, len: cands.get(a[0] as string) as number });
     }
     for (const [l, { c, len }] of latinMatch) {
-      const back = matchesOfCyr.get(c) ?? [];
+      const back = [...(matchesOfCyr.get(c) ?? [])];
       if (back.length !== 1 && !(back.length > 1 && agreeing(c, back).length === 1 && agreeing(c, back)[0] === l)) continue;
       const given = givenSoundAgreement(givenFormsOfRoot.get(l), givenFormsOfRoot.get(c));
       if (given === 'clash') continue;
@@ -935,30 +931,19 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
       (hasCyrillic(lemma) ? cyr : latin).set(phraseKey(lemma), lemma);
     }
     const index = new Map<string, Set<string>>();
-    for (const [k, name] of cyr) {
-      for (const s of soundKeys(name)) {
-        if (s.length < 3) continue;
-        let l = index.get(s);
-        if (!l) index.set(s, (l = new Set()));
-        l.add(k);
-      }
-    }
-    const back = new Map<string, string[]>();
+    for (const [k, name] of cyr) for (const s of soundKeys(name)) if (s.length >= 3) addToSet(index, s, k);
+    const back = new Map<string, Set<string>>();
     const forth = new Map<string, Set<string>>();
     for (const [k, name] of latin) {
       const cs = new Set<string>();
       for (const s of soundKeys(name)) for (const c of index.get(s) ?? []) cs.add(c);
       forth.set(k, cs);
-      for (const c of cs) {
-        let l = back.get(c);
-        if (!l) back.set(c, (l = []));
-        l.push(k);
-      }
+      for (const c of cs) addToSet(back, c, k);
     }
     for (const [k, cs] of forth) {
       if (cs.size !== 1) continue;
       const c = [...cs][0] as string;
-      if ((back.get(c) ?? []).length !== 1) continue;
+      if ((back.get(c)?.size ?? 0) !== 1) continue;
       placeAlias.set(c, { key: k, detail: `"${latin.get(k)}" and "${cyr.get(c)}" sound alike (consonant classes ${soundKeys(cyr.get(c) as string).join('/')}), the only such pair of names of places` });
     }
   }
