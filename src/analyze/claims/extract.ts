@@ -993,8 +993,8 @@ export function extractClaims(doc: ClaimDoc, mentionsIn: ClaimMention[], dates: 
       // when: a date in the clause, else the trial the text is telling of (a sentence is passed at a trial)
       const own = inside(resolvedDates, f.at - 80, f.end + 60).find((d) => d.start >= u.start && d.end <= u.end)?.edtf ?? uTime;
       const time = own ?? (lastTrial && f.at - lastTrial.at < TRIAL_CONTEXT ? lastTrial.year : null) ?? reportYear;
-      // "Zinoviev and Kamenev were sentenced to ten years' and five years' imprisonment respectively", «к десяти и пяти годам
-      // соответственно»: one term to each, in order
+      // "Zinoviev and Kamenev were sentenced to ten years' and five years' imprisonment respectively", «приговорены к десяти годам и
+      // пяти годам соответственно»: one term to each, in order
       const resp = kind === 'prison' && yr && subs.length > 1 ? respectively(text.slice(f.end, u.end), subs.length - 1) : null;
       for (const [si, s] of subs.entries()) {
         const yi: [number, number] | null = resp && si > 0 ? [resp.ns[si - 1]!, resp.ns[si - 1]!] : yr;
