@@ -416,40 +416,16 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
     for (const [k, fs] of keyForms) for (const f of fs) addToSet(formsOfRoot, uf.find(k), f);
     const givenFormsOfRoot = new Map<string, Set<string>>();
     for (const p of persons) if (p.parse.givenForm) addToSet(givenFormsOfRoot, uf.find(p.parse.surnameKeys[0] as string), p.parse.givenForm);
-    const latinOnly: string[] = [];
-    const cyrIndex = new Map<string, Set<string>>();
-    for (const [r, fs] of [...formsOfRoot].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const latinOnly = new Map<string, Set<string>>();
+    const cyrOnly = new Map<string, Set<string>>();
+    for (const [r, fs] of formsOfRoot) {
       const cyr = [...fs].filter((f) => hasCyrillic(f));
-      if (cyr.length === fs.size) {
-        for (const f of cyr) for (const k of soundKeys(f)) addToSet(cyrIndex, k, r);
-      } else if (cyr.length === 0) latinOnly.push(r);
-    }
-    const candidatesOf = (r: string): Map<string, number> => {
-      const out = new Map<string, number>();
-      for (const f of formsOfRoot.get(r) ?? []) for (const k of soundKeys(f)) for (const c of cyrIndex.get(k) ?? []) out.set(c, Math.max(out.get(c) ?? 0, k.length));
-      return out;
-    };
-    const matchesOfCyr = new Map<string, Set<string>>();
-    const latinMatch = new Map<string, { c: string; len: number }>();
-    for (const l of latinOnly) {
-      const cands = candidatesOf(l);
-      for (const c of cands.keys()) addToSet(matchesOfCyr, c, l);
-      if (cands.size === 1) {
-        const [c, len] = [...cands][0] as [string, number];
-        latinMatch.set(l, { c, len });
-      }
+      if (cyr.length === fs.size) cyrOnly.set(r, fs);
+      else if (cyr.length === 0) latinOnly.set(r, fs);
     }
     // (several candidates: the one whose given names agree, if only one does)
-    const agreeing = (r: string, cs: Iterable<string>): string[] => [...cs].filter((c) => givenSoundAgreement(givenFormsOfRoot.get(r), givenFormsOfRoot.get(c)) === 'agree');
-    for (const l of latinOnly) {
-      if (latinMatch.has(l)) continue;
-      const cands = candidatesOf(l);
-      const a = agreeing(l, cands.keys());
-      if (cands.size > 1 && a.length === 1) latinMatch.set(l, { c: a[0] as string, len: cands.get(a[0] as string) as number });
-    }
-    for (const [l, { c, len }] of latinMatch) {
-      const back = [...(matchesOfCyr.get(c) ?? [])];
-      if (back.length !== 1 && !(back.length > 1 && agreeing(c, back).length === 1 && agreeing(c, back)[0] === l)) continue;
+    const pairs = soundPairs(latinOnly, cyrOnly, 1, (l, c) => givenSoundAgreement(givenFormsOfRoot.get(l), givenFormsOfRoot.get(c)) === 'agree');
+    for (const [l, { c, len }] of pairs) {
       const given = givenSoundAgreement(givenFormsOfRoot.get(l), givenFormsOfRoot.get(c));
       if (given === 'clash') continue;
       const lf = [...(formsOfRoot.get(l) ?? [])];
@@ -923,28 +899,16 @@ export function clusterMentions(docs: DocInput[], cands: Candidate[]): ClusterRe
   const placeLemma = (text: string) => (hasCyrillic(text) ? cyrillicPlaceLemma(text, cyrForms) : text);
   const placeAlias = new Map<string, { key: string; detail: string }>();
   {
-    const latin = new Map<string, string>();
-    const cyr = new Map<string, string>();
+    const latin = new Map<string, [string]>();
+    const cyr = new Map<string, [string]>();
     for (const m of mentions) {
       if (m.type !== 'place' || m.entity || gazetteerPlace(m.text) || /\s/.test(m.text)) continue;
       const lemma = placeLemma(m.text);
-      (hasCyrillic(lemma) ? cyr : latin).set(phraseKey(lemma), lemma);
+      (hasCyrillic(lemma) ? cyr : latin).set(phraseKey(lemma), [lemma]);
     }
-    const index = new Map<string, Set<string>>();
-    for (const [k, name] of cyr) for (const s of soundKeys(name)) if (s.length >= 3) addToSet(index, s, k);
-    const back = new Map<string, Set<string>>();
-    const forth = new Map<string, Set<string>>();
-    for (const [k, name] of latin) {
-      const cs = new Set<string>();
-      for (const s of soundKeys(name)) for (const c of index.get(s) ?? []) cs.add(c);
-      forth.set(k, cs);
-      for (const c of cs) addToSet(back, c, k);
-    }
-    for (const [k, cs] of forth) {
-      if (cs.size !== 1) continue;
-      const c = [...cs][0] as string;
-      if ((back.get(c)?.size ?? 0) !== 1) continue;
-      placeAlias.set(c, { key: k, detail: `"${latin.get(k)}" and "${cyr.get(c)}" sound alike (consonant classes ${soundKeys(cyr.get(c) as string).join('/')}), the only such pair of names of places` });
+    for (const [k, { c }] of soundPairs(latin, cyr, 3)) {
+      const [ln, cn] = [latin.get(k)![0], cyr.get(c)![0]];
+      placeAlias.set(c, { key: k, detail: `"${ln}" and "${cn}" sound alike (consonant classes ${soundKeys(cn).join('/')}), the only such pair of names of places` });
     }
   }
   for (let i = 0; i < mentions.length; i++) {
@@ -1083,6 +1047,35 @@ function givenCanon(givens: Array<{ g: GivenName; form: string }>): Map<string, 
     if (members.length < 2) continue;
     const best = [...members].sort((x, y) => byId.get(y)!.n - byId.get(x)!.n || Number(hasCyrillic(byId.get(x)!.form)) - Number(hasCyrillic(byId.get(y)!.form)) || (x < y ? -1 : 1))[0] as string;
     for (const m of members) out.set(m, byId.get(best)!.g);
+  }
+  return out;
+}
+
+/**
+ * The pairs of one name the corpus writes only in Latin letters and one it writes only in Cyrillic
+ * whose sound-class keys (of `minLen` classes or more) agree, each the other's only such match; where
+ * one side has several, the one `prefer` picks, if it picks exactly one. Keyed by the Latin name,
+ * with the longest key the pair shares.
+ */
+function soundPairs(latin: Map<string, Iterable<string>>, cyr: Map<string, Iterable<string>>, minLen: number, prefer?: (l: string, c: string) => boolean): Map<string, { c: string; len: number }> {
+  const index = new Map<string, Set<string>>();
+  for (const [c, forms] of cyr) for (const f of forms) for (const k of soundKeys(f)) if (k.length >= minLen) addToSet(index, k, c);
+  const candidates = new Map<string, Map<string, number>>();
+  const back = new Map<string, Set<string>>();
+  for (const [l, forms] of latin) {
+    const cs = new Map<string, number>();
+    for (const f of forms) for (const k of soundKeys(f)) for (const c of index.get(k) ?? []) cs.set(c, Math.max(cs.get(c) ?? 0, k.length));
+    candidates.set(l, cs);
+    for (const c of cs.keys()) addToSet(back, c, l);
+  }
+  const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
+  const out = new Map<string, { c: string; len: number }>();
+  for (const [l, cs] of candidates) {
+    const c = cs.size === 1 ? [...cs.keys()][0] : prefer ? only([...cs.keys()].filter((x) => prefer(l, x))) : undefined;
+    if (c === undefined) continue;
+    const ls = [...(back.get(c) ?? [])];
+    if (ls.length !== 1 && !(prefer && only(ls.filter((x) => prefer(x, c))) === l)) continue;
+    out.set(l, { c, len: cs.get(c) as number });
   }
   return out;
 }

@@ -600,7 +600,7 @@ function emitRun(doc: DocInput, docIndex: number, pi: number, toks: Tok[], a0: n
   if (!type && !cue && before && (before.cap === LOWER || (before.cap === TITLE && before.first && PLACE_PREPS.has(beforeLower))) && b - a <= 2) {
     if (PLACE_PREPS.has(beforeLower)) cue = `prep:${beforeLower}`;
     else if (beforeLower === 'the' && b - a === 1) cue = 'article';
-    // "Prime Minister of Prussia", "Governor of Georgia", «премьер-министр Пруссии» is told by the "of" after an office
+    // "Prime Minister of Prussia", "Governor of Georgia": what follows "of" after an office
     // (a body's offices name a body: "President of Harvard", "Chairman of Gosplan")
     else if (beforeLower === 'of' && a >= 2 && OFFICE_OF.has(toks[a - 2]!.lower)) cue = BODY_OFFICE.has(toks[a - 2]!.lower) ? 'of-office' : 'prep:of-office';
   }
